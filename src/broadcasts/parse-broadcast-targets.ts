@@ -1,0 +1,122 @@
+// The <targets> of `广播 <when> <targets> <content>`. Room topics are free Chinese text
+// with no marker where they end, so we rely on (in order): an explicit bracket list
+// `[群A,群B]`, the known room topics (longest first, so `3号楼居民群` beats `3号楼`), and,
+// when the caller knows no topics, the first space-separated word.
+
+import { normalizeWidth } from "./normalize-width.js";
+
+export type BroadcastGroup = "residents" | "volunteers" | "all";
+
+export type BroadcastTarget = { kind: "group"; group: BroadcastGroup } | { kind: "room"; topic: string };
+
+export type TargetsResult = { ok: true; targets: BroadcastTarget[]; length: number } | { ok: false; message: string };
+
+/** Words that name a set of rooms rather than one room. */
+export const GROUP_ALIASES: Readonly<Record<string, BroadcastGroup>> = {
+  所有居民群: "residents",
+  全部居民群: "residents",
+  所有志愿者群: "volunteers",
+  全部志愿者群: "volunteers",
+  所有群: "all",
+  全部群: "all",
+};
+
+// Matched against the width-normalised text, where `，［］：` have become `,[]:`.
+const BRACKETS = /^(?:\[([^\]]*)\]|【([^】]*)】)/;
+const LIST_SEPARATOR = /^\s*[,、]\s*/;
+const FIRST_WORD = /^[^\s:]+/;
+
+/**
+ * Reads the targets at the start of `text`. With `knownTopics`, every room named must be
+ * one of them (compared ignoring full/half width), so a typo is caught before sending;
+ * the targets then carry the topics as configured. Without, names are kept as typed.
+ */
+export function parseBroadcastTargets(text: string, knownTopics?: readonly string[]): TargetsResult {
+  const normalized = normalizeWidth(text);
+  const bracket = BRACKETS.exec(normalized);
+  if (bracket) {
+    const inner = bracket[1] ?? bracket[2] ?? "";
+    const names = splitNames(text.slice(1, 1 + inner.length));
+    if (names.length === 0) return { ok: false, message: "括号里没有写群名" };
+    return resolveNames(names, knownTopics, bracket[0].length);
+  }
+  if (knownTopics === undefined) {
+    const word = FIRST_WORD.exec(normalized)?.[0] ?? "";
+    const names = splitNames(text.slice(0, word.length));
+    if (names.length === 0) return { ok: false, message: "没写发给哪些群" };
+    return resolveNames(names, undefined, word.length);
+  }
+  return matchKnownNames(normalized, knownTopics);
+}
+
+/** Greedy longest match of aliases and known topics, each ending at a space, `:`, a separator or the end. */
+function matchKnownNames(normalized: string, knownTopics: readonly string[]): TargetsResult {
+  const byForm = knownForms(knownTopics);
+  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
+  const names: string[] = [];
+  let pos = 0;
+  while (true) {
+    const rest = normalized.slice(pos);
+    const form = forms.find((f) => rest.startsWith(f) && isBoundary(rest.slice(f.length)));
+    if (form === undefined) {
+      const word = FIRST_WORD.exec(rest)?.[0] ?? "";
+      if (word === "") return { ok: false, message: "没写发给哪些群" };
+      const unknown = splitNames(word).find((s) => !byForm.has(s)) ?? word;
+      return { ok: false, message: unknownRoomMessage(unknown) };
+    }
+    names.push(byForm.get(form)!);
+    pos += form.length;
+    const sep = LIST_SEPARATOR.exec(normalized.slice(pos));
+    if (!sep) break;
+    pos += sep[0].length;
+  }
+  return { ok: true, targets: dedupe(names).map(toTarget), length: pos };
+}
+
+function resolveNames(names: string[], knownTopics: readonly string[] | undefined, length: number): TargetsResult {
+  if (knownTopics === undefined) return { ok: true, targets: dedupe(names).map(toTarget), length };
+  const byForm = knownForms(knownTopics);
+  const resolved: string[] = [];
+  for (const name of names) {
+    const topic = byForm.get(normalizeWidth(name));
+    if (topic === undefined) return { ok: false, message: unknownRoomMessage(name) };
+    resolved.push(topic);
+  }
+  return { ok: true, targets: dedupe(resolved).map(toTarget), length };
+}
+
+/** Normalised form → name as configured, for aliases and known topics. */
+function knownForms(knownTopics: readonly string[]): Map<string, string> {
+  const byForm = new Map<string, string>();
+  for (const name of [...Object.keys(GROUP_ALIASES), ...knownTopics]) {
+    if (name.trim() !== "") byForm.set(normalizeWidth(name), name);
+  }
+  return byForm;
+}
+
+function splitNames(list: string): string[] {
+  return list
+    .split(/\s*[,，、;；]\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+function isBoundary(after: string): boolean {
+  return after === "" || /^[\s:,、]/.test(after);
+}
+
+function toTarget(name: string): BroadcastTarget {
+  const group = GROUP_ALIASES[name];
+  return group !== undefined ? { kind: "group", group } : { kind: "room", topic: name };
+}
+
+function dedupe(names: string[]): string[] {
+  return [...new Set(names)];
+}
+
+function unknownRoomMessage(name: string): string {
+  return (
+    `没找到叫「${name}」的群。请核对群名和微信里完全一样，` +
+    "或者写 所有居民群 / 所有志愿者群 / 所有群；群名里有空格时用 [群A,群B] 括起来"
+  );
+}
