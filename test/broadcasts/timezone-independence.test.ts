@@ -2,12 +2,18 @@
 // process zone could still pass there, since UTC is "no offset". Here we rerun them in child
 // processes whose zone is far from China's, one with a DST change and one with a half hour.
 
-import { execFile } from "node:child_process";
+import { type ExecFileOptions, execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
-const run = promisify(execFile);
+function run(file: string, args: string[], options: ExecFileOptions): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { ...options, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (err) reject(Object.assign(err, { stdout, stderr }));
+      else resolve({ stdout });
+    });
+  });
+}
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const zoneSensitiveTests = [
   "test/broadcasts/schedule.test.ts",
