@@ -1,0 +1,88 @@
+// Reads one message (no quote handling) into the signals the decision uses.
+import { segment } from "../text/segment.js";
+import { detectUrgency, type UrgencyFinding } from "./detect-urgency.js";
+import { extractLocationFromNormalized } from "./extract-location.js";
+import { findMentions } from "./find-mentions.js";
+import { askCues, problemCues, questionCues } from "./lexicon/kind-cues.js";
+import { chatCues, noiseCues, resolvedCues, thanksCues } from "./lexicon/other-cues.js";
+import { compileTerms, findTerm, type MatchContext, scoreTerms } from "./match-terms.js";
+import { normalizeText } from "./normalize-text.js";
+import { type CategoryScores, scoreCategories } from "./score-categories.js";
+import { splitClauses } from "./split-clauses.js";
+import { standardizeDialect } from "./standardize-dialect.js";
+import type { Location } from "./taxonomy.js";
+
+const problem = compileTerms(problemCues);
+const ask = compileTerms(askCues);
+const question = compileTerms(questionCues);
+const resolved = compileTerms(resolvedCues);
+const thanks = compileTerms(thanksCues);
+const noise = compileTerms(noiseCues);
+const chat = compileTerms(chatCues);
+const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
+
+export interface Signals {
+  /** Normalized, dialect-standardized text. */
+  text: string;
+  empty: boolean;
+  problem: number;
+  ask: number;
+  question: number;
+  noise: number;
+  chat: number;
+  /** Some clause said a problem is solved or thanked someone. */
+  settled: boolean;
+  mentionsStaff: boolean;
+  mentionsNeighbour: boolean;
+  categories: CategoryScores;
+  urgency: UrgencyFinding;
+  location: Location;
+}
+
+export function analyzeMessage(raw: string): Signals {
+  const text = standardizeDialect(normalizeText(raw));
+  const mentions = findMentions(raw);
+  const base = { text, mentionsStaff: mentions.staff, mentionsNeighbour: mentions.neighbour };
+  if (!hasContent.test(text)) return { ...base, ...emptySignals() };
+
+  const boundaries = new Set<number>([0]);
+  let offset = 0;
+  for (const word of segment(text)) boundaries.add((offset += word.length));
+  const clauses = splitClauses(text);
+  const open: MatchContext = { text, boundaries, muted: [] };
+  const muted = clauses.filter(([from, to]) => {
+    const clause: MatchContext = { text: text.slice(from, to), boundaries: new Set(), muted: [] };
+    if (resolved.some((t) => findTerm(clause, t))) return true;
+    return thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t));
+  });
+  const ctx: MatchContext = { text, boundaries, muted };
+  return {
+    ...base,
+    empty: false,
+    problem: scoreTerms(ctx, problem).total,
+    ask: scoreTerms(ctx, ask).total,
+    question: scoreTerms(open, question).total,
+    noise: scoreTerms(open, noise).total,
+    chat: scoreTerms(open, chat).total,
+    settled: muted.length > 0,
+    categories: scoreCategories(ctx),
+    urgency: detectUrgency(ctx, clauses),
+    location: extractLocationFromNormalized(text),
+  };
+}
+
+function emptySignals(): Omit<Signals, "text" | "mentionsStaff" | "mentionsNeighbour"> {
+  return {
+    empty: true,
+    problem: 0,
+    ask: 0,
+    question: 0,
+    noise: 0,
+    chat: 0,
+    settled: false,
+    categories: { best: "other", top: 0, second: 0, scores: {} },
+    urgency: { urgent: false, category: null },
+    location: { building: null, unit: null, room: null },
+  };
+}
+

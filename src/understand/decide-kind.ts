@@ -1,0 +1,52 @@
+// Turns a message's signals into kind, category, urgency and a confidence.
+import type { Signals } from "./analyze-message.js";
+import type { Category, Kind, Parsed } from "./taxonomy.js";
+
+const noLocation = { building: null, unit: null, room: null };
+
+export function decideParsed(s: Signals): Parsed {
+  if (s.empty) return { kind: "other", category: null, urgency: null, confidence: 0.95, ...noLocation };
+  const { kind, confidence } = decideKind(s);
+  if (kind !== "request") return { kind, category: null, urgency: null, confidence, ...noLocation };
+  const category = decideCategory(s);
+  const { top, second } = s.categories;
+  // Sure of the category when its lexicon clearly leads; unsure when nothing matched.
+  const categoryConfidence = top === 0 ? 0.45 : 0.55 + 0.45 * Math.min(1, top / 6) * ((top - second) / top);
+  return {
+    kind,
+    category,
+    urgency: s.urgency.urgent ? "urgent" : "normal",
+    confidence: round(Math.min(confidence, s.urgency.urgent ? 0.95 : categoryConfidence + 0.15)),
+    ...s.location,
+  };
+}
+
+function decideKind(s: Signals): { kind: Kind; confidence: number } {
+  if (s.urgency.urgent && s.noise < 5) return { kind: "request", confidence: 0.9 };
+  if (s.noise >= 5) return { kind: "other", confidence: 0.9 };
+  const request = s.problem + 1.2 * s.ask + (s.categories.top >= 3 ? 1 : 0);
+  const question = s.question;
+  const chat = s.chat + (s.mentionsNeighbour && !s.mentionsStaff ? 3 : 0) + (s.settled ? 2 : 0);
+  if (request >= 3 && request >= question && request > chat) {
+    return { kind: "request", confidence: sure(request - Math.max(question, chat)) };
+  }
+  if (question >= 3 && question > chat) return { kind: "question", confidence: sure(question - Math.max(request, chat)) };
+  if (request >= 3 && request > chat) return { kind: "request", confidence: sure(request - chat) * 0.8 };
+  return { kind: "other", confidence: sure(3 + chat - Math.max(request, question)) };
+}
+
+function decideCategory(s: Signals): Category {
+  const { best, top } = s.categories;
+  // An emergency cue names its category when the lexicons barely matched.
+  if (s.urgency.category && s.urgency.category !== "other" && top < 3) return s.urgency.category;
+  return top > 0 ? best : "other";
+}
+
+/** Maps a score margin to 0.5..0.95. */
+function sure(margin: number): number {
+  return round(0.5 + 0.45 * Math.min(1, Math.max(0, margin) / 6));
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

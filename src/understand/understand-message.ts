@@ -1,0 +1,80 @@
+// Understanding with an optional model behind the embedded parser: the model is asked
+// only when the parser is unsure, and any failure leaves the embedded result in place.
+import OpenAI from "openai";
+import type { Logger } from "../core/types.js";
+import { askModel } from "./ask-model.js";
+import type { ModelAnswer } from "./model-answer.js";
+import { parseMessage } from "./parse-message.js";
+import type { Parsed } from "./taxonomy.js";
+
+export interface ModelOptions {
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  /** Ask the model when the embedded confidence is below this. */
+  threshold: number;
+  timeoutMs: number;
+}
+
+export type Understood = Parsed & {
+  source: "embedded" | "model";
+  usage?: {
+    model: string;
+    promptTokens: number;
+    completionTokens: number;
+    outcome: "used" | "rejected" | "timeout" | "error";
+  };
+};
+
+/** Below this embedded confidence a configured model is asked (about one message in ten on the dev set). */
+export const defaultModelThreshold = 0.6;
+export const defaultModelTimeoutMs = 8000;
+
+export function createUnderstander(options: { model?: ModelOptions; logger: Logger }): {
+  understand(text: string, ctx?: { quoted?: string; messageId?: string }): Promise<Understood>;
+} {
+  const { model, logger } = options;
+  const client = model ? new OpenAI({ baseURL: model.baseURL, apiKey: model.apiKey, maxRetries: 0 }) : null;
+
+  return {
+    async understand(text, ctx = {}) {
+      const embedded = parseMessage(text, { quoted: ctx.quoted });
+      if (!model || !client || embedded.confidence >= model.threshold) return { ...embedded, source: "embedded" };
+
+      const reply = await askModel(client, model, text, ctx.quoted);
+      const usage = {
+        model: model.model,
+        promptTokens: reply.promptTokens,
+        completionTokens: reply.completionTokens,
+        outcome: reply.outcome,
+      };
+      if (!reply.answer) {
+        logger.warn("model parse fell back to embedded", {
+          messageId: ctx.messageId,
+          outcome: reply.outcome,
+          reason: reply.reason,
+        });
+        return { ...embedded, source: "embedded", usage };
+      }
+      return { ...mergeAnswer(embedded, reply.answer), source: "model", usage };
+    },
+  };
+}
+
+/** The model decides kind and category; an embedded emergency or address is never lost. */
+function mergeAnswer(embedded: Parsed, answer: ModelAnswer): Parsed {
+  if (embedded.kind === "request" && embedded.urgency === "urgent" && answer.kind !== "request") return embedded;
+  if (answer.kind !== "request") {
+    return { kind: answer.kind, category: null, urgency: null, building: null, unit: null, room: null, confidence: answer.confidence ?? 0.8 };
+  }
+  const urgent = answer.urgency === "urgent" || embedded.urgency === "urgent";
+  return {
+    kind: "request",
+    category: answer.category,
+    urgency: urgent ? "urgent" : "normal",
+    building: embedded.building ?? answer.building,
+    unit: embedded.unit ?? answer.unit,
+    room: embedded.room ?? answer.room,
+    confidence: answer.confidence ?? 0.8,
+  };
+}
