@@ -1,7 +1,7 @@
 // The <targets> of `广播 <when> <targets> <content>`. Room topics are free Chinese text
 // with no marker where they end, so we rely on (in order): an explicit bracket list
-// `[群A,群B]`, the known room topics (longest first, so `3号楼居民群` beats `3号楼`), and,
-// when the caller knows no topics, the first space-separated word.
+// `[群A,群B]`, the group aliases and known room topics (longest first, so `3号楼居民群`
+// beats `3号楼`), and, when the caller knows no topics, words up to a space or `:`.
 
 import { normalizeWidth } from "./normalize-width.js";
 
@@ -24,7 +24,7 @@ export const GROUP_ALIASES: Readonly<Record<string, BroadcastGroup>> = {
 // Matched against the width-normalised text, where `，［］：` have become `,[]:`.
 const BRACKETS = /^(?:\[([^\]]*)\]|【([^】]*)】)/;
 const LIST_SEPARATOR = /^\s*[,、]\s*/;
-const FIRST_WORD = /^[^\s:]+/;
+const WORD = /^[^\s:,、]+/;
 
 /**
  * Reads the targets at the start of `text`. With `knownTopics`, every room named must be
@@ -40,32 +40,32 @@ export function parseBroadcastTargets(text: string, knownTopics?: readonly strin
     if (names.length === 0) return { ok: false, message: "括号里没有写群名" };
     return resolveNames(names, knownTopics, bracket[0].length);
   }
-  if (knownTopics === undefined) {
-    const word = FIRST_WORD.exec(normalized)?.[0] ?? "";
-    const names = splitNames(text.slice(0, word.length));
-    if (names.length === 0) return { ok: false, message: "没写发给哪些群" };
-    return resolveNames(names, undefined, word.length);
-  }
-  return matchKnownNames(normalized, knownTopics);
+  return readNames(text, normalized, knownTopics);
 }
 
-/** Greedy longest match of aliases and known topics, each ending at a space, `:`, a separator or the end. */
-function matchKnownNames(normalized: string, knownTopics: readonly string[]): TargetsResult {
-  const byForm = knownForms(knownTopics);
+/**
+ * Reads names one by one, joined by `,` or `、`. A known topic must end at a space, `:`, a
+ * separator or the end (so a typo is not half-matched); an alias may run straight into the
+ * content (`所有居民群明天停水`). Unknown words are topics only when no topics are known.
+ */
+function readNames(text: string, normalized: string, knownTopics: readonly string[] | undefined): TargetsResult {
+  const byForm = knownForms(knownTopics ?? []);
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
   const names: string[] = [];
   let pos = 0;
   while (true) {
     const rest = normalized.slice(pos);
-    const form = forms.find((f) => rest.startsWith(f) && isBoundary(rest.slice(f.length)));
-    if (form === undefined) {
-      const word = FIRST_WORD.exec(rest)?.[0] ?? "";
+    const form = forms.find((f) => rest.startsWith(f) && (f in GROUP_ALIASES || isBoundary(rest.slice(f.length))));
+    if (form !== undefined) {
+      names.push(byForm.get(form)!);
+      pos += form.length;
+    } else {
+      const word = WORD.exec(rest)?.[0] ?? "";
       if (word === "") return { ok: false, message: "没写发给哪些群" };
-      const unknown = splitNames(word).find((s) => !byForm.has(s)) ?? word;
-      return { ok: false, message: unknownRoomMessage(unknown) };
+      if (knownTopics !== undefined) return { ok: false, message: unknownRoomMessage(word) };
+      names.push(text.slice(pos, pos + word.length));
+      pos += word.length;
     }
-    names.push(byForm.get(form)!);
-    pos += form.length;
     const sep = LIST_SEPARATOR.exec(normalized.slice(pos));
     if (!sep) break;
     pos += sep[0].length;

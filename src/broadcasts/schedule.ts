@@ -22,17 +22,6 @@ export function validateCron(expr: string): ValidateCronResult {
   return parsed.ok ? { ok: true } : { ok: false, message: parsed.message };
 }
 
-/** Whether `date` (truncated to the minute) is a slot of the cron expression, in China time. */
-export function matchesCron(fields: CronFields, date: Date): boolean {
-  const local = new Date(date.getTime() + CHINA_UTC_OFFSET_MS);
-  return (
-    fields.minutes.has(local.getUTCMinutes()) &&
-    fields.hours.has(local.getUTCHours()) &&
-    fields.months.has(local.getUTCMonth() + 1) &&
-    matchesDay(fields, local)
-  );
-}
-
 /** The next `count` run times strictly after `after`. A one-off yields at most one. */
 export function nextRuns(schedule: Schedule, after: Date, count: number): Date[] {
   if ("runAt" in schedule) {

@@ -140,6 +140,14 @@ describe("targets", () => {
     expect(command.content).toBe("内容");
   });
 
+  it("lets an alias run straight into the content", () => {
+    for (const known of [undefined, ["3号楼群"]]) {
+      const command = scheduled("广播 每天 8:00 所有居民群明天停水", known);
+      expect(command.targets).toEqual([{ kind: "group", group: "residents" }]);
+      expect(command.content).toBe("明天停水");
+    }
+  });
+
   it("accepts an explicit bracket list, with spaces in topics", () => {
     const command = scheduled("广播 每天 8:00 [幸福里 3号楼, 幸福里 5号楼] 停电通知");
     expect(command.targets).toEqual([
