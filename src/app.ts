@@ -1,0 +1,131 @@
+// Wires the real parts together: stores on one database, the outbox, the pipeline and
+// the domain services. Channels are created outside and handed in (Sender, Directory).
+import type { Config } from "./config.js";
+import type { Clock, Logger, Sender } from "./core/types.js";
+import { createOutbox } from "./outbox/outbox.js";
+import { handleNonText, ignoreUnknownRooms } from "./pipeline/handle-non-text.js";
+import type { Middleware } from "./pipeline/compose.js";
+import type { Context } from "./pipeline/context.js";
+import { createBot } from "./pipeline/create-bot.js";
+import { createRoleResolver, type Directory } from "./people/role-resolver.js";
+import { RoomRegistry } from "./people/room-registry.js";
+import type { OpenedDatabase } from "./store/open-database.js";
+import { createPrismaInboxStore } from "./store/prisma-inbox-store.js";
+import { createPrismaOutboxStore } from "./store/prisma-outbox-store.js";
+import { createPrismaTicketStore } from "./store/prisma-ticket-store.js";
+import { ticketCommands } from "./tickets/ticket-commands.js";
+import { ticketIntake, understandMessage, type Understand } from "./tickets/ticket-intake.js";
+import { createTicketService } from "./tickets/ticket-service.js";
+import { createUnderstander } from "./understand/understand-message.js";
+import type { Actor } from "./tickets/ticket.js";
+
+export interface AppOptions {
+  config: Readonly<Config>;
+  database: OpenedDatabase;
+  sender: Sender;
+  directory: Directory;
+  clock: Clock;
+  logger: Logger;
+  /** Replaces the understanding (tests); by default the embedded parser, plus the model when configured. */
+  understand?: Understand;
+  onHandled?: Parameters<typeof createBot>[0]["onHandled"];
+  /** Housekeeping period (closing unrated tickets); 0 turns it off. */
+  housekeepingMs?: number;
+}
+
+export function createApp(o: AppOptions) {
+  const { config, clock, logger } = o;
+  const db = o.database.db;
+  const rooms = new RoomRegistry(config.rooms);
+  const roles = createRoleResolver({ rooms, directory: o.directory, clock });
+  const outbox = createOutbox({
+    store: createPrismaOutboxStore(db),
+    sender: o.sender,
+    clock,
+    logger,
+    intervalMs: config.outbox.intervalMs,
+    jitterMs: config.outbox.jitterMs,
+  });
+  const enqueue = async (m: Parameters<typeof outbox.enqueue>[0], key?: string) => {
+    await outbox.enqueue(m, { key });
+  };
+  const tickets = createTicketService({
+    store: createPrismaTicketStore(db),
+    clock,
+    enqueue,
+    roomsOf: (role) => rooms.idsByRole(role),
+    ratingTimeoutHours: config.tickets.ratingTimeoutHours,
+    overdueHours: config.tickets.overdueHours,
+  });
+
+  const understander = createUnderstander({ model: config.llm, logger });
+  const understand: Understand =
+    o.understand ??
+    (async (text, ctx) => {
+      const result = await understander.understand(text, ctx);
+      if (result.usage) {
+        await db.llmUsage.create({
+          data: { messageId: ctx.messageId, purpose: "parse", ...result.usage, at: clock.now() },
+        });
+      }
+      return result;
+    });
+
+  async function findPerson(ctx: Context, name: string): Promise<Actor | null> {
+    const mentioned = ctx.message.mentionIds[0];
+    if (mentioned) {
+      const n = await o.directory.nameOf(mentioned);
+      return { id: mentioned, name: n ?? name };
+    }
+    return o.directory.findMember([...rooms.idsByRole("volunteer"), ...rooms.idsByRole("staff")], name);
+  }
+
+  const middlewares: Middleware<Context>[] = [
+    ignoreUnknownRooms,
+    handleNonText,
+    ticketCommands({ tickets, findPerson }),
+    understandMessage(understand),
+    ticketIntake(tickets),
+  ];
+
+  const bot = createBot({
+    botName: config.botName,
+    inbox: createPrismaInboxStore(db),
+    outbox,
+    rooms,
+    roles,
+    clock,
+    logger,
+    middlewares,
+    onHandled: o.onHandled,
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    bot,
+    outbox,
+    rooms,
+    roles,
+    tickets,
+    db,
+    /** Call once the channel is logged in and its rooms are registered. */
+    async start(): Promise<void> {
+      await outbox.start();
+      await bot.recover();
+      const every = o.housekeepingMs ?? 60_000;
+      if (every > 0) {
+        timer = setInterval(() => {
+          tickets.closeUnrated().catch((err) => logger.error("closing unrated tickets failed", { reason: String(err) }));
+        }, every);
+        timer.unref();
+      }
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      await bot.idle();
+      await outbox.stop();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

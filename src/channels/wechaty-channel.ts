@@ -1,0 +1,118 @@
+// The Wechaty channel: any puppet (puppet-service for real WeChat/WeCom, the mock for the
+// demo). It only translates: native message → InboundMessage, and Sender/Directory calls
+// → puppet calls. No business rule lives here.
+import { types } from "wechaty-puppet";
+import type { MessageInterface, WechatyInterface } from "wechaty/impls";
+import type { InboundMessage, Logger, MessageType, OutgoingMessage, Sender } from "../core/types.js";
+import type { Directory } from "../people/role-resolver.js";
+
+const typeMap: Partial<Record<types.Message, MessageType>> = {
+  [types.Message.Text]: "text",
+  [types.Message.Image]: "image",
+  [types.Message.Audio]: "voice",
+  [types.Message.Video]: "video",
+  [types.Message.Attachment]: "file",
+  [types.Message.Emoticon]: "sticker",
+  [types.Message.Url]: "link",
+};
+
+export async function toInboundMessage(message: MessageInterface): Promise<InboundMessage> {
+  const room = message.room();
+  const talker = message.talker();
+  const type = typeMap[message.type()] ?? "other";
+  const [topic, mentionSelf, mentions] = await Promise.all([
+    room ? room.topic() : Promise.resolve(null),
+    room && type === "text" ? message.mentionSelf() : Promise.resolve(false),
+    room && type === "text" ? message.mentionList() : Promise.resolve([]),
+  ]);
+  const alias = room ? await room.alias(talker).catch(() => undefined) : undefined;
+  return {
+    id: message.id,
+    roomId: room?.id ?? null,
+    roomTopic: topic,
+    talkerId: talker.id,
+    talkerName: alias || talker.name() || "居民",
+    type,
+    text: type === "text" ? message.text() : "",
+    mentionSelf,
+    mentionIds: mentions.map((c) => c.id),
+    self: message.self(),
+    receivedAt: message.date(),
+  };
+}
+
+export interface WechatyChannel {
+  sender: Sender;
+  directory: Directory;
+  /** The rooms the account is in, with their topics. */
+  listRooms(): Promise<{ id: string; topic: string }[]>;
+}
+
+export function createWechatyChannel(options: {
+  bot: WechatyInterface;
+  logger: Logger;
+  onMessage(message: InboundMessage): Promise<unknown>;
+  onRoomTopic?(room: { id: string; topic: string }): void;
+}): WechatyChannel {
+  const { bot, logger } = options;
+
+  bot.on("message", async (message) => {
+    try {
+      await options.onMessage(await toInboundMessage(message));
+    } catch (err) {
+      logger.error("could not take a message from Wechaty", {
+        messageId: message.id,
+        reason: err instanceof Error ? err.message : String(err),
+      });
+    }
+  });
+  bot.on("room-topic", (room, topic) => options.onRoomTopic?.({ id: room.id, topic }));
+  bot.on("room-join", async (room) => options.onRoomTopic?.({ id: room.id, topic: await room.topic() }));
+
+  const sender: Sender = {
+    async send(m: OutgoingMessage) {
+      if (m.to.kind === "room") {
+        const room = await bot.Room.find({ id: m.to.id });
+        if (!room) throw new Error(`room ${m.to.id} not found`);
+        const mentions = [];
+        for (const id of m.mentionIds ?? []) {
+          const c = await bot.Contact.find({ id });
+          if (c) mentions.push(c);
+        }
+        await (mentions.length ? room.say(m.text, ...mentions) : room.say(m.text));
+      } else {
+        const contact = await bot.Contact.find({ id: m.to.id });
+        if (!contact) throw new Error(`contact ${m.to.id} not found`);
+        await contact.say(m.text);
+      }
+    },
+  };
+
+  const directory: Directory = {
+    async memberIds(roomId) {
+      const room = await bot.Room.find({ id: roomId });
+      return room ? (await room.memberAll()).map((c) => c.id) : [];
+    },
+    async nameOf(contactId) {
+      const c = await bot.Contact.find({ id: contactId });
+      return c ? c.name() : null;
+    },
+    async findMember(roomIds, name) {
+      for (const roomId of roomIds) {
+        const room = await bot.Room.find({ id: roomId });
+        const member = room ? await room.member(name) : undefined;
+        if (member) return { id: member.id, name: member.name() };
+      }
+      return null;
+    },
+  };
+
+  return {
+    sender,
+    directory,
+    async listRooms() {
+      const rooms = await bot.Room.findAll();
+      return Promise.all(rooms.map(async (r) => ({ id: r.id, topic: await r.topic() })));
+    },
+  };
+}

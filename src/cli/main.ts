@@ -1,0 +1,35 @@
+// `npm run --silent linli -- <command>`: results on standard output, logs on standard error.
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
+  parse: () => import("./parse-command.js"),
+  ask: () => import("./ask-command.js"),
+  kb: () => import("./kb-command.js"),
+  db: () => import("./db-command.js"),
+};
+
+const usage = `用法: npm run --silent linli -- <命令>
+  parse              从标准输入读 JSON Lines,输出理解结果 (见 CLI-CONTRACT)
+  ask --kb 路径       从标准输入读问题,按知识库回答
+  kb lint 路径        检查知识库 YAML
+  kb import 路径      导入知识库到数据库
+  db migrate         建立或升级数据库`;
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    process.stderr.write(`${name ? `不认识的命令: ${name}\n` : ""}${usage}\n`);
+    return 2;
+  }
+  const command = await load();
+  return command.run(args);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`linli: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

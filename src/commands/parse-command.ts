@@ -1,0 +1,121 @@
+// The chat grammar of CHAT-CONTRACT.md for tickets and hand-overs. Broadcast commands
+// are parsed in broadcasts/. A command is recognised only at the start of a message.
+import type { QuoteReply } from "../text/quote.js";
+
+export type Command =
+  | { type: "claim"; id: number }
+  | { type: "release"; id: number }
+  | { type: "complete"; id: number; note: string }
+  | { type: "my-tickets" }
+  | { type: "progress"; id: number }
+  | { type: "list-open" }
+  | { type: "close"; id: number; reason: string }
+  | { type: "assign"; id: number; assignee: string }
+  | { type: "rate"; rating: number; id: number | null }
+  | { type: "answer-handover"; id: number; answer: string; addToKb: boolean }
+  | { type: "add-to-kb"; id: number | null }
+  /** A known verb with a missing or malformed number: the reply explains the form. */
+  | { type: "malformed"; verb: string; example: string };
+
+const fullWidth = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+// `#12`, `＃12`, `12`, `12号`, `第12号`
+const num = String.raw`(?:第)?[#＃]?\s*(\d{1,9})\s*(?:号)?`;
+
+const verbs: { verb: string; pattern: RegExp; example: string; build: (id: number, rest: string) => Command }[] = [
+  { verb: "认领", pattern: /^(?:认领|接单)/, example: "认领 12", build: (id) => ({ type: "claim", id }) },
+  { verb: "放弃", pattern: /^放弃/, example: "放弃 12", build: (id) => ({ type: "release", id }) },
+  {
+    verb: "完成",
+    pattern: /^(?:完成|办结)/,
+    example: "完成 12 已经修好了",
+    build: (id, rest) => ({ type: "complete", id, note: rest }),
+  },
+  { verb: "进度", pattern: /^(?:进度|查询)/, example: "进度 12", build: (id) => ({ type: "progress", id }) },
+  { verb: "关闭", pattern: /^关闭/, example: "关闭 12 居民已自行解决", build: (id, rest) => ({ type: "close", id, reason: rest }) },
+  {
+    verb: "指派",
+    pattern: /^(?:指派|派给|分派)/,
+    example: "指派 12 @张师傅",
+    build: (id, rest) => ({ type: "assign", id, assignee: rest.replace(/^@/, "").replace(/[\u2005\s]+$/g, "").trim() }),
+  },
+  {
+    verb: "回复",
+    pattern: /^回复/,
+    example: "回复 3 长者食堂每天11点开饭",
+    build: (id, rest) => ({ type: "answer-handover", ...splitAddToKb(rest), id }),
+  },
+];
+
+function splitAddToKb(text: string): { answer: string; addToKb: boolean } {
+  const addToKb = /[，,。\s]*(?:并?加入知识库)\s*$/.test(text);
+  return { answer: text.replace(/[，,。\s]*(?:并?加入知识库)\s*$/, "").trim(), addToKb };
+}
+
+const ratingWords: [RegExp, number][] = [
+  [/^(?:不满意|不太满意|很不满意|非常不满意)$/, 1],
+  [/^(?:满意|很满意|非常满意|挺满意)$/, 5],
+  [/^([1-5])(?:分|星)?$/, 0],
+];
+
+/** Removes @mentions of the bot (WeChat puts U+2005 after a mention). */
+export function stripBotMention(text: string, botName: string): string {
+  return text.split(`@${botName}`).join(" ").replace(/\u2005/g, " ").trim();
+}
+
+/** Parses a message (already stripped of the bot's @mention) into a command, or null. */
+export function parseCommand(rawText: string, quote: QuoteReply | null = null): Command | null {
+  const text = fullWidth(quote ? quote.reply : rawText)
+    .replace(/[\s\u2005]+/g, " ")
+    .trim();
+  if (quote) {
+    const fromQuote = parseQuotedCommand(text, quote);
+    if (fromQuote) return fromQuote;
+  }
+  if (text === "我的工单" || text === "我的报修" || text === "我的诉求") return { type: "my-tickets" };
+  if (text === "工单" || text === "工单列表" || text === "待办工单") return { type: "list-open" };
+  if (/^加入知识库$/.test(text)) return { type: "add-to-kb", id: null };
+  const rating = parseRating(text);
+  if (rating) return rating;
+
+  for (const v of verbs) {
+    const m = v.pattern.exec(text);
+    if (!m) continue;
+    const after = text.slice(m[0].length);
+    const n = new RegExp(`^\\s*${num}(?:\\s+|[，,:：]|$)([\\s\\S]*)$`).exec(after);
+    if (!n) {
+      // "认领" alone, "认领 abc": a command with a bad number. Longer sentences that merely
+      // start with a verb ("完成了吗") are not commands.
+      if (after.length <= 12 || /^\s*[#＃]/.test(after)) return { type: "malformed", verb: v.verb, example: v.example };
+      return null;
+    }
+    return v.build(Number(n[1]), (n[2] ?? "").trim());
+  }
+  return null;
+}
+
+function parseRating(text: string): Command | null {
+  const m = /^(?:[#＃]?(\d{1,9})\s*)?(.+)$/.exec(text);
+  const body = (m?.[2] ?? text).replace(/[!！。.~～]+$/, "").trim();
+  const id = m?.[1] && m[2] && !/^\d$/.test(text) ? Number(m[1]) : null;
+  for (const [pattern, value] of ratingWords) {
+    const r = pattern.exec(body);
+    if (r) return { type: "rate", rating: value || Number(r[1]), id };
+  }
+  return null;
+}
+
+function parseQuotedCommand(reply: string, quote: QuoteReply): Command | null {
+  const ref = /[#＃](\d{1,9})/.exec(quote.quotedText);
+  if (!ref) return null;
+  const id = Number(ref[1]);
+  if (/^(?:认领|接单|我来|我去|我接|我可以|交给我)/.test(reply)) return { type: "claim", id };
+  if (/^放弃/.test(reply)) return { type: "release", id };
+  if (/^(?:完成|办结|已完成|搞定)/.test(reply))
+    return { type: "complete", id, note: reply.replace(/^(?:完成|办结|已完成|搞定)[了，,。\s]*/, "").trim() };
+  if (/^加入知识库$/.test(reply)) return { type: "add-to-kb", id };
+  if (/问题|咨询/.test(quote.quotedText) && !/^(?:认领|接单)/.test(reply)) {
+    return { type: "answer-handover", id, ...splitAddToKb(reply) };
+  }
+  return null;
+}

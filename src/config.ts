@@ -1,0 +1,127 @@
+// The only place that reads process.env. Validated once at start into a frozen object;
+// a wrong value fails with a message naming the key and how to fix it.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "应为 true 或 false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: "应为整数" })
+    .int("应为整数")
+    .min(min, `不能小于 ${min}`)
+    .max(max, `不能大于 ${max}`);
+const list = z
+  .string()
+  .transform((v) =>
+    v
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "应以 file: (SQLite 文件) 或 postgresql:// 开头")
+    .default("file:./data/linli.db"),
+  WECHATY_PUPPET: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: bool.optional(),
+  LINLI_BOT_NAME: z.string().min(1).default("邻里管家"),
+  LINLI_RESIDENT_ROOMS: list.default(""),
+  LINLI_VOLUNTEER_ROOMS: list.default(""),
+  LINLI_STAFF_ROOMS: list.default(""),
+  LINLI_KB: z.string().optional(),
+  LINLI_WEB_HOST: z.string().default("127.0.0.1"),
+  LINLI_WEB_PORT: int(0, 65535).default(8788),
+  LINLI_SEND_INTERVAL_MS: int(0, 600_000).default(3000),
+  LINLI_SEND_JITTER_MS: int(0, 600_000).default(2000),
+  LINLI_RATING_TIMEOUT_HOURS: int(1, 24 * 30).default(72),
+  LINLI_OVERDUE_HOURS: int(1, 24 * 30).default(24),
+  LINLI_FAQ_WITHOUT_MENTION: bool.default("true"),
+  LINLI_BROADCAST_GRACE_MINUTES: int(0, 24 * 60).default(60),
+  LINLI_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  OPENAI_BASE_URL: z.string().url("应为完整网址, 例如 http://127.0.0.1:8000/v1").optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  LINLI_LLM_MODEL: z.string().optional(),
+  LINLI_LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  LINLI_LLM_TIMEOUT_MS: int(100, 120_000).default(8000),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  databaseUrl: string;
+  /** The puppet to use; undefined means the built-in demo on the mock puppet. */
+  puppet: string | undefined;
+  puppetService: { token: string; endpoint: string | undefined; noTlsInsecureClient: boolean } | undefined;
+  botName: string;
+  rooms: { resident: string[]; volunteer: string[]; staff: string[] };
+  kbPath: string | undefined;
+  web: { host: string; port: number };
+  outbox: { intervalMs: number; jitterMs: number };
+  tickets: { ratingTimeoutHours: number; overdueHours: number };
+  faq: { answerWithoutMention: boolean };
+  broadcasts: { graceMinutes: number };
+  logLevel: "debug" | "info" | "warn" | "error";
+  llm: { baseURL: string; apiKey: string; model: string; threshold: number; timeoutMs: number } | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  // An empty value means "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (现在是 ${JSON.stringify(cleaned[String(i.path[0])] ?? "")})`);
+    throw new ConfigError(`配置有误, 请修改 .env 或环境变量:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  if (c.WECHATY_PUPPET === "wechaty-puppet-service" && !c.WECHATY_PUPPET_SERVICE_TOKEN) {
+    throw new ConfigError("配置有误: 使用 wechaty-puppet-service 时必须设置 WECHATY_PUPPET_SERVICE_TOKEN");
+  }
+  const llmKeys = [c.OPENAI_BASE_URL, c.OPENAI_API_KEY, c.LINLI_LLM_MODEL];
+  if (llmKeys.some(Boolean) && !llmKeys.every(Boolean)) {
+    throw new ConfigError("配置有误: 使用大模型需要同时设置 OPENAI_BASE_URL、OPENAI_API_KEY 和 LINLI_LLM_MODEL (不用则三者都留空)");
+  }
+  return Object.freeze({
+    databaseUrl: c.DATABASE_URL,
+    puppet: c.WECHATY_PUPPET,
+    puppetService: c.WECHATY_PUPPET_SERVICE_TOKEN
+      ? {
+          token: c.WECHATY_PUPPET_SERVICE_TOKEN,
+          endpoint: c.WECHATY_PUPPET_SERVICE_ENDPOINT,
+          noTlsInsecureClient: c.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT ?? false,
+        }
+      : undefined,
+    botName: c.LINLI_BOT_NAME,
+    rooms: { resident: c.LINLI_RESIDENT_ROOMS, volunteer: c.LINLI_VOLUNTEER_ROOMS, staff: c.LINLI_STAFF_ROOMS },
+    kbPath: c.LINLI_KB,
+    web: { host: c.LINLI_WEB_HOST, port: c.LINLI_WEB_PORT },
+    outbox: { intervalMs: c.LINLI_SEND_INTERVAL_MS, jitterMs: c.LINLI_SEND_JITTER_MS },
+    tickets: { ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS, overdueHours: c.LINLI_OVERDUE_HOURS },
+    faq: { answerWithoutMention: c.LINLI_FAQ_WITHOUT_MENTION },
+    broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES },
+    logLevel: c.LINLI_LOG_LEVEL,
+    llm:
+      c.OPENAI_BASE_URL && c.OPENAI_API_KEY && c.LINLI_LLM_MODEL
+        ? {
+            baseURL: c.OPENAI_BASE_URL,
+            apiKey: c.OPENAI_API_KEY,
+            model: c.LINLI_LLM_MODEL,
+            threshold: c.LINLI_LLM_THRESHOLD,
+            timeoutMs: c.LINLI_LLM_TIMEOUT_MS,
+          }
+        : undefined,
+  });
+}
+
+/** Every key the config reads (kept in step with .env.example by a test). */
+export const configKeys = Object.keys(schema.shape);

@@ -1,0 +1,97 @@
+// `npm start`: the bot on embedded defaults (SQLite file, demo community on the mock puppet
+// with a web simulator), or on a real account through wechaty-puppet-service.
+import { PuppetService } from "wechaty-puppet-service";
+import { WechatyBuilder } from "wechaty";
+import type { WechatyInterface } from "wechaty/impls";
+import { createApp } from "./app.js";
+import { createWechatyChannel } from "./channels/wechaty-channel.js";
+import { ConfigError, type Config, loadConfig } from "./config.js";
+import { createLogger } from "./core/logger.js";
+import { systemClock } from "./core/types.js";
+import { createDemoCommunity, demoRooms } from "./demo/demo-community.js";
+import { openDatabase } from "./store/open-database.js";
+import { startSimulator } from "./web/simulator-server.js";
+
+function demoConfig(config: Readonly<Config>): Readonly<Config> {
+  const rooms = config.rooms;
+  const configured = rooms.resident.length + rooms.volunteer.length + rooms.staff.length > 0;
+  return configured ? config : { ...config, rooms: { resident: [...demoRooms.resident], volunteer: [...demoRooms.volunteer], staff: [...demoRooms.staff] } };
+}
+
+async function main(): Promise<void> {
+  let config: Readonly<Config>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const demo = config.puppet ? undefined : createDemoCommunity(config.botName);
+  if (demo) config = demoConfig(config);
+
+  const database = await openDatabase(config.databaseUrl);
+  if (database.applied.length) logger.info("database migrated", { applied: database.applied });
+
+  let bot: WechatyInterface;
+  if (demo) bot = WechatyBuilder.build({ name: "linli-demo", puppet: demo.puppet });
+  else if (config.puppet === "wechaty-puppet-service" && config.puppetService) {
+    const s = config.puppetService;
+    const puppet = new PuppetService({ token: s.token, endpoint: s.endpoint, tls: { disable: s.noTlsInsecureClient } });
+    bot = WechatyBuilder.build({ name: "linli", puppet });
+  } else bot = WechatyBuilder.build({ name: "linli", puppet: config.puppet as never });
+
+  let app: ReturnType<typeof createApp> | undefined;
+  const channel = createWechatyChannel({
+    bot,
+    logger,
+    onMessage: async (m) => app?.bot.receive(m),
+    onRoomTopic: (r) => app?.rooms.register(r.id, r.topic),
+  });
+  app = createApp({ config, database, sender: channel.sender, directory: channel.directory, clock: systemClock, logger });
+
+  let started = false;
+  const syncRooms = async () => {
+    for (const r of await channel.listRooms()) app?.rooms.register(r.id, r.topic);
+    const byRole = Object.fromEntries(["resident", "volunteer", "staff"].map((role) => [role, app?.rooms.idsByRole(role as "staff").length]));
+    logger.info("rooms", byRole);
+    if (!started) {
+      started = true;
+      await app?.start();
+    }
+  };
+  bot.on("login", (user) => {
+    logger.info("logged in", { user: user.name() });
+    syncRooms().catch((err) => logger.error("room sync failed", { reason: String(err) }));
+  });
+  bot.on("ready", () => void syncRooms().catch(() => {}));
+  bot.on("scan", (qrcode) => logger.info("scan this QR code to log in", { qrcode }));
+  bot.on("error", (err) => logger.error("wechaty error", { reason: String(err) }));
+
+  await bot.start();
+  let simulator: Awaited<ReturnType<typeof startSimulator>> | undefined;
+  if (demo) {
+    demo.mocker.login(demo.botUser);
+    simulator = await startSimulator({ demo, bot, host: config.web.host, port: config.web.port, logger });
+    process.stderr.write(`\n邻里管家 demo 已启动: 打开 ${simulator.url} 扮演居民、志愿者和社区工作人员聊天。\n按 Ctrl+C 退出。\n\n`);
+  }
+
+  const stop = async () => {
+    logger.info("stopping");
+    await simulator?.close();
+    await app?.stop();
+    await bot.stop().catch(() => {});
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
+
+main().catch((err) => {
+  process.stderr.write(`linli 启动失败: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import type { Destination, OutgoingMessage } from "../core/types.js";
+
+export interface OutboxRow {
+  id: number;
+  account: string;
+  to: Destination;
+  text: string;
+  mentionIds: string[];
+  attempts: number;
+  notBefore: Date;
+  broadcastRunId: number | null;
+}
+
+/** Port: outbox persistence. A row is taken (pending → sending) by one sender only. */
+export interface OutboxStore {
+  /** False when a row with this key exists already (nothing is queued twice). */
+  insert(
+    message: OutgoingMessage,
+    opts: { account: string; key?: string; notBefore: Date; now: Date; broadcastRunId?: number },
+  ): Promise<boolean>;
+  nextDue(account: string, now: Date): Promise<OutboxRow | null>;
+  /** The earliest notBefore of any pending row. */
+  nextWake(account: string): Promise<Date | null>;
+  take(id: number): Promise<boolean>;
+  markSent(id: number, at: Date): Promise<void>;
+  markRetry(id: number, error: string, notBefore: Date): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  /**
+   * Rows left "sending" by a process that stopped may or may not have reached WeChat;
+   * they are marked "uncertain" and not sent again (never twice beats maybe twice).
+   */
+  settleInterrupted(account: string): Promise<number>;
+  countByState(account: string): Promise<Record<string, number>>;
+}

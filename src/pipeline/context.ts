@@ -1,0 +1,29 @@
+import type { Destination, InboundMessage, Role } from "../core/types.js";
+import type { KnownRoom } from "../people/room-registry.js";
+import type { QuoteReply } from "../text/quote.js";
+import type { Actor } from "../tickets/ticket.js";
+
+export interface ReplyOptions {
+  /** @-mention the sender (rooms only); default true. */
+  mention?: boolean;
+  /** Part of the idempotency key; distinct replies to one message need distinct parts. */
+  part?: string;
+}
+
+/** What every middleware sees for one inbound message. */
+export interface Context {
+  message: InboundMessage;
+  /** Text with the bot's @mention removed and spaces tidied. */
+  text: string;
+  quote: QuoteReply | null;
+  /** Null for a private chat. */
+  room: KnownRoom | null;
+  roles: Set<Role>;
+  actor: Actor;
+  /** Replies where the message came from (a room, mentioning the sender, or the private chat). */
+  reply(text: string, options?: ReplyOptions): Promise<void>;
+  /** Sends to any destination through the outbox, once per message and part. */
+  send(to: Destination, text: string, part: string): Promise<void>;
+  /** Free-form scratch space for middlewares (e.g. the parse result). */
+  state: Record<string, unknown>;
+}

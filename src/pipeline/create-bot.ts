@@ -1,0 +1,97 @@
+// Receives every InboundMessage from every channel: drops the bot's own, stores each once,
+// then runs the middleware chain inside one error boundary per message.
+import type { Clock, InboundMessage, Logger, Role } from "../core/types.js";
+import type { RoleResolver } from "../people/role-resolver.js";
+import type { RoomRegistry } from "../people/room-registry.js";
+import type { InboxStore } from "../store/prisma-inbox-store.js";
+import { parseQuoteReply } from "../text/quote.js";
+import { errorReplies } from "../tickets/ticket-replies.js";
+import { type Middleware, compose } from "./compose.js";
+import type { Context } from "./context.js";
+import { createKeyedQueue } from "./keyed-queue.js";
+import { stripBotMention } from "../commands/parse-command.js";
+import type { Outbox } from "../outbox/outbox.js";
+
+export interface BotOptions {
+  botName: string;
+  inbox: InboxStore;
+  outbox: Pick<Outbox, "enqueue">;
+  rooms: RoomRegistry;
+  roles: Pick<RoleResolver, "rolesOf">;
+  clock: Clock;
+  logger: Logger;
+  middlewares: Middleware<Context>[];
+  concurrency?: number;
+  /** Called after each message is handled, with the time it took (for the benchmark). */
+  onHandled?: (message: InboundMessage, ms: number) => void;
+}
+
+export function createBot(o: BotOptions) {
+  const queue = createKeyedQueue(o.concurrency ?? 32);
+  const chain = compose(o.middlewares);
+
+  function buildContext(m: InboundMessage, roles: Set<Role>): Context {
+    const room = m.roomId ? o.rooms.register(m.roomId, m.roomTopic ?? "") : null;
+    const text = stripBotMention(m.text, o.botName);
+    const send: Context["send"] = async (to, body, part) => {
+      await o.outbox.enqueue({ to, text: body, mentionIds: [] }, { key: `msg:${m.id}:${part}` });
+    };
+    return {
+      message: m,
+      text,
+      quote: parseQuoteReply(text),
+      room,
+      roles,
+      actor: { id: m.talkerId, name: m.talkerName },
+      state: {},
+      send,
+      async reply(body, options = {}) {
+        const mention = options.mention ?? true;
+        const to = m.roomId ? { kind: "room" as const, id: m.roomId } : { kind: "contact" as const, id: m.talkerId };
+        await o.outbox.enqueue(
+          { to, text: body, mentionIds: m.roomId && mention ? [m.talkerId] : [] },
+          { key: `msg:${m.id}:${options.part ?? "reply"}` },
+        );
+      },
+    };
+  }
+
+  async function handle(m: InboundMessage): Promise<void> {
+    const started = performance.now();
+    let ctx: Context | undefined;
+    try {
+      ctx = buildContext(m, await o.roles.rolesOf(m.talkerId));
+      await chain(ctx);
+      await o.inbox.finish(m.id, "done", o.clock.now());
+    } catch (err) {
+      o.logger.error("message handling failed", {
+        messageId: m.id,
+        reason: err instanceof Error ? err.message : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      });
+      await ctx?.reply(errorReplies.internal(), { part: "internal-error" }).catch(() => {});
+      await o.inbox.finish(m.id, "failed", o.clock.now(), err instanceof Error ? err.message : String(err)).catch(() => {});
+    } finally {
+      o.onHandled?.(m, performance.now() - started);
+    }
+  }
+
+  return {
+    /** Takes one message from a channel; resolves once it is stored (handling goes on). */
+    async receive(m: InboundMessage): Promise<{ handled: Promise<void> } | null> {
+      if (m.self) return null;
+      if ((await o.inbox.save(m)) === "duplicate") return null;
+      return { handled: queue.run(m.talkerId, () => handle(m)) };
+    },
+    /** Handles messages stored but not handled before the last stop. */
+    async recover(): Promise<number> {
+      const pending = await o.inbox.pending(10_000);
+      for (const m of pending) void queue.run(m.talkerId, () => handle(m));
+      if (pending.length) o.logger.info("recovering unhandled messages", { count: pending.length });
+      return pending.length;
+    },
+    idle: () => queue.drain(),
+  };
+}
+
+export type Bot = ReturnType<typeof createBot>;

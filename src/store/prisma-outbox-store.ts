@@ -1,0 +1,75 @@
+import type { OutboxRow, OutboxStore } from "../outbox/outbox-store.js";
+import type { Db } from "./open-database.js";
+
+type Row = NonNullable<Awaited<ReturnType<Db["outboxMessage"]["findFirst"]>>>;
+
+function toRow(r: Row): OutboxRow {
+  return {
+    id: r.id,
+    account: r.account,
+    to: { kind: r.destKind as "room" | "contact", id: r.destId },
+    text: r.text,
+    mentionIds: JSON.parse(r.mentionIds) as string[],
+    attempts: r.attempts,
+    notBefore: r.notBefore,
+    broadcastRunId: r.broadcastRunId,
+  };
+}
+
+export function createPrismaOutboxStore(db: Db): OutboxStore {
+  return {
+    async insert(m, opts) {
+      try {
+        await db.outboxMessage.create({
+          data: {
+            account: opts.account,
+            destKind: m.to.kind,
+            destId: m.to.id,
+            text: m.text,
+            mentionIds: JSON.stringify(m.mentionIds ?? []),
+            dedupeKey: opts.key ?? null,
+            notBefore: opts.notBefore,
+            createdAt: opts.now,
+            broadcastRunId: opts.broadcastRunId ?? null,
+          },
+        });
+        return true;
+      } catch (err) {
+        if ((err as { code?: string })?.code === "P2002") return false;
+        throw err;
+      }
+    },
+    async nextDue(account, now) {
+      const r = await db.outboxMessage.findFirst({
+        where: { account, state: "pending", notBefore: { lte: now } },
+        orderBy: { id: "asc" },
+      });
+      return r ? toRow(r) : null;
+    },
+    async nextWake(account) {
+      const r = await db.outboxMessage.findFirst({ where: { account, state: "pending" }, orderBy: { notBefore: "asc" } });
+      return r?.notBefore ?? null;
+    },
+    async take(id) {
+      const { count } = await db.outboxMessage.updateMany({ where: { id, state: "pending" }, data: { state: "sending", attempts: { increment: 1 } } });
+      return count === 1;
+    },
+    async markSent(id, at) {
+      await db.outboxMessage.update({ where: { id }, data: { state: "sent", sentAt: at, error: null } });
+    },
+    async markRetry(id, error, notBefore) {
+      await db.outboxMessage.update({ where: { id }, data: { state: "pending", error, notBefore } });
+    },
+    async markFailed(id, error) {
+      await db.outboxMessage.update({ where: { id }, data: { state: "failed", error } });
+    },
+    async settleInterrupted(account) {
+      const { count } = await db.outboxMessage.updateMany({ where: { account, state: "sending" }, data: { state: "uncertain" } });
+      return count;
+    },
+    async countByState(account) {
+      const rows = await db.outboxMessage.groupBy({ by: ["state"], where: { account }, _count: { _all: true } });
+      return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
+    },
+  };
+}

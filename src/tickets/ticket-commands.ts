@@ -1,0 +1,123 @@
+// Chat commands about tickets (CHAT-CONTRACT): volunteers claim, release and finish;
+// residents list, follow and rate; staff list, close and assign.
+import { isLinliError, LinliError } from "../core/errors.js";
+import { type Command, parseCommand } from "../commands/parse-command.js";
+import type { Middleware } from "../pipeline/compose.js";
+import type { Context } from "../pipeline/context.js";
+import type { Actor, Ticket } from "./ticket.js";
+import { errorReplies, ticketReplies as say } from "./ticket-replies.js";
+import type { TicketService } from "./ticket-service.js";
+
+export interface TicketCommandOptions {
+  tickets: TicketService;
+  /** Finds the person a staff member means in `指派 N @某人`. */
+  findPerson(ctx: Context, name: string): Promise<Actor | null>;
+}
+
+const ticketCommandTypes = new Set<Command["type"]>([
+  "claim",
+  "release",
+  "complete",
+  "my-tickets",
+  "progress",
+  "list-open",
+  "close",
+  "assign",
+  "rate",
+  "malformed",
+]);
+
+export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
+  const { tickets } = o;
+  return async (ctx, next) => {
+    const command = parseCommand(ctx.text, ctx.quote);
+    if (!command || !ticketCommandTypes.has(command.type)) return next();
+    ctx.state.command = command;
+    try {
+      await run(ctx, command);
+    } catch (err) {
+      if (!isLinliError(err)) throw err;
+      await ctx.reply(explain(err, command), { part: "error" });
+    }
+  };
+
+  async function run(ctx: Context, c: Command): Promise<void> {
+    const id = ctx.message.id;
+    const isVolunteer = ctx.roles.has("volunteer");
+    const isStaff = ctx.roles.has("staff");
+    switch (c.type) {
+      case "claim":
+        if (!isVolunteer && !isStaff) throw new LinliError("forbidden", "volunteers only", { who: "volunteer" });
+        await tickets.claim(c.id, ctx.actor, id);
+        return;
+      case "release":
+        if (!isVolunteer && !isStaff) throw new LinliError("forbidden", "volunteers only", { who: "volunteer" });
+        await tickets.release(c.id, ctx.actor, id, isStaff);
+        return;
+      case "complete": {
+        if (!isVolunteer && !isStaff) throw new LinliError("forbidden", "volunteers only", { who: "volunteer" });
+        const t = await tickets.complete(c.id, ctx.actor, c.note, id);
+        await ctx.reply(say.doneThanks(t));
+        return;
+      }
+      case "my-tickets":
+        await ctx.reply(say.myTickets(await tickets.listForResident(ctx.actor.id)));
+        return;
+      case "progress":
+        await ctx.reply(say.progress(await tickets.progress(c.id, ctx.actor, isStaff)));
+        return;
+      case "list-open":
+        if (!isStaff) {
+          // A resident who types 工单 most likely means their own.
+          await ctx.reply(say.myTickets(await tickets.listForResident(ctx.actor.id)));
+          return;
+        }
+        await ctx.reply(say.openList(await tickets.listOpen(), tickets.isOverdue), { mention: false });
+        return;
+      case "close": {
+        if (!isStaff) throw new LinliError("forbidden", "staff only", { who: "staff" });
+        const t = await tickets.close(c.id, ctx.actor, c.reason, id);
+        await ctx.reply(say.closedForStaff(t), { mention: false });
+        return;
+      }
+      case "assign": {
+        if (!isStaff) throw new LinliError("forbidden", "staff only", { who: "staff" });
+        const person = await o.findPerson(ctx, c.assignee);
+        if (!person) throw new LinliError("not_found", "assignee", { assignee: c.assignee });
+        const t = await tickets.assign(c.id, person, ctx.actor, id);
+        await ctx.reply(say.assignedForStaff(t), { mention: false });
+        return;
+      }
+      case "rate":
+        await tickets.rate(ctx.actor, c.rating, c.id, id);
+        return;
+      case "malformed":
+        await ctx.reply(errorReplies.malformed(c.verb, c.example));
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+function explain(err: LinliError, c: Command): string {
+  const t = err.details.ticket as Ticket | undefined;
+  switch (err.code) {
+    case "ticket_not_found":
+      return errorReplies.ticket_not_found(err.details.id as number);
+    case "already_claimed":
+      return err.details.yours ? say.alreadyYours(t!) : say.alreadyClaimed(t!);
+    case "not_claimer":
+      return errorReplies.not_claimer(t!);
+    case "bad_state":
+      return errorReplies.bad_state(t!, String(err.details.action ?? "这样做"));
+    case "forbidden":
+      if (c.type === "progress") return errorReplies.not_yours(c.id);
+      return err.details.who === "staff" ? errorReplies.forbidden_staff() : errorReplies.forbidden_volunteer();
+    case "not_found":
+      if (c.type === "assign") return errorReplies.assignee_not_found(c.assignee);
+      return errorReplies.nothing_to_rate();
+    default:
+      return errorReplies.internal();
+  }
+}

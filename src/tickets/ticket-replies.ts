@@ -1,0 +1,110 @@
+// Every word about tickets that people read. Residents: warm, short, plain. Staff: precise.
+import { type Category, categoryNames } from "../understand/taxonomy.js";
+import { maskName, maskPhones, summarize } from "./mask.js";
+import type { Ticket, TicketStatus } from "./ticket.js";
+
+const statusNames: Record<TicketStatus, string> = {
+  open: "等待志愿者接单",
+  claimed: "志愿者已接单, 正在处理",
+  done: "已办好, 等您评价",
+  closed: "已办结",
+};
+
+export function formatLocation(t: Pick<Ticket, "building" | "unit" | "room">): string {
+  const parts = [t.building && `${t.building}号楼`, t.unit && `${t.unit}单元`, t.room && `${t.room}室`].filter(Boolean);
+  return parts.length ? parts.join("") : "未说明";
+}
+
+function categoryName(c: Category): string {
+  return categoryNames[c];
+}
+
+function formatTime(d: Date): string {
+  // China time, whatever the server's zone (no DST since 1991: a fixed +8).
+  const c = new Date(d.getTime() + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${p(c.getUTCHours())}:${p(c.getUTCMinutes())}`;
+}
+
+export const ticketReplies = {
+  acknowledged: (t: Ticket) =>
+    t.urgency === "urgent"
+      ? `收到, 这事要紧, 已经登记为 #${t.id}, 马上通知社区和志愿者。如有危险请先离开现场, 必要时拨打 110 / 119 / 120。`
+      : `您好, 您反映的事已经登记了, 编号 #${t.id}。我们会尽快安排志愿者来处理, 有进展会告诉您。想看进度就发「进度 ${t.id}」。`,
+  taskCard: (t: Ticket) =>
+    [
+      `${t.urgency === "urgent" ? "【紧急】" : ""}新任务 #${t.id}  ${categoryName(t.category)}`,
+      `地点: ${formatLocation(t)}`,
+      `内容: ${summarize(t.text)}`,
+      `居民: ${maskName(t.residentName)}${t.phone ? `  电话: ${maskPhones(t.phone)}` : ""}`,
+      `回复「认领 ${t.id}」接单`,
+    ].join("\n"),
+  urgentAlert: (t: Ticket) =>
+    `【紧急工单 #${t.id}】${categoryName(t.category)} | ${formatLocation(t)} | ${t.roomTopic ?? "私聊"} ${t.residentName}: ${summarize(t.text, 80)}`,
+  claimedInGroup: (t: Ticket) => `#${t.id} 已由 ${t.volunteerName} 认领, 谢谢!`,
+  claimerContact: (t: Ticket) =>
+    [
+      `您认领了 #${t.id} (${categoryName(t.category)})。`,
+      `居民: ${t.residentName}${t.roomTopic ? ` (${t.roomTopic})` : ""}`,
+      `电话: ${t.phone ?? "未留, 可在群里联系"}`,
+      `地点: ${formatLocation(t)}`,
+      `内容: ${t.text.slice(0, 500)}`,
+      `办好后回复「完成 ${t.id} 备注」。`,
+    ].join("\n"),
+  volunteerComing: (t: Ticket) => `#${t.id} 有人接了: 志愿者 ${t.volunteerName} 会来帮您, 请保持电话畅通。`,
+  alreadyClaimed: (t: Ticket) => `#${t.id} 已经被 ${t.volunteerName ?? "其他志愿者"} 认领了, 谢谢您的热心!`,
+  alreadyYours: (t: Ticket) => `#${t.id} 已经是您认领的了。`,
+  released: (t: Ticket, by: string) => `${by} 放弃了 #${t.id}, 任务重新开放:`,
+  doneAskRating: (t: Ticket) =>
+    `#${t.id} 志愿者 ${t.volunteerName ?? ""} 说已经办好了${t.note ? `(${summarize(t.note, 30)})` : ""}。您满意吗? 请回复「满意」「不满意」或 1-5 分。`,
+  doneThanks: (t: Ticket) => `#${t.id} 已记为完成, 辛苦了! 已请居民评价。`,
+  ratedThanks: (t: Ticket) =>
+    t.ratingLabel === "unsatisfied"
+      ? `对不起没让您满意。#${t.id} 已转给社区工作人员, 会尽快再联系您。`
+      : `谢谢您的评价! #${t.id} 已办结。有事随时在群里说。`,
+  unsatisfiedAlert: (t: Ticket) =>
+    `【居民不满意】#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | 居民 ${t.residentName} 评 ${t.rating} 分, 志愿者 ${t.volunteerName ?? "-"}。可「指派 ${t.id} @某人」重新处理。`,
+  closedNotice: (t: Ticket) => `#${t.id} 已由社区办结: ${t.closeReason || "无说明"}。有问题随时再说。`,
+  closedForStaff: (t: Ticket) => `#${t.id} 已关闭。`,
+  assignedToYou: (t: Ticket, by: string) => `${by} 把 #${t.id} 指派给您:\n`,
+  assignedForStaff: (t: Ticket) => `#${t.id} 已指派给 ${t.volunteerName}。`,
+  myTickets: (tickets: Ticket[]) =>
+    tickets.length === 0
+      ? "您还没有登记过事项。有事直接在群里说就行。"
+      : ["您的事项:", ...tickets.map((t) => `#${t.id} ${summarize(t.text, 16)} —— ${statusNames[t.status]}`)].join("\n"),
+  progress: (t: Ticket) =>
+    [
+      `#${t.id} ${summarize(t.text, 24)}`,
+      `状态: ${statusNames[t.status]}`,
+      t.volunteerName ? `志愿者: ${t.volunteerName}` : null,
+      `登记时间: ${formatTime(t.createdAt)}`,
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  openList: (tickets: Ticket[], overdue: (t: Ticket) => boolean) =>
+    tickets.length === 0
+      ? "目前没有未办结的工单。"
+      : [
+          `未办结工单 ${tickets.length} 件 (最早的在前):`,
+          ...tickets.map(
+            (t) =>
+              `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${statusNames[t.status]}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${formatTime(t.createdAt)}`,
+          ),
+        ].join("\n"),
+  autoClosedUnrated: (t: Ticket) => `#${t.id} 已办结 (未收到评价)。如还有问题, 随时在群里说。`,
+};
+
+/** Error codes to the words a person reads. */
+export const errorReplies = {
+  ticket_not_found: (id: number) => `没有找到 #${id}, 请核对编号。`,
+  forbidden_volunteer: () => "这个操作只有志愿者群的成员可以做哦。",
+  forbidden_staff: () => "这个操作需要社区工作人员来做, 您有事可以直接在群里说。",
+  not_claimer: (t: Ticket) => `#${t.id} 是 ${t.volunteerName ?? "其他志愿者"} 认领的, 只有认领人可以操作。`,
+  not_yours: (id: number) => `#${id} 不是您登记的事项, 看不了进度哦。`,
+  bad_state: (t: Ticket, action: string) => `#${t.id} 现在是「${statusNames[t.status]}」, 不能${action}。`,
+  malformed: (verb: string, example: string) => `「${verb}」后面要写工单编号, 比如: ${example}`,
+  assignee_not_found: (name: string) => `没找到「${name}」, 请在指派时 @ 对方, 比如: 指派 12 @张师傅`,
+  nothing_to_rate: () => "您现在没有需要评价的事项。",
+  non_text: () => "收到啦! 不过我只看得懂文字, 麻烦您用文字说一下是什么事, 比如「3号楼2单元楼道灯坏了」。",
+  internal: () => "不好意思, 我这边出了点问题, 已经记下了, 工作人员会处理。",
+};

@@ -1,0 +1,222 @@
+// The ticket lifecycle: open → claimed → done → closed (rated or not), with every change
+// recorded and the right people told. Knows no transport and no database: it takes ports.
+import { LinliError } from "../core/errors.js";
+import type { Clock, Destination, OutgoingMessage } from "../core/types.js";
+import type { Parsed } from "../understand/taxonomy.js";
+import { findPhone, summarize } from "./mask.js";
+import type { Actor, Ticket, TicketStore } from "./ticket.js";
+import { ticketReplies as say } from "./ticket-replies.js";
+
+/** Port: the outbox. `key` makes an enqueue idempotent (a re-handled message sends nothing twice). */
+export interface Enqueue {
+  (message: OutgoingMessage, key?: string): Promise<void>;
+}
+
+export interface TicketServiceOptions {
+  store: TicketStore;
+  clock: Clock;
+  enqueue: Enqueue;
+  roomsOf(role: "volunteer" | "staff"): string[];
+  ratingTimeoutHours: number;
+  overdueHours: number;
+}
+
+export interface Intake {
+  messageId: string;
+  resident: Actor;
+  roomId: string | null;
+  roomTopic: string | null;
+  text: string;
+  parsed: Parsed;
+}
+
+export function createTicketService(o: TicketServiceOptions) {
+  const residentDest = (t: Ticket): Destination =>
+    t.roomId ? { kind: "room", id: t.roomId } : { kind: "contact", id: t.residentId };
+  const toResident = (t: Ticket, text: string, key: string) =>
+    o.enqueue({ to: residentDest(t), text, mentionIds: t.roomId ? [t.residentId] : [] }, key);
+  const toRooms = async (role: "volunteer" | "staff", text: string, key: string) => {
+    for (const id of o.roomsOf(role)) await o.enqueue({ to: { kind: "room", id }, text }, `${key}:${id}`);
+  };
+  const toPerson = (id: string, text: string, key: string) => o.enqueue({ to: { kind: "contact", id }, text }, key);
+
+  async function mustGet(id: number): Promise<Ticket> {
+    const t = await o.store.get(id);
+    if (!t) throw new LinliError("ticket_not_found", `ticket ${id} not found`, { id });
+    return t;
+  }
+
+  return {
+    /** A resident's request becomes a ticket; the resident, volunteers and (if urgent) staff are told. */
+    async open(intake: Intake): Promise<Ticket> {
+      const now = o.clock.now();
+      const { ticket, created } = await o.store.create({
+        sourceMessageId: intake.messageId,
+        residentId: intake.resident.id,
+        residentName: intake.resident.name,
+        roomId: intake.roomId,
+        roomTopic: intake.roomTopic,
+        text: intake.text,
+        summary: summarize(intake.text, 60),
+        phone: findPhone(intake.text),
+        category: intake.parsed.category ?? "other",
+        urgency: intake.parsed.urgency ?? "normal",
+        building: intake.parsed.building,
+        unit: intake.parsed.unit,
+        room: intake.parsed.room,
+        createdAt: now,
+      });
+      const k = `ticket:${ticket.id}:created`;
+      if (!created) return ticket;
+      await toResident(ticket, say.acknowledged(ticket), `${k}:ack`);
+      if (ticket.urgency === "urgent") await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`);
+      await toRooms("volunteer", say.taskCard(ticket), `${k}:card`);
+      return ticket;
+    },
+
+    async claim(id: number, volunteer: Actor, messageId: string): Promise<Ticket> {
+      const now = o.clock.now();
+      const won = await o.store.transition(
+        id,
+        { from: ["open"] },
+        { status: "claimed", volunteerId: volunteer.id, volunteerName: volunteer.name, claimedAt: now },
+        { type: "claimed", actorId: volunteer.id, actorName: volunteer.name, note: null, at: now },
+      );
+      if (!won) {
+        const t = await mustGet(id);
+        if (t.volunteerId === volunteer.id && t.status === "claimed") throw new LinliError("already_claimed", "yours", { ticket: t, yours: true });
+        if (t.status === "claimed") throw new LinliError("already_claimed", "claimed", { ticket: t });
+        throw new LinliError("bad_state", "not open", { ticket: t, action: "认领" });
+      }
+      const k = `ticket:${id}:claimed:${messageId}`;
+      await toRooms("volunteer", say.claimedInGroup(won), k);
+      await toPerson(volunteer.id, say.claimerContact(won), `${k}:contact`);
+      await toResident(won, say.volunteerComing(won), `${k}:resident`);
+      return won;
+    },
+
+    async release(id: number, actor: Actor, messageId: string, asStaff: boolean): Promise<Ticket> {
+      const now = o.clock.now();
+      const t = await mustGet(id);
+      if (t.status !== "claimed") throw new LinliError("bad_state", "not claimed", { ticket: t, action: "放弃" });
+      if (t.volunteerId !== actor.id && !asStaff) throw new LinliError("not_claimer", "not claimer", { ticket: t });
+      const back = await o.store.transition(
+        id,
+        { from: ["claimed"], volunteerId: t.volunteerId ?? undefined },
+        { status: "open", volunteerId: null, volunteerName: null, claimedAt: null },
+        { type: "released", actorId: actor.id, actorName: actor.name, note: null, at: now },
+      );
+      if (!back) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "放弃" });
+      await toRooms("volunteer", `${say.released(back, actor.name)}\n${say.taskCard(back)}`, `ticket:${id}:released:${messageId}`);
+      return back;
+    },
+
+    async complete(id: number, actor: Actor, note: string, messageId: string): Promise<Ticket> {
+      const now = o.clock.now();
+      const t = await mustGet(id);
+      if (t.status !== "claimed") throw new LinliError("bad_state", "not claimed", { ticket: t, action: "完成" });
+      if (t.volunteerId !== actor.id) throw new LinliError("not_claimer", "not claimer", { ticket: t });
+      const done = await o.store.transition(
+        id,
+        { from: ["claimed"], volunteerId: actor.id },
+        { status: "done", doneAt: now, note: note || null },
+        { type: "done", actorId: actor.id, actorName: actor.name, note: note || null, at: now },
+      );
+      if (!done) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "完成" });
+      const k = `ticket:${id}:done:${messageId}`;
+      await toResident(done, say.doneAskRating(done), `${k}:ask`);
+      return done;
+    },
+
+    /** A resident's rating closes their ticket that is waiting for one. */
+    async rate(resident: Actor, rating: number, id: number | null, messageId: string): Promise<Ticket> {
+      const now = o.clock.now();
+      const t = id ? await mustGet(id) : await o.store.findAwaitingRating(resident.id);
+      if (!t || t.residentId !== resident.id || t.status !== "done") throw new LinliError("not_found", "nothing to rate");
+      const label = rating >= 4 ? "satisfied" : rating === 3 ? "neutral" : "unsatisfied";
+      const closed = await o.store.transition(
+        t.id,
+        { from: ["done"] },
+        { status: "closed", rating, ratingLabel: label, closedAt: now },
+        { type: "rated", actorId: resident.id, actorName: resident.name, note: String(rating), at: now },
+      );
+      if (!closed) throw new LinliError("not_found", "nothing to rate");
+      const k = `ticket:${t.id}:rated:${messageId}`;
+      await toResident(closed, say.ratedThanks(closed), `${k}:thanks`);
+      if (label === "unsatisfied") {
+        await o.store.addEvent({ ticketId: t.id, type: "escalated", actorId: null, actorName: null, note: "居民不满意", at: now });
+        await toRooms("staff", say.unsatisfiedAlert(closed), `${k}:staff`);
+      }
+      return closed;
+    },
+
+    async close(id: number, staff: Actor, reason: string, messageId: string): Promise<Ticket> {
+      const now = o.clock.now();
+      const t = await mustGet(id);
+      if (t.status === "closed") throw new LinliError("bad_state", "closed", { ticket: t, action: "关闭" });
+      const closed = await o.store.transition(
+        id,
+        { from: ["open", "claimed", "done"] },
+        { status: "closed", closeReason: reason || null, closedAt: now, ratingLabel: t.status === "done" ? "unrated" : null },
+        { type: "closed", actorId: staff.id, actorName: staff.name, note: reason || null, at: now },
+      );
+      if (!closed) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "关闭" });
+      await toResident(closed, say.closedNotice(closed), `ticket:${id}:closed:${messageId}`);
+      return closed;
+    },
+
+    /** Staff assign a ticket to someone; a ticket closed unsatisfied is reopened this way. */
+    async assign(id: number, assignee: Actor, staff: Actor, messageId: string): Promise<Ticket> {
+      const now = o.clock.now();
+      const t = await mustGet(id);
+      const reopenable = t.status === "closed" && t.ratingLabel === "unsatisfied";
+      if (t.status === "done" || (t.status === "closed" && !reopenable)) throw new LinliError("bad_state", "finished", { ticket: t, action: "指派" });
+      const assigned = await o.store.transition(
+        id,
+        { from: [t.status] },
+        { status: "claimed", volunteerId: assignee.id, volunteerName: assignee.name, claimedAt: now, closedAt: null, doneAt: null },
+        { type: "assigned", actorId: staff.id, actorName: staff.name, note: `${assignee.name}`, at: now },
+      );
+      if (!assigned) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "指派" });
+      const k = `ticket:${id}:assigned:${messageId}`;
+      await toPerson(assignee.id, say.assignedToYou(assigned, staff.name) + say.claimerContact(assigned), `${k}:contact`);
+      await toRooms("volunteer", say.claimedInGroup(assigned), k);
+      await toResident(assigned, say.volunteerComing(assigned), `${k}:resident`);
+      return assigned;
+    },
+
+    async progress(id: number, asker: Actor, asStaff: boolean): Promise<Ticket> {
+      const t = await mustGet(id);
+      if (!asStaff && t.residentId !== asker.id) throw new LinliError("forbidden", "not yours", { id });
+      return t;
+    },
+
+    listForResident: (residentId: string) => o.store.listByResident(residentId, 10),
+    listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
+    isOverdue(t: Ticket): boolean {
+      return t.status !== "closed" && o.clock.now().getTime() - t.createdAt.getTime() > o.overdueHours * 3600_000;
+    },
+
+    /** Closes tickets whose rating never came. Run periodically. */
+    async closeUnrated(): Promise<number> {
+      const now = o.clock.now();
+      const cutoff = new Date(now.getTime() - o.ratingTimeoutHours * 3600_000);
+      let n = 0;
+      for (const t of await o.store.listDoneBefore(cutoff)) {
+        const closed = await o.store.transition(
+          t.id,
+          { from: ["done"] },
+          { status: "closed", ratingLabel: "unrated", closedAt: now },
+          { type: "closed", actorId: null, actorName: null, note: "未评价, 自动办结", at: now },
+        );
+        if (closed) {
+          n++;
+          await toResident(closed, say.autoClosedUnrated(closed), `ticket:${t.id}:auto-closed`);
+        }
+      }
+      return n;
+    },
+  };
+}
+
+export type TicketService = ReturnType<typeof createTicketService>;

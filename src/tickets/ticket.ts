@@ -1,0 +1,114 @@
+import type { Category, Urgency } from "../understand/taxonomy.js";
+
+export type TicketStatus = "open" | "claimed" | "done" | "closed";
+export type RatingLabel = "satisfied" | "neutral" | "unsatisfied" | "unrated";
+export type TicketEventType =
+  | "created"
+  | "claimed"
+  | "released"
+  | "assigned"
+  | "done"
+  | "rated"
+  | "closed"
+  | "escalated";
+
+export interface Ticket {
+  id: number;
+  sourceMessageId: string | null;
+  residentId: string;
+  residentName: string;
+  roomId: string | null;
+  roomTopic: string | null;
+  text: string;
+  summary: string;
+  phone: string | null;
+  category: Category;
+  urgency: Urgency;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+  status: TicketStatus;
+  volunteerId: string | null;
+  volunteerName: string | null;
+  note: string | null;
+  rating: number | null;
+  ratingLabel: RatingLabel | null;
+  closeReason: string | null;
+  createdAt: Date;
+  claimedAt: Date | null;
+  doneAt: Date | null;
+  closedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface TicketEvent {
+  ticketId: number;
+  type: TicketEventType;
+  actorId: string | null;
+  actorName: string | null;
+  note: string | null;
+  at: Date;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export type NewTicket = Omit<
+  Ticket,
+  | "id"
+  | "status"
+  | "volunteerId"
+  | "volunteerName"
+  | "note"
+  | "rating"
+  | "ratingLabel"
+  | "closeReason"
+  | "claimedAt"
+  | "doneAt"
+  | "closedAt"
+  | "updatedAt"
+>;
+
+/** Fields a transition may set. */
+export type TicketPatch = Partial<
+  Pick<
+    Ticket,
+    | "status"
+    | "volunteerId"
+    | "volunteerName"
+    | "note"
+    | "rating"
+    | "ratingLabel"
+    | "closeReason"
+    | "claimedAt"
+    | "doneAt"
+    | "closedAt"
+  >
+>;
+
+/** Port: ticket persistence. Transitions are compare-and-set, so concurrent claims have one winner. */
+export interface TicketStore {
+  /** Creates the ticket and its `created` event; returns the existing one for a known source message. */
+  create(ticket: NewTicket): Promise<{ ticket: Ticket; created: boolean }>;
+  get(id: number): Promise<Ticket | null>;
+  /**
+   * Applies `patch` only if the ticket's status is one of `from` (and, when given, its
+   * volunteer is `volunteerId`), recording `event`. Returns the updated ticket, or null
+   * when the condition did not hold.
+   */
+  transition(
+    id: number,
+    when: { from: TicketStatus[]; volunteerId?: string },
+    patch: TicketPatch,
+    event: Omit<TicketEvent, "ticketId">,
+  ): Promise<Ticket | null>;
+  addEvent(event: TicketEvent): Promise<void>;
+  events(ticketId: number): Promise<TicketEvent[]>;
+  listByStatus(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;
+  listByResident(residentId: string, limit: number): Promise<Ticket[]>;
+  /** The resident's most recent ticket that is done and waiting for a rating. */
+  findAwaitingRating(residentId: string): Promise<Ticket | null>;
+  listDoneBefore(cutoff: Date): Promise<Ticket[]>;
+}
