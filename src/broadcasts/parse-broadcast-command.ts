@@ -33,7 +33,6 @@ export interface ParseBroadcastOptions {
 
 export const BROADCAST_EXAMPLES = {
   schedule: "广播 每周一 08:00 所有居民群 本周活动预告：{本周活动}",
-  when: "每天 07:30、每周一 08:00、工作日 08:30、每月1日 09:00、明天下午3点、11月30日 19:00、2026-12-01 10:00、cron(0 8 * * 1)",
   targets: "广播 每天 07:30 [幸福里3号楼居民群,幸福里5号楼居民群] 今天气温低，出门多穿点",
   praise: "表扬 3号楼王阿姨连续一个月帮独居的李大爷买菜",
 } as const;
@@ -96,7 +95,7 @@ function parseSchedule(original: string, start: number, now: Date, options: Pars
     return error("请在「广播」后面写上时间、发给哪些群和内容", BROADCAST_EXAMPLES.schedule);
   }
   const when = parseBroadcastWhen(normalized.slice(start), now);
-  if (!when.ok) return error(`${when.message}。可以写：${BROADCAST_EXAMPLES.when}`, BROADCAST_EXAMPLES.schedule);
+  if (!when.ok) return error(when.message, BROADCAST_EXAMPLES.schedule);
 
   const afterWhen = start + when.length;
   const targetsAt = afterWhen + leadingBlank(normalized.slice(afterWhen));
@@ -106,7 +105,7 @@ function parseSchedule(original: string, start: number, now: Date, options: Pars
 
   const content = original
     .slice(targetsAt + targets.length)
-    .replace(/^[\s:：]+/, "")
+    .replace(/^[\s:：,，、]+/, "")
     .trim();
   if (content === "") return error("没写广播内容，请把要发的话写在群名后面", BROADCAST_EXAMPLES.schedule);
 

@@ -19,6 +19,9 @@ interface DayPart {
 
 type DayResult = DayPart | { error: string } | null;
 
+export const WHEN_FORMS =
+  "每天 07:30、每周一 08:00、工作日 08:30、每月1日 09:00、明天下午3点、11月30日 19:00、2026-12-01 10:00、cron(0 8 * * 1)";
+
 const RAW_CRON = /^(?:cron\s*\(([^)]*)\)|"([^"]*)"|“([^”]*)”|「([^」]*)」|'([^']*)')/i;
 const WEEKDAY_CHARS = "日天一二三四五六";
 const WEEKDAY = `(?:[${WEEKDAY_CHARS}]|[1-7](?![\\d:点]))`;
@@ -39,7 +42,7 @@ export function parseBroadcastWhen(text: string, now: Date): WhenResult {
   }
   const today = chinaDate(now);
   const day = parseRepeatingDays(text) ?? parseOneOffDay(text, today);
-  if (day === null) return { ok: false, message: `没看懂时间「${firstToken(text)}」` };
+  if (day === null) return { ok: false, message: notUnderstood(text) };
   if ("error" in day) return { ok: false, message: day.error };
 
   const dayWords = text.slice(0, day.length).trim();
@@ -209,6 +212,15 @@ function addDays(date: ChinaDate, days: number): ChinaDate {
 
 function chinaTimeToDate(year: number, month: number, day: number, hour: number, minute: number): Date {
   return new Date(Date.UTC(year, month - 1, day, hour, minute) - CHINA_UTC_OFFSET_MS);
+}
+
+/** Says what was not understood; a bare clock time is missing its day, anything else gets the forms. */
+function notUnderstood(text: string): string {
+  const time = parseTimeOfDay(text);
+  if (time?.ok) {
+    return `「${text.slice(0, time.length).trim()}」前面要写哪天：每天、每周一、工作日、每月1日、明天 或 11月30日`;
+  }
+  return `没看懂时间「${firstToken(text)}」。可以写：${WHEN_FORMS}`;
 }
 
 function firstToken(text: string): string {

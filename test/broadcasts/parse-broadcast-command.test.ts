@@ -107,6 +107,10 @@ describe("广播 <when> <targets> <content>", () => {
     expect(command.content).toBe("上月受理{本月受理}件\n谢谢大家");
   });
 
+  it("does not list every time form when only the hour is missing", () => {
+    expect(errorOf("广播 明天 所有群 内容")).toBe("「明天」后面要写几点，比如 08:00 或 下午3点");
+  });
+
   it("warns that 每月31日 skips short months", () => {
     expect(scheduled("广播 每月31日 09:00 所有群 月底通报").warnings).toEqual([
       "没有 31 日的月份（比如 2 月）那天不会发送",
@@ -195,7 +199,9 @@ describe("targets", () => {
 describe("mistakes get a precise message and an example", () => {
   it.each([
     ["广播", "写上时间"],
-    ["广播 下个月 所有群 内容", "没看懂时间「下个月」"],
+    ["广播 下个月 所有群 内容", "没看懂时间「下个月」。可以写：每天 07:30"],
+    ["广播 8:00 所有群 内容", "「8:00」前面要写哪天"],
+    ["广播 凌晨12点 所有群 内容", "「凌晨12点」前面要写哪天"],
     ["广播 每周一 所有群 内容", "「每周一」后面要写几点"],
     ["广播 每周 8:00 所有群 内容", "「每周」后面要写星期几"],
     ["广播 每周一 25:00 所有群 内容", "「25:00」不是有效的时间"],
