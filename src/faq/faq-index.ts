@@ -1,0 +1,138 @@
+// Answers residents' questions from the knowledge base, or abstains so that a person answers.
+// MiniSearch ranks entries (jieba terms, field boosts); the decision to answer is taken on how much
+// of the question the best entry covers and how clearly it beats the next one.
+import MiniSearch from "minisearch";
+import { resolveAnswerDates } from "./dated-answer.js";
+import { decideAnswer, type RankedCandidate } from "./decide-answer.js";
+import type { KbEntry } from "./kb-entry.js";
+import { buildVocabulary, correctTypo, type KbVocabulary } from "./kb-vocabulary.js";
+import { measureCoverage } from "./measure-coverage.js";
+import type { TaggedWord } from "./tag-words.js";
+import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
+
+export interface FaqAnswer {
+  /** The entry that answers, or null to hand the question to a person. */
+  entry: KbEntry | null;
+  /** Confidence 0..1. */
+  score: number;
+  /** Text to send, with dates worked out; null when abstaining. */
+  answer: string | null;
+  confident: boolean;
+  candidates: { id: string; score: number }[];
+}
+
+export interface FaqIndex {
+  answer(question: string, now: Date): FaqAnswer;
+  /** The ranking behind an answer, for tuning and for staff asking "why did it say that". */
+  explain(question: string): RankedCandidate[];
+  readonly size: number;
+}
+
+interface IndexedDoc {
+  id: string;
+  title: string;
+  questions: string;
+  tags: string;
+  answer: string;
+}
+
+const fields = ["title", "questions", "tags", "answer"] as const;
+const boost = { title: 3, questions: 2.5, tags: 2, answer: 1 };
+
+export function createFaqIndex(entries: KbEntry[]): FaqIndex {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const termsById = new Map<string, string[]>();
+  const search = new MiniSearch<IndexedDoc>({
+    fields: [...fields],
+    idField: "id",
+    // Texts are tokenized once here and the terms cached, so the vocabulary costs no second jieba pass.
+    tokenize: (text) => tokenizeForSearch(text),
+    processTerm: (term) => term,
+    searchOptions: { boost, combineWith: "OR", processTerm: (term) => term },
+  });
+  const docs = entries.map((e) => ({
+    id: e.id,
+    title: e.title,
+    questions: e.questions.join("\n"),
+    tags: e.tags.join(" "),
+    answer: e.answer,
+  }));
+  search.addAll(docs);
+  for (const doc of docs) {
+    termsById.set(
+      doc.id,
+      fields.flatMap((f) => tokenizeForSearch(doc[f])),
+    );
+  }
+  const vocabulary = buildVocabulary(termsById);
+  // BM25 grows with the log of the entry count; dividing by a rare term's weight keeps the
+  // answer thresholds meaningful for a small community KB and a large one alike.
+  const scale = Math.log(1 + Math.max(1, entries.length - 0.5) / 1.5);
+
+  const rank = (question: string): RankedCandidate[] => {
+    const { words, terms } = readQuestion(question, vocabulary);
+    if (terms.length === 0) return [];
+    const results = search.search(terms.join(" "), { tokenize: (s) => s.split(" ") });
+    return results
+      .slice(0, 5)
+      .map((r) => ({ id: String(r.id), raw: r.score / scale }))
+      .map((r) => ({ ...r, coverage: measureCoverage(words, vocabulary, r.id) }));
+  };
+  return {
+    size: entries.length,
+    explain: (question: string) => rank(question),
+    answer(question: string, now: Date): FaqAnswer {
+      const ranked = rank(question);
+      if (ranked.length === 0) return abstain([]);
+      const decision = decideAnswer(ranked);
+      const candidates = ranked.map((c, i) => ({ id: c.id, score: i === 0 ? decision.score : 0 }));
+      fillCandidateScores(candidates, ranked, decision.score);
+      const best = ranked[0] && byId.get(ranked[0].id);
+      if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score };
+      return {
+        entry: best,
+        score: decision.score,
+        answer: resolveAnswerDates(best, question, now),
+        confident: true,
+        candidates,
+      };
+    },
+  };
+}
+
+function readQuestion(question: string, vocabulary: KbVocabulary): { words: TaggedWord[]; terms: string[] } {
+  const tagged = tokenizeWords(question);
+  const terms = new Set(tokenizeForSearch(question));
+  // A slip of one character is often cut into a known word plus a stray character: try them joined.
+  const words: TaggedWord[] = [];
+  for (let i = 0; i < tagged.length; i++) {
+    const current = tagged[i]!;
+    const next = tagged[i + 1];
+    const single = correctTypo(vocabulary, current.word);
+    const joined = next ? correctTypo(vocabulary, current.word + next.word) : undefined;
+    const fixed = single ?? joined;
+    if (joined && !single) i++;
+    words.push(fixed ? { word: fixed, noun: true } : current);
+    if (fixed) terms.add(fixed);
+  }
+  return { words, terms: [...terms] };
+}
+
+function fillCandidateScores(
+  candidates: { id: string; score: number }[],
+  ranked: { raw: number }[],
+  topScore: number,
+): void {
+  const top = ranked[0]?.raw ?? 0;
+  candidates.forEach((c, i) => {
+    c.score = round(top > 0 ? (topScore * (ranked[i]?.raw ?? 0)) / top : 0);
+  });
+}
+
+function abstain(candidates: { id: string; score: number }[]): FaqAnswer {
+  return { entry: null, score: 0, answer: null, confident: false, candidates };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
