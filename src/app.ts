@@ -18,6 +18,12 @@ import { ticketIntake, understandMessage, type Understand } from "./tickets/tick
 import { createTicketService } from "./tickets/ticket-service.js";
 import { createUnderstander } from "./understand/understand-message.js";
 import type { Actor } from "./tickets/ticket.js";
+import type { Feature, FeatureFactory } from "./core/feature.js";
+import { createBroadcastFeature } from "./broadcasts/broadcast-feature.js";
+import { createFaqFeature } from "./faq/faq-feature.js";
+
+/** Features on by default; tests may pass their own list. */
+export const defaultFeatures: FeatureFactory[] = [createBroadcastFeature, createFaqFeature];
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -31,6 +37,7 @@ export interface AppOptions {
   onHandled?: Parameters<typeof createBot>[0]["onHandled"];
   /** Housekeeping period (closing unrated tickets); 0 turns it off. */
   housekeepingMs?: number;
+  features?: FeatureFactory[];
 }
 
 export function createApp(o: AppOptions) {
@@ -80,12 +87,16 @@ export function createApp(o: AppOptions) {
     return o.directory.findMember([...rooms.idsByRole("volunteer"), ...rooms.idsByRole("staff")], name);
   }
 
+  const deps = { config, db, outbox, rooms, roles, tickets, clock, logger };
+  const features: Feature[] = (o.features ?? defaultFeatures).map((make) => make(deps));
   const middlewares: Middleware<Context>[] = [
     ignoreUnknownRooms,
     handleNonText,
+    ...features.flatMap((f) => (f.commands ? [f.commands] : [])),
     ticketCommands({ tickets, findPerson }),
     understandMessage(understand),
     ticketIntake(tickets),
+    ...features.flatMap((f) => (f.afterUnderstanding ? [f.afterUnderstanding] : [])),
   ];
 
   const bot = createBot({
@@ -108,9 +119,11 @@ export function createApp(o: AppOptions) {
     roles,
     tickets,
     db,
+    features,
     /** Call once the channel is logged in and its rooms are registered. */
     async start(): Promise<void> {
       await outbox.start();
+      for (const f of features) await f.start?.();
       await bot.recover();
       const every = o.housekeepingMs ?? 60_000;
       if (every > 0) {
@@ -122,6 +135,7 @@ export function createApp(o: AppOptions) {
     },
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
+      for (const f of features) await f.stop?.();
       await bot.idle();
       await outbox.stop();
     },

@@ -108,6 +108,7 @@ export async function startWechatServer() {
   await server.start();
   return {
     mocker,
+    puppet,
     botUser,
     people,
     rooms,
@@ -192,7 +193,8 @@ export async function startBot(
   });
   const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
   await bot.start();
-  server.mocker.login(server.botUser);
+  // The mock stays logged in across bot restarts; a new client is told so on connect.
+  if (!server.puppet.isLoggedIn) server.mocker.login(server.botUser);
   await loggedIn;
   for (const r of await channel.listRooms()) app.rooms.register(r.id, r.topic);
   await app.start();
