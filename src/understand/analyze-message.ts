@@ -19,6 +19,9 @@ const resolved = compileTerms(resolvedCues);
 const thanks = compileTerms(thanksCues);
 const noise = compileTerms(noiseCues);
 const chat = compileTerms(chatCues);
+// Words that move on to a new matter after thanks ("谢谢上回修灯, 对了厨房又漏了").
+const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是/;
+const thanksFirst = /^(?:谢谢|感谢|多谢|太感谢)/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
 
 export interface Signals {
@@ -32,6 +35,8 @@ export interface Signals {
   chat: number;
   /** Some clause said a problem is solved or thanked someone. */
   settled: boolean;
+  /** The message opens with thanks or a fix and never turns to a new matter. */
+  thanksOnly: boolean;
   mentionsStaff: boolean;
   mentionsNeighbour: boolean;
   categories: CategoryScores;
@@ -45,17 +50,26 @@ export function analyzeMessage(raw: string): Signals {
   const base = { text, mentionsStaff: mentions.staff, mentionsNeighbour: mentions.neighbour };
   if (!hasContent.test(text)) return { ...base, ...emptySignals() };
 
-  const boundaries = new Set<number>([0]);
-  let offset = 0;
-  for (const word of segment(text)) boundaries.add((offset += word.length));
+  let boundaries: Set<number> | undefined;
+  const isBoundary = (at: number): boolean => {
+    if (!boundaries) {
+      boundaries = new Set<number>([0]);
+      let offset = 0;
+      for (const word of segment(text)) boundaries.add((offset += word.length));
+    }
+    return boundaries.has(at);
+  };
   const clauses = splitClauses(text);
-  const open: MatchContext = { text, boundaries, muted: [] };
+  const open: MatchContext = { text, isBoundary, muted: [] };
+  let resolvedSeen = false;
   const muted = clauses.filter(([from, to]) => {
-    const clause: MatchContext = { text: text.slice(from, to), boundaries: new Set(), muted: [] };
-    if (resolved.some((t) => findTerm(clause, t))) return true;
+    const clause: MatchContext = { text: text.slice(from, to), isBoundary: () => true, muted: [] };
+    if (resolved.some((t) => findTerm(clause, t))) return (resolvedSeen = true);
+    // "谢谢大家帮忙找" thanks for help given; "麻烦派人看看谢谢" still asks.
+    if (thanksFirst.test(clause.text)) return true;
     return thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t));
   });
-  const ctx: MatchContext = { text, boundaries, muted };
+  const ctx: MatchContext = { text, isBoundary, muted };
   return {
     ...base,
     empty: false,
@@ -65,6 +79,7 @@ export function analyzeMessage(raw: string): Signals {
     noise: scoreTerms(open, noise).total,
     chat: scoreTerms(open, chat).total,
     settled: muted.length > 0,
+    thanksOnly: (muted[0]?.[0] === clauses[0]?.[0] || resolvedSeen) && !turn.test(text),
     categories: scoreCategories(ctx),
     urgency: detectUrgency(ctx, clauses),
     location: extractLocationFromNormalized(text),
@@ -80,9 +95,9 @@ function emptySignals(): Omit<Signals, "text" | "mentionsStaff" | "mentionsNeigh
     noise: 0,
     chat: 0,
     settled: false,
+    thanksOnly: false,
     categories: { best: "other", top: 0, second: 0, scores: {} },
     urgency: { urgent: false, category: null },
     location: { building: null, unit: null, room: null },
   };
 }
-

@@ -1,6 +1,7 @@
 // One call to an OpenAI-compatible chat service for a message the embedded parser
 // is unsure of. Never throws: every failure becomes an outcome the caller records.
-import OpenAI, { APIConnectionTimeoutError, APIUserAbortError } from "openai";
+import type OpenAI from "openai";
+import { APIConnectionTimeoutError, APIUserAbortError } from "openai";
 import { loadPrompt } from "./load-prompt.js";
 import { maskForModel } from "./mask-for-model.js";
 import { type ModelAnswer, modelAnswerSchema } from "./model-answer.js";

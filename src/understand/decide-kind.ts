@@ -24,21 +24,27 @@ export function decideParsed(s: Signals): Parsed {
 function decideKind(s: Signals): { kind: Kind; confidence: number } {
   if (s.urgency.urgent && s.noise < 5) return { kind: "request", confidence: 0.9 };
   if (s.noise >= 5) return { kind: "other", confidence: 0.9 };
-  const request = s.problem + 1.2 * s.ask + (s.categories.top >= 3 ? 1 : 0);
+  const { top } = s.categories;
+  // A problem about something the community looks after is a request even with no explicit ask.
+  const request = s.problem + 1.2 * s.ask + (top >= 3 ? 1 : 0) + (top >= 6 ? 1 : 0);
+  const grounded = s.problem >= 2 || s.ask >= 2;
   const question = s.question;
-  const chat = s.chat + (s.mentionsNeighbour && !s.mentionsStaff ? 3 : 0) + (s.settled ? 2 : 0);
-  if (request >= 3 && request >= question && request > chat) {
+  const chat =
+    s.chat + (s.mentionsNeighbour && !s.mentionsStaff ? 5 : 0) + (s.settled ? 2 : 0) + (s.thanksOnly ? 6 : 0);
+  if (grounded && request >= 3 && request >= question && request > chat) {
     return { kind: "request", confidence: sure(request - Math.max(question, chat)) };
   }
-  if (question >= 3 && question > chat) return { kind: "question", confidence: sure(question - Math.max(request, chat)) };
-  if (request >= 3 && request > chat) return { kind: "request", confidence: sure(request - chat) * 0.8 };
+  if (question >= 3 && question > chat)
+    return { kind: "question", confidence: sure(question - Math.max(request, chat)) };
+  if (grounded && request >= 3 && request > chat) return { kind: "request", confidence: sure(request - chat) * 0.8 };
   return { kind: "other", confidence: sure(3 + chat - Math.max(request, question)) };
 }
 
 function decideCategory(s: Signals): Category {
-  const { best, top } = s.categories;
-  // An emergency cue names its category when the lexicons barely matched.
-  if (s.urgency.category && s.urgency.category !== "other" && top < 3) return s.urgency.category;
+  const { best, top, scores } = s.categories;
+  const hinted = s.urgency.category;
+  // An emergency names what is at stake: its cue's category gets a head start.
+  if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 3 >= top) return hinted;
   return top > 0 ? best : "other";
 }
 

@@ -17,7 +17,9 @@ const unitPattern = new RegExp(`${smallNum}\\s*单元`);
 const gateAfterBuilding = new RegExp(`^\\s*${smallNum}\\s*门(?![口前外卫])`);
 const roomDigits = "(\\d{3,4}|[零〇一幺二三四五六七八九]{3,4})";
 // Right after a building or unit: "7栋301", "2单元的六零二", "3门601室".
-const roomAfter = new RegExp(`^\\s*(?:的|是|,|\\s)*\\s*${roomDigits}(?:室|房|号(?!楼))?(?![\\d楼层度块元斤米岁平年天个次人多分号])`);
+const roomAfter = new RegExp(
+  `^\\s*(?:的|是|,|\\s)*\\s*${roomDigits}(?:室|房|号(?!楼))?(?![\\d楼层度块元斤米岁平年天个次人多分号])`,
+);
 const roomMarked = new RegExp(`(?<![\\d-])${roomDigits}\\s*(?:室|房间|房|号房)`);
 const roomCued = /(?:房间|门牌号?|房号|室号|住在?|家是)\s*(\d{3,4})(?![\d楼层号])/;
 const dashThree = /(?<![\d.:/-])(\d{1,3})-(\d{1,2})-(\d{3,4})(?![\d-])/;

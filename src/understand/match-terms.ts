@@ -15,8 +15,8 @@ export interface Hit {
 /** What a message looks like to the matchers. */
 export interface MatchContext {
   text: string;
-  /** Offsets where jieba put a word boundary. */
-  boundaries: ReadonlySet<number>;
+  /** Whether jieba puts a word boundary at this offset (computed on first use: segmentation is the dearest step). */
+  isBoundary: (offset: number) => boolean;
   /** Character ranges whose terms do not count (a clause saying the problem is solved). */
   muted: ReadonlyArray<readonly [number, number]>;
 }
@@ -56,7 +56,7 @@ export function findTerm(ctx: MatchContext, [pattern, weight]: Term): Hit | null
       const end = start + needle.length;
       from = start + 1;
       if (isMuted(ctx, start)) continue;
-      if (aligned && !(ctx.boundaries.has(start) && ctx.boundaries.has(end))) continue;
+      if (aligned && !(ctx.isBoundary(start) && ctx.isBoundary(end))) continue;
       return { start, end, weight, pattern };
     }
   }

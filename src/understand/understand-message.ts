@@ -65,7 +65,15 @@ export function createUnderstander(options: { model?: ModelOptions; logger: Logg
 function mergeAnswer(embedded: Parsed, answer: ModelAnswer): Parsed {
   if (embedded.kind === "request" && embedded.urgency === "urgent" && answer.kind !== "request") return embedded;
   if (answer.kind !== "request") {
-    return { kind: answer.kind, category: null, urgency: null, building: null, unit: null, room: null, confidence: answer.confidence ?? 0.8 };
+    return {
+      kind: answer.kind,
+      category: null,
+      urgency: null,
+      building: null,
+      unit: null,
+      room: null,
+      confidence: answer.confidence ?? 0.8,
+    };
   }
   const urgent = answer.urgency === "urgent" || embedded.urgency === "urgent";
   return {
