@@ -4,6 +4,7 @@
 import MiniSearch from "minisearch";
 import { resolveAnswerDates } from "./dated-answer.js";
 import { decideAnswer, type RankedCandidate } from "./decide-answer.js";
+import { collectKbPhrases } from "./kb-phrases.js";
 import type { KbEntry } from "./kb-entry.js";
 import { buildVocabulary, correctTypo, type KbVocabulary } from "./kb-vocabulary.js";
 import { measureCoverage } from "./measure-coverage.js";
@@ -42,11 +43,20 @@ const boost = { title: 3, questions: 2.5, tags: 2, answer: 1 };
 export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const termsById = new Map<string, string[]>();
+  const phrases = collectKbPhrases(entries.flatMap((e) => [e.title, e.answer]));
+  // Each field is cut once and the terms reused for the vocabulary: jieba is most of the build time.
+  const cache = new Map<string, string[]>();
+  const tokenizeCached = (text: string): string[] => {
+    const known = cache.get(text);
+    if (known) return known;
+    const terms = tokenizeForSearch(text, phrases);
+    cache.set(text, terms);
+    return terms;
+  };
   const search = new MiniSearch<IndexedDoc>({
     fields: [...fields],
     idField: "id",
-    // Texts are tokenized once here and the terms cached, so the vocabulary costs no second jieba pass.
-    tokenize: (text) => tokenizeForSearch(text),
+    tokenize: (text) => tokenizeCached(text),
     processTerm: (term) => term,
     searchOptions: { boost, combineWith: "OR", processTerm: (term) => term },
   });
@@ -61,7 +71,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   for (const doc of docs) {
     termsById.set(
       doc.id,
-      fields.flatMap((f) => tokenizeForSearch(doc[f])),
+      fields.flatMap((f) => tokenizeCached(doc[f])),
     );
   }
   const vocabulary = buildVocabulary(termsById);
@@ -70,7 +80,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   const scale = Math.log(1 + Math.max(1, entries.length - 0.5) / 1.5);
 
   const rank = (question: string): RankedCandidate[] => {
-    const { words, terms } = readQuestion(question, vocabulary);
+    const { words, terms } = readQuestion(question, vocabulary, phrases);
     if (terms.length === 0) return [];
     const results = search.search(terms.join(" "), { tokenize: (s) => s.split(" ") });
     return results
@@ -100,9 +110,13 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   };
 }
 
-function readQuestion(question: string, vocabulary: KbVocabulary): { words: TaggedWord[]; terms: string[] } {
-  const tagged = tokenizeWords(question);
-  const terms = new Set(tokenizeForSearch(question));
+function readQuestion(
+  question: string,
+  vocabulary: KbVocabulary,
+  phrases: string[],
+): { words: TaggedWord[]; terms: string[] } {
+  const tagged = tokenizeWords(question, phrases);
+  const terms = new Set(tokenizeForSearch(question, phrases));
   // A slip of one character is often cut into a known word plus a stray character: try them joined.
   const words: TaggedWord[] = [];
   for (let i = 0; i < tagged.length; i++) {

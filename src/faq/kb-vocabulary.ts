@@ -57,5 +57,5 @@ export function weighWord(vocabulary: KbVocabulary, word: string, noun: boolean)
   return Math.log(1 + vocabulary.entryCount / unknownWordFrequency) * (noun ? 1 : unknownOtherWeight);
 }
 
-const unknownWordFrequency = 3;
+const unknownWordFrequency = 1;
 const unknownOtherWeight = 0.3;

@@ -2,6 +2,7 @@
 import { type KbVocabulary, weighWord } from "./kb-vocabulary.js";
 import type { TaggedWord } from "./tag-words.js";
 
+/** Weighted share of the question's words found in the entry, 0..1. */
 export function measureCoverage(words: TaggedWord[], vocabulary: KbVocabulary, entryId: string): number {
   const terms = vocabulary.termsOf.get(entryId);
   if (!terms || words.length === 0) return 0;
@@ -10,8 +11,7 @@ export function measureCoverage(words: TaggedWord[], vocabulary: KbVocabulary, e
   for (const { word, noun } of words) {
     const weight = weighWord(vocabulary, word, noun);
     total += weight;
-    if (terms.has(word)) covered += weight;
-    else if (sharesPart(word, terms)) covered += weight * 0.5;
+    covered += weight * (terms.has(word) ? 1 : sharesPart(word, terms) ? 0.5 : 0);
   }
   return total > 0 ? covered / total : 0;
 }
@@ -19,7 +19,6 @@ export function measureCoverage(words: TaggedWord[], vocabulary: KbVocabulary, e
 // "挂号" vs "挂号费", "开证明" vs "证明": a two-character part in common is half a match.
 function sharesPart(word: string, terms: Set<string>): boolean {
   const chars = [...word];
-  if (chars.length < 2) return false;
   for (let i = 0; i + 1 < chars.length; i++) {
     if (terms.has(chars[i]! + chars[i + 1]!)) return true;
   }

@@ -2,6 +2,7 @@
 // with the community dictionary, minus words that carry no topic (particles, pronouns, question words).
 import { segmentForSearch } from "../text/segment.js";
 import { normalizeText } from "./normalize-text.js";
+import { findPhrases } from "./kb-phrases.js";
 import { type TaggedWord, tagWords } from "./tag-words.js";
 
 const stopWords = new Set(
@@ -31,15 +32,23 @@ function keep(word: string): boolean {
   return wordLike.test(word) && !stopWords.has(word);
 }
 
-/** Terms for indexing and for matching: whole words plus the shorter words inside them. */
-export function tokenizeForSearch(text: string): string[] {
-  return segmentForSearch(normalizeText(text))
+/** Terms for indexing and for matching: whole words plus the shorter words inside them, plus known phrases. */
+export function tokenizeForSearch(text: string, phrases: string[] = []): string[] {
+  const normalized = normalizeText(text);
+  const terms = segmentForSearch(normalized)
     .map((w) => w.trim())
     .filter(keep);
+  return [...terms, ...findPhrases(normalized, phrases)];
 }
 
 /** The question's words in precise mode, each once, tagged: what coverage is measured on. */
-export function tokenizeWords(text: string): TaggedWord[] {
+export function tokenizeWords(text: string, phrases: string[] = []): TaggedWord[] {
+  const normalized = normalizeText(text);
+  const found = findPhrases(normalized, phrases);
   const seen = new Set<string>();
-  return tagWords(normalizeText(text)).filter(({ word }) => keep(word) && !seen.has(word) && seen.add(word));
+  // Pieces of a found phrase ("月", "说") would only dilute it.
+  const words = tagWords(normalized).filter(
+    ({ word }) => keep(word) && !seen.has(word) && seen.add(word) && !found.some((p) => p.includes(word)),
+  );
+  return [...found.map((word) => ({ word, noun: true })), ...words];
 }
