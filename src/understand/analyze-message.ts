@@ -21,6 +21,7 @@ const noise = compileTerms(noiseCues);
 const chat = compileTerms(chatCues);
 // Words that move on to a new matter after thanks ("谢谢上回修灯, 对了厨房又漏了").
 const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是/;
+const forwardTag = /\[转发\]|【转发】|\[转载\]/;
 const thanksFirst = /^(?:谢谢|感谢|多谢|太感谢)/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
 
@@ -55,7 +56,10 @@ export function analyzeMessage(raw: string): Signals {
     if (!boundaries) {
       boundaries = new Set<number>([0]);
       let offset = 0;
-      for (const word of segment(text)) boundaries.add((offset += word.length));
+      for (const word of segment(text)) {
+        offset += word.length;
+        boundaries.add(offset);
+      }
     }
     return boundaries.has(at);
   };
@@ -64,7 +68,10 @@ export function analyzeMessage(raw: string): Signals {
   let resolvedSeen = false;
   const muted = clauses.filter(([from, to]) => {
     const clause: MatchContext = { text: text.slice(from, to), isBoundary: () => true, muted: [] };
-    if (resolved.some((t) => findTerm(clause, t))) return (resolvedSeen = true);
+    if (resolved.some((t) => findTerm(clause, t))) {
+      resolvedSeen = true;
+      return true;
+    }
     // "谢谢大家帮忙找" thanks for help given; "麻烦派人看看谢谢" still asks.
     if (thanksFirst.test(clause.text)) return true;
     return thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t));
@@ -76,7 +83,8 @@ export function analyzeMessage(raw: string): Signals {
     problem: scoreTerms(ctx, problem).total,
     ask: scoreTerms(ctx, ask).total,
     question: scoreTerms(open, question).total,
-    noise: scoreTerms(open, noise).total,
+    // The emoji-code pass of normalizeText would hide a [转发] tag: look for it in the raw text.
+    noise: scoreTerms(open, noise).total + (forwardTag.test(raw) ? 5 : 0),
     chat: scoreTerms(open, chat).total,
     settled: muted.length > 0,
     thanksOnly: (muted[0]?.[0] === clauses[0]?.[0] || resolvedSeen) && !turn.test(text),

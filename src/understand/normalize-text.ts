@@ -6,7 +6,7 @@ import { typoFixes } from "./lexicon/typos.js";
 
 // WeChat renders its built-in faces as text codes like [捂脸] or [OK].
 const emojiCode = /\[[\u4e00-\u9fa5A-Za-z]{1,5}\]/g;
-const pictograph = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
+const pictograph = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D/gu;
 // A mention ends at a space (WeChat inserts U+2005 after it). Without one we cannot
 // tell name from message, so only the "@" goes, unless a title ends the name.
 const spacedMention = /@[^\s\u2005@]{1,12}(?=[\s\u2005]|$)/g;
