@@ -31,7 +31,18 @@ export function checkSchedule(value: unknown): string[] {
   return problems;
 }
 
+// Entries are immutable once loaded; parsing their dates once keeps answers allocation-light.
+const parsed = new WeakMap<KbEntry, { items: ScheduleItem[]; explicit: boolean }>();
+
 export function readEntrySchedule(entry: KbEntry): { items: ScheduleItem[]; explicit: boolean } {
+  const known = parsed.get(entry);
+  if (known) return known;
+  const schedule = parseEntrySchedule(entry);
+  parsed.set(entry, schedule);
+  return schedule;
+}
+
+function parseEntrySchedule(entry: KbEntry): { items: ScheduleItem[]; explicit: boolean } {
   const value = entry.extra.schedule;
   if (value === undefined || checkSchedule(value).length > 0) {
     const rules = parseScheduleText(entry.answer);
