@@ -4,7 +4,23 @@
 import { describeSchedule, formatChinaTime } from "./describe-schedule.js";
 import type { BroadcastTarget } from "./parse-broadcast-targets.js";
 import { findPlaceholders, PLACEHOLDERS, type RenderedBroadcast } from "./render-broadcast.js";
+import { BROADCAST_EXAMPLES } from "./parse-broadcast-command.js";
 import { nextRuns, type Schedule } from "./schedule.js";
+
+/** A slot found too late to send, for the one message that tells staff. */
+export interface MissedRun {
+  broadcast: { id: number; schedule: Schedule | null; targets: readonly BroadcastTarget[] };
+  slot: Date;
+}
+
+/** A praise note as staff review it. */
+export interface PraiseLine {
+  id: number;
+  text: string;
+  source: "thanks" | "staff";
+  authorName: string;
+  approved: boolean;
+}
 
 /** What a reply needs to know about one stored broadcast. */
 export interface BroadcastSummary {
@@ -102,6 +118,81 @@ export const broadcastReplies = {
 
   praiseSaved(): string {
     return "好人好事已记下，会在广播里的 {好人好事} 处播出。谢谢！";
+  },
+
+  alreadyRanThisMinute(b: BroadcastSummary): string {
+    return `广播 #${b.id} 这一分钟已经发过了，没有重复发送。`;
+  },
+
+  wrongPlace(): string {
+    return "广播和好人好事的指令请在社区工作群里发，或者私聊我。";
+  },
+
+  missed(runs: readonly MissedRun[], graceMinutes: number, now: Date): string {
+    const lines = runs.map(
+      (r) =>
+        `#${r.broadcast.id} ${r.broadcast.schedule ? describeSchedule(r.broadcast.schedule) : ""} → ${describeTargets(r.broadcast.targets)}：${formatChinaTime(r.slot, now)}`,
+    );
+    return [
+      `机器人停机期间有 ${runs.length} 次广播错过了时间（晚了 ${graceMinutes} 分钟以上），没有补发：`,
+      ...lines,
+      "需要补发的话，请发「立即广播 编号」。",
+    ].join("\n");
+  },
+
+  runFailedNoRooms(b: { id: number; targets: readonly BroadcastTarget[] }, slot: Date, now: Date): string {
+    return `广播 #${b.id}（${formatChinaTime(slot, now)}）没有发出：找不到要发往的群（${describeTargets(b.targets)}）。请核对群名后发「立即广播 ${b.id}」补发。`;
+  },
+
+  praiseList(items: readonly PraiseLine[]): string {
+    if (items.length === 0) return "本月还没有记下好人好事。记一条可以发：表扬 3号楼王阿姨帮独居老人买菜";
+    const lines = items.map((p) => {
+      const state = p.approved ? "已采纳" : "未采纳";
+      const from = p.source === "staff" ? `${p.authorName}表扬` : `居民${p.authorName}致谢`;
+      return `${p.id}. [${state}] ${shorten(p.text)}（${from}）`;
+    });
+    return [
+      `本月好人好事 ${items.length} 条（已采纳的会在 {好人好事} 处播出）：`,
+      ...lines,
+      "采纳发「采纳 编号」，不用发「不采纳 编号」。",
+    ].join("\n");
+  },
+
+  praiseReviewed(p: PraiseLine): string {
+    return p.approved
+      ? `第 ${p.id} 条好人好事已采纳，会在 {好人好事} 处播出。`
+      : `第 ${p.id} 条好人好事不采纳，不会播出。`;
+  },
+
+  praiseNotFound(id: number): string {
+    return `没有找到第 ${id} 条好人好事。发「好人好事」可以看本月的列表。`;
+  },
+
+  thanksNoted(): string {
+    return "谢谢您把这件暖心事告诉大家！我们记下了，社区会把好人好事在广播里讲给邻居们听。";
+  },
+
+  draftNeedsModel(): string {
+    return `起草广播稿需要配置大模型，现在没有配置。您可以直接写好内容来安排，例如：${BROADCAST_EXAMPLES.schedule}`;
+  },
+
+  draftFailed(): string {
+    return "这次没能写出广播稿（大模型没有回应），请稍后再试，或者直接写好内容来安排。";
+  },
+
+  draftReady(id: number, content: string): string {
+    return [
+      `广播稿 #${id}（草稿，还没有安排发送）：`,
+      "————————",
+      content,
+      "————————",
+      `确认发送请发：确认广播 ${id} 每周一 08:00 所有居民群（时间和群按需要改）`,
+      `不用就发「删除广播 ${id}」。`,
+    ].join("\n");
+  },
+
+  notDraft(id: number): string {
+    return `广播 #${id} 不是草稿，已经安排过了。发「广播列表」可以查看。`;
   },
 } as const;
 

@@ -1,0 +1,158 @@
+// What staff can do with broadcasts and praise notes, checked and recorded in the audit
+// log. Takes ports and a clock only; the chat wording lives in broadcast-replies.ts.
+import { LinliError } from "../core/errors.js";
+import type { Clock } from "../core/types.js";
+import { createBroadcastRunner, type BroadcastRunnerOptions, type SendResult } from "./broadcast-runner.js";
+import type { BroadcastStatus, BroadcastStore, Person, StoredBroadcast, StoredPraise } from "./broadcast-store.js";
+import { chinaMonthOf, floorToMinute } from "./china-calendar.js";
+import { describeSchedule } from "./describe-schedule.js";
+import type { BroadcastTarget } from "./parse-broadcast-targets.js";
+import { renderBroadcast, type RenderedBroadcast } from "./render-broadcast.js";
+import { resolveTargets } from "./resolve-targets.js";
+import type { Schedule } from "./schedule.js";
+
+export type BroadcastServiceOptions = BroadcastRunnerOptions & { store: BroadcastStore; clock: Clock };
+
+export type StatusChange = { changed: boolean; broadcast: StoredBroadcast };
+
+export function createBroadcastService(o: BroadcastServiceOptions) {
+  const { store, clock } = o;
+  const runner = createBroadcastRunner(o);
+
+  async function find(id: number, allowDraft = false): Promise<StoredBroadcast> {
+    const b = await store.get(id);
+    if (!b || (b.status === "draft" && !allowDraft))
+      throw new LinliError("not_found", `broadcast ${id} not found`, { id });
+    return b;
+  }
+
+  async function audit(actor: Person, action: string, detail: Record<string, unknown>): Promise<void> {
+    await store.audit({ actor, action, detail, at: clock.now() });
+  }
+
+  async function setStatus(
+    actor: Person,
+    id: number,
+    from: BroadcastStatus[],
+    to: BroadcastStatus,
+  ): Promise<StatusChange> {
+    const b = await find(id, from.includes("draft"));
+    if (!from.includes(b.status)) return { changed: false, broadcast: b };
+    const updated = await store.update(id, { status: to }, clock.now());
+    await audit(actor, `broadcast.${to === "active" ? "resume" : to === "paused" ? "pause" : "delete"}`, { id });
+    return { changed: true, broadcast: updated };
+  }
+
+  return {
+    runner,
+    tick: runner.tick,
+    idle: runner.idle,
+
+    async schedule(
+      actor: Person,
+      c: { schedule: Schedule; targets: BroadcastTarget[]; content: string },
+    ): Promise<StoredBroadcast> {
+      const b = await store.create({
+        schedule: c.schedule,
+        description: describeSchedule(c.schedule),
+        targets: c.targets,
+        content: c.content,
+        status: "active",
+        createdBy: actor,
+        at: clock.now(),
+      });
+      await audit(actor, "broadcast.create", {
+        id: b.id,
+        schedule: c.schedule,
+        targets: c.targets,
+        content: c.content,
+      });
+      return b;
+    },
+
+    list: () => store.list().then((all) => all.filter((b) => b.status !== "draft")),
+    pause: (actor: Person, id: number) => setStatus(actor, id, ["active"], "paused"),
+    resume: (actor: Person, id: number) => setStatus(actor, id, ["paused"], "active"),
+    remove: (actor: Person, id: number) => setStatus(actor, id, ["active", "paused", "draft"], "deleted"),
+
+    async preview(id: number): Promise<{ broadcast: StoredBroadcast; rendered: RenderedBroadcast }> {
+      const b = await find(id, true);
+      return { broadcast: b, rendered: await renderBroadcast(b.content, o.liveData, clock.now()) };
+    },
+
+    /** Sends now as the run of the current minute (so two `立即广播` in one minute send once). */
+    async sendNow(actor: Person, id: number): Promise<{ broadcast: StoredBroadcast; result: SendResult }> {
+      const b = await find(id);
+      const slot = floorToMinute(clock.now());
+      const result = await runner.runSlot(b, slot);
+      await audit(actor, "broadcast.send-now", {
+        id,
+        slot: slot.toISOString(),
+        outcome: result.ok ? "sent" : result.reason,
+      });
+      return { broadcast: b, result };
+    },
+
+    /** Rooms the targets name right now (for the confirmation). */
+    roomCount: (b: StoredBroadcast) => resolveTargets(b.targets, o.rooms).roomIds.length,
+
+    /** A model's draft: stored, never sent until staff confirm it with a time and rooms. */
+    async saveDraft(actor: Person, topic: string, content: string): Promise<StoredBroadcast> {
+      const b = await store.create({
+        schedule: null,
+        description: "草稿",
+        targets: [],
+        content,
+        status: "draft",
+        createdBy: actor,
+        at: clock.now(),
+      });
+      await audit(actor, "broadcast.draft", { id: b.id, topic });
+      return b;
+    },
+
+    async confirmDraft(
+      actor: Person,
+      id: number,
+      schedule: Schedule,
+      targets: BroadcastTarget[],
+    ): Promise<StoredBroadcast> {
+      const b = await find(id, true);
+      if (b.status !== "draft") throw new LinliError("bad_state", `broadcast ${id} is not a draft`, { id });
+      const updated = await store.update(
+        id,
+        { status: "active", schedule, description: describeSchedule(schedule), targets },
+        clock.now(),
+      );
+      await audit(actor, "broadcast.confirm", { id, schedule, targets });
+      return updated;
+    },
+
+    async addPraise(author: Person, text: string, fromStaff: boolean): Promise<StoredPraise> {
+      const p = await store.addPraise({
+        text,
+        source: fromStaff ? "staff" : "thanks",
+        author,
+        approved: fromStaff,
+        at: clock.now(),
+      });
+      if (fromStaff) await audit(author, "praise.create", { id: p.id, text });
+      return p;
+    },
+
+    async monthPraises(): Promise<StoredPraise[]> {
+      const { from, to } = chinaMonthOf(clock.now());
+      return store.praisesBetween(from, to);
+    },
+
+    async reviewPraise(actor: Person, id: number, approved: boolean): Promise<StoredPraise> {
+      const p = await store.getPraise(id);
+      if (!p) throw new LinliError("not_found", `praise ${id} not found`, { id });
+      const updated = await store.setPraiseApproved(id, approved);
+      await audit(actor, approved ? "praise.approve" : "praise.reject", { id });
+      return updated;
+    },
+  };
+}
+
+export type BroadcastService = ReturnType<typeof createBroadcastService>;

@@ -1,0 +1,117 @@
+// Port: where broadcasts, their runs, praise notes and the figures a broadcast quotes are
+// kept. Domain code sees only this; src/store/prisma-broadcast-store.ts implements it.
+
+import type { BroadcastTarget } from "./parse-broadcast-targets.js";
+import type { Schedule } from "./schedule.js";
+
+export type BroadcastStatus = "active" | "paused" | "deleted" | "draft";
+export type RunState = "sending" | "sent" | "missed" | "failed";
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface StoredBroadcast {
+  id: number;
+  /** Null for a draft that has no time yet. */
+  schedule: Schedule | null;
+  targets: BroadcastTarget[];
+  content: string;
+  status: BroadcastStatus;
+  createdBy: Person;
+  createdAt: Date;
+  /** Set on creation and on every status change: slots before it are never caught up. */
+  updatedAt: Date;
+}
+
+export interface NewBroadcast {
+  schedule: Schedule | null;
+  description: string;
+  targets: BroadcastTarget[];
+  content: string;
+  status: BroadcastStatus;
+  createdBy: Person;
+  at: Date;
+}
+
+export interface BroadcastRun {
+  id: number;
+  broadcastId: number;
+  slot: Date;
+  state: RunState;
+  text: string | null;
+}
+
+export interface StoredPraise {
+  id: number;
+  text: string;
+  source: "thanks" | "staff";
+  author: Person;
+  approved: boolean;
+  createdAt: Date;
+}
+
+export interface TicketFigures {
+  received: number;
+  closed: number;
+  satisfied: number;
+  rated: number;
+}
+
+export interface ActivityEntry {
+  title: string;
+  tags: string[];
+  answer: string;
+  extra: Record<string, unknown>;
+}
+
+export interface BroadcastStore {
+  create(b: NewBroadcast): Promise<StoredBroadcast>;
+  get(id: number): Promise<StoredBroadcast | null>;
+  /** Every broadcast not deleted, oldest first. */
+  list(): Promise<StoredBroadcast[]>;
+  listActive(): Promise<StoredBroadcast[]>;
+  update(
+    id: number,
+    change: { status?: BroadcastStatus; schedule?: Schedule; description?: string; targets?: BroadcastTarget[] },
+    at: Date,
+  ): Promise<StoredBroadcast>;
+
+  /**
+   * Claims a slot: inserts its run row. Null when a run for (broadcast, slot) exists
+   * already, i.e. this or another process has it: the database decides, once.
+   */
+  claimRun(run: {
+    broadcastId: number;
+    slot: Date;
+    state: RunState;
+    text: string | null;
+    owner: string;
+    at: Date;
+  }): Promise<BroadcastRun | null>;
+  finishRun(id: number, state: RunState, at: Date): Promise<void>;
+  /** Runs left `sending` (a process stopped mid-run); resuming them is safe, outbox keys dedupe. */
+  unfinishedRuns(): Promise<BroadcastRun[]>;
+
+  /** When the scheduler last looked at the clock (shared by every process on the database). */
+  lastTick(): Promise<Date | null>;
+  /** Moves the mark forward only, so a slow process never rewinds a faster one. */
+  saveLastTick(at: Date): Promise<void>;
+
+  audit(entry: { actor: Person; action: string; detail: Record<string, unknown>; at: Date }): Promise<void>;
+
+  addPraise(p: {
+    text: string;
+    source: "thanks" | "staff";
+    author: Person;
+    approved: boolean;
+    at: Date;
+  }): Promise<StoredPraise>;
+  praisesBetween(from: Date, to: Date): Promise<StoredPraise[]>;
+  getPraise(id: number): Promise<StoredPraise | null>;
+  setPraiseApproved(id: number, approved: boolean): Promise<StoredPraise>;
+
+  ticketFigures(from: Date, to: Date): Promise<TicketFigures>;
+  activityEntries(): Promise<ActivityEntry[]>;
+}
