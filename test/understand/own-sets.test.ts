@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseMessage } from "../../src/understand/parse-message.js";
+
+// Three sets of messages written for this project (not taken from the shared dev set),
+// labelled per TAXONOMY.md. They guard the parser's general behaviour as lexicons change.
+interface Labelled {
+  text: string;
+  kind: string;
+  category: string | null;
+  urgency: string | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+}
+
+const sets = ["own-messages.jsonl", "own-messages-2.jsonl", "own-messages-3.jsonl"];
+
+describe.each(sets)("%s", (file) => {
+  const rows = readFileSync(new URL(`./fixtures/${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Labelled);
+  const results = rows.map((g) => ({ g, p: parseMessage(g.text) }));
+  const requests = results.filter(({ g }) => g.kind === "request");
+
+  it("gets the kind right for at least 95%", () => {
+    expect(results.filter(({ g, p }) => g.kind === p.kind).length / results.length).toBeGreaterThanOrEqual(0.95);
+  });
+  it("gets the category right for at least 93% of requests", () => {
+    const ok = requests.filter(({ g, p }) => p.kind === "request" && p.category === g.category).length;
+    expect(ok / requests.length).toBeGreaterThanOrEqual(0.93);
+  });
+  it("misses no emergency", () => {
+    const missed = requests
+      .filter(({ g, p }) => g.urgency === "urgent" && p.urgency !== "urgent")
+      .map(({ g }) => g.text);
+    expect(missed).toEqual([]);
+  });
+  it("reads every address", () => {
+    const wrong = requests
+      .filter(({ p }) => p.kind === "request")
+      .filter(({ g, p }) => g.building !== p.building || g.unit !== p.unit || g.room !== p.room)
+      .map(({ g }) => g.text);
+    expect(wrong).toEqual([]);
+  });
+});
