@@ -1,0 +1,113 @@
+// The live fields read from the database: month figures by China month, this week's
+// activities from the knowledge base, and approved 好人好事.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chinaMonthOf, chinaWeekOf } from "../../src/broadcasts/china-calendar.js";
+import { createLiveData } from "../../src/broadcasts/create-live-data.js";
+import { detectThanks } from "../../src/broadcasts/detect-thanks.js";
+import { loadKb } from "../../src/faq/load-kb.js";
+import { china, FakeClock, makeService, RESIDENT, STAFF, tempDbPath } from "./broadcast-fixture.js";
+
+let tmp: ReturnType<typeof tempDbPath>;
+let s: Awaited<ReturnType<typeof makeService>>;
+
+beforeEach(async () => {
+  tmp = tempDbPath();
+  s = await makeService(tmp.path, new FakeClock(china("2026-11-23 09:00")));
+});
+afterEach(async () => {
+  await s.close();
+  tmp.cleanup();
+});
+
+describe("China month and week", () => {
+  it("start at China midnight whatever the process zone", () => {
+    const late = new Date("2026-10-31T17:30:00Z"); // 1 November 01:30 in China
+    expect(chinaMonthOf(late).from.toISOString()).toBe("2026-10-31T16:00:00.000Z");
+    expect(chinaMonthOf(late).to.toISOString()).toBe("2026-11-30T16:00:00.000Z");
+    expect(chinaWeekOf(china("2026-11-29 23:59")).from.toISOString()).toBe("2026-11-22T16:00:00.000Z"); // Sunday → Monday 23rd
+  });
+});
+
+describe("month figures", () => {
+  it("count received and closed tickets by China month, and the satisfied share of rated ones", async () => {
+    const t = (createdAt: Date, extra: Record<string, unknown> = {}) =>
+      s.db.ticket.create({
+        data: {
+          residentId: "r",
+          residentName: "张",
+          text: "x",
+          summary: "x",
+          category: "c",
+          urgency: "normal",
+          createdAt,
+          updatedAt: createdAt,
+          ...extra,
+        },
+      });
+    await t(new Date("2026-10-31T17:00:00Z")); // 1 Nov 01:00 China: November
+    await t(new Date("2026-10-31T15:00:00Z"), {
+      status: "closed",
+      closedAt: new Date("2026-11-02T02:00:00Z"),
+      ratingLabel: "satisfied",
+    }); // created in October
+    await t(china("2026-11-03 10:00"), {
+      status: "closed",
+      closedAt: china("2026-11-04 10:00"),
+      ratingLabel: "unsatisfied",
+    });
+    await t(china("2026-11-05 10:00"), {
+      status: "closed",
+      closedAt: china("2026-11-06 10:00"),
+      ratingLabel: "unrated",
+    });
+    await t(china("2026-12-01 00:30"));
+    const figures = await createLiveData(s.store).monthFigures(china("2026-11-23 09:00"));
+    expect(figures).toEqual({ received: 3, resolved: 3, satisfactionRate: 0.5 });
+    expect((await createLiveData(s.store).monthFigures(china("2026-09-10 09:00"))).satisfactionRate).toBeNull();
+  });
+});
+
+describe("week activities", () => {
+  it("list the knowledge base's 活动 entries that fall in this week, with their days", async () => {
+    const { entries } = loadKb("demo/kb/activities.yaml");
+    for (const e of entries) {
+      await s.db.kbEntry.create({
+        data: {
+          id: e.id,
+          title: e.title,
+          answer: e.answer,
+          tags: JSON.stringify(e.tags),
+          extra: JSON.stringify(e.extra),
+          updatedAt: new Date(),
+        },
+      });
+    }
+    // Week of Monday 23 November 2026: the last Sunday of the month is the 29th.
+    const lines = await createLiveData(s.store).weekActivities(china("2026-11-23 08:00"));
+    expect(lines[0]).toBe("太极拳晨练 每天 6:30-7:30(中心广场)：本周每天");
+    expect(lines).toContain("合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：11月24日(周二)、11月27日(周五)");
+    expect(lines).toContain("露天电影 每月最后一个周日 15:00(三楼多功能厅)：11月29日(周日)");
+    expect(lines.some((l) => l.startsWith("彩虹义务维修"))).toBe(false); // first Saturday: 7 November
+  });
+});
+
+describe("praises", () => {
+  it("are the approved notes of this China month only", async () => {
+    await s.service.addPraise(STAFF, "王阿姨帮李大爷买菜", true);
+    await s.service.addPraise(RESIDENT, "谢谢小刘修水管", false);
+    expect(await createLiveData(s.store).praises(china("2026-11-30 23:00"))).toEqual(["王阿姨帮李大爷买菜"]);
+    expect(await createLiveData(s.store).praises(china("2026-12-01 00:00"))).toEqual([]);
+  });
+});
+
+describe("residents' thanks", () => {
+  it.each([
+    ["谢谢志愿者小刘帮我修好了水管", true],
+    ["太感谢王师傅了，帮我家换了灯泡", true],
+    ["谢谢大家", false],
+    ["谢谢", false],
+    ["3号楼下水道又堵了", false],
+  ])("%s → %s", (text, expected) => {
+    expect(detectThanks(text)).toBe(expected);
+  });
+});
