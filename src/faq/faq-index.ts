@@ -38,6 +38,7 @@ interface IndexedDoc {
 }
 
 const fields = ["title", "questions", "tags", "answer"] as const;
+// Staff-written phrasings and titles say what an entry is about; the answer only mentions things.
 const boost = { title: 3, questions: 2.5, tags: 2, answer: 1 };
 
 export function createFaqIndex(entries: KbEntry[]): FaqIndex {

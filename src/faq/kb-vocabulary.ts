@@ -1,12 +1,17 @@
 // What the knowledge base talks about: which terms appear in how many entries, and which in each entry.
-// Used to weigh a question's words and to fix one-character typos ("老年正" → "老年证").
+// Used to weigh a question's words and to fix one-character typos ("彩虹维秀" → "彩虹维修").
+import { listSynonymVariants } from "./synonyms.js";
+
 export interface KbVocabulary {
   entryCount: number;
   /** Number of entries containing each term. */
   documentFrequency: Map<string, number>;
   termsOf: Map<string, Set<string>>;
-  /** Han-character terms of 3-4 characters by length, the sizes where a one-character slip is still recognisable. */
-  correctable: Map<number, string[]>;
+  /**
+   * Han-character terms of 3-4 characters by length, the sizes where a one-character slip is still
+   * recognisable, each with the term it stands for (itself, or the canonical word of a synonym).
+   */
+  correctable: Map<number, [string, string][]>;
 }
 
 const han = /^\p{Script=Han}+$/u;
@@ -19,13 +24,17 @@ export function buildVocabulary(termsById: Map<string, string[]>): KbVocabulary 
     termsOf.set(id, set);
     for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
-  const correctable = new Map<number, string[]>();
-  for (const term of documentFrequency.keys()) {
-    const length = [...term].length;
-    if (length < 3 || length > 4 || !han.test(term)) continue;
+  const correctable = new Map<number, [string, string][]>();
+  const addCorrectable = (written: string, meant: string) => {
+    const length = [...written].length;
+    if (length < 3 || length > 4 || !han.test(written)) return;
     const list = correctable.get(length) ?? [];
-    list.push(term);
+    list.push([written, meant]);
     correctable.set(length, list);
+  };
+  for (const term of documentFrequency.keys()) addCorrectable(term, term);
+  for (const [variant, canonical] of listSynonymVariants()) {
+    if (documentFrequency.has(canonical)) addCorrectable(variant, canonical);
   }
   return { entryCount: termsById.size, documentFrequency, termsOf, correctable };
 }
@@ -34,16 +43,16 @@ export function buildVocabulary(termsById: Map<string, string[]>): KbVocabulary 
 export function correctTypo(vocabulary: KbVocabulary, word: string): string | undefined {
   const chars = [...word];
   if (!han.test(word) || vocabulary.documentFrequency.has(word)) return undefined;
-  const found: string[] = [];
-  for (const term of vocabulary.correctable.get(chars.length) ?? []) {
+  const found = new Set<string>();
+  for (const [written, meant] of vocabulary.correctable.get(chars.length) ?? []) {
     let differences = 0;
     let i = 0;
-    for (const ch of term) {
+    for (const ch of written) {
       if (ch !== chars[i++] && ++differences > 1) break;
     }
-    if (differences === 1) found.push(term);
+    if (differences === 1) found.add(meant);
   }
-  return found.length === 1 ? found[0] : undefined;
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**

@@ -87,7 +87,7 @@ export function replaceSynonyms(text: string): string {
   return text.replace(pattern, (word) => variantToCanonical.get(word) ?? word);
 }
 
-/** Words the synonym table knows, so the segmenter can keep them whole. */
-export function listCanonicalWords(): string[] {
-  return Object.keys(synonymGroups);
+/** Every variant with the word it folds to, so a slip in a variant ("心里医生") can still be recognised. */
+export function listSynonymVariants(): [variant: string, canonical: string][] {
+  return [...variantToCanonical.entries()].filter(([variant, canonical]) => variant !== canonical);
 }
