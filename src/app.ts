@@ -13,6 +13,9 @@ import type { OpenedDatabase } from "./store/open-database.js";
 import { createPrismaInboxStore } from "./store/prisma-inbox-store.js";
 import { createPrismaOutboxStore } from "./store/prisma-outbox-store.js";
 import { createPrismaTicketStore } from "./store/prisma-ticket-store.js";
+import { createSqliteInboxStore } from "./store/sqlite-inbox-store.js";
+import { createSqliteOutboxStore } from "./store/sqlite-outbox-store.js";
+import { createSqliteTicketStore } from "./store/sqlite-ticket-store.js";
 import { ticketCommands } from "./tickets/ticket-commands.js";
 import { ticketIntake, understandMessage, type Understand } from "./tickets/ticket-intake.js";
 import { createTicketService } from "./tickets/ticket-service.js";
@@ -45,8 +48,14 @@ export function createApp(o: AppOptions) {
   const db = o.database.db;
   const rooms = new RoomRegistry(config.rooms);
   const roles = createRoleResolver({ rooms, directory: o.directory, clock });
+  const fast = o.database.sqlite;
+  const stores = {
+    inbox: fast ? createSqliteInboxStore(fast) : createPrismaInboxStore(db),
+    outbox: fast ? createSqliteOutboxStore(fast) : createPrismaOutboxStore(db),
+    tickets: fast ? createSqliteTicketStore(fast) : createPrismaTicketStore(db),
+  };
   const outbox = createOutbox({
-    store: createPrismaOutboxStore(db),
+    store: stores.outbox,
     sender: o.sender,
     clock,
     logger,
@@ -57,7 +66,7 @@ export function createApp(o: AppOptions) {
     await outbox.enqueue(m, { key });
   };
   const tickets = createTicketService({
-    store: createPrismaTicketStore(db),
+    store: stores.tickets,
     clock,
     enqueue,
     roomsOf: (role) => rooms.idsByRole(role),
@@ -101,7 +110,7 @@ export function createApp(o: AppOptions) {
 
   const bot = createBot({
     botName: config.botName,
-    inbox: createPrismaInboxStore(db),
+    inbox: stores.inbox,
     outbox,
     rooms,
     roles,
@@ -128,7 +137,9 @@ export function createApp(o: AppOptions) {
       const every = o.housekeepingMs ?? 60_000;
       if (every > 0) {
         timer = setInterval(() => {
-          tickets.closeUnrated().catch((err) => logger.error("closing unrated tickets failed", { reason: String(err) }));
+          tickets
+            .closeUnrated()
+            .catch((err) => logger.error("closing unrated tickets failed", { reason: String(err) }));
         }, every);
         timer.unref();
       }

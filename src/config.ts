@@ -6,19 +6,13 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "应为 true 或 false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 const int = (min: number, max: number) =>
-  z.coerce
-    .number({ message: "应为整数" })
-    .int("应为整数")
-    .min(min, `不能小于 ${min}`)
-    .max(max, `不能大于 ${max}`);
-const list = z
-  .string()
-  .transform((v) =>
-    v
-      .split(/[,，]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+  z.coerce.number({ message: "应为整数" }).int("应为整数").min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`);
+const list = z.string().transform((v) =>
+  v
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const schema = z.object({
   DATABASE_URL: z
@@ -80,7 +74,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (现在是 ${JSON.stringify(cleaned[String(i.path[0])] ?? "")})`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join(".")}: ${i.message} (现在是 ${JSON.stringify(cleaned[String(i.path[0])] ?? "")})`,
+    );
     throw new ConfigError(`配置有误, 请修改 .env 或环境变量:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
@@ -89,7 +85,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   }
   const llmKeys = [c.OPENAI_BASE_URL, c.OPENAI_API_KEY, c.LINLI_LLM_MODEL];
   if (llmKeys.some(Boolean) && !llmKeys.every(Boolean)) {
-    throw new ConfigError("配置有误: 使用大模型需要同时设置 OPENAI_BASE_URL、OPENAI_API_KEY 和 LINLI_LLM_MODEL (不用则三者都留空)");
+    throw new ConfigError(
+      "配置有误: 使用大模型需要同时设置 OPENAI_BASE_URL、OPENAI_API_KEY 和 LINLI_LLM_MODEL (不用则三者都留空)",
+    );
   }
   return Object.freeze({
     databaseUrl: c.DATABASE_URL,

@@ -15,7 +15,12 @@ import { startSimulator } from "./web/simulator-server.js";
 function demoConfig(config: Readonly<Config>): Readonly<Config> {
   const rooms = config.rooms;
   const configured = rooms.resident.length + rooms.volunteer.length + rooms.staff.length > 0;
-  return configured ? config : { ...config, rooms: { resident: [...demoRooms.resident], volunteer: [...demoRooms.volunteer], staff: [...demoRooms.staff] } };
+  return configured
+    ? config
+    : {
+        ...config,
+        rooms: { resident: [...demoRooms.resident], volunteer: [...demoRooms.volunteer], staff: [...demoRooms.staff] },
+      };
 }
 
 async function main(): Promise<void> {
@@ -51,12 +56,21 @@ async function main(): Promise<void> {
     onMessage: async (m) => app?.bot.receive(m),
     onRoomTopic: (r) => app?.rooms.register(r.id, r.topic),
   });
-  app = createApp({ config, database, sender: channel.sender, directory: channel.directory, clock: systemClock, logger });
+  app = createApp({
+    config,
+    database,
+    sender: channel.sender,
+    directory: channel.directory,
+    clock: systemClock,
+    logger,
+  });
 
   let started = false;
   const syncRooms = async () => {
     for (const r of await channel.listRooms()) app?.rooms.register(r.id, r.topic);
-    const byRole = Object.fromEntries(["resident", "volunteer", "staff"].map((role) => [role, app?.rooms.idsByRole(role as "staff").length]));
+    const byRole = Object.fromEntries(
+      ["resident", "volunteer", "staff"].map((role) => [role, app?.rooms.idsByRole(role as "staff").length]),
+    );
     logger.info("rooms", byRole);
     if (!started) {
       started = true;
@@ -76,7 +90,9 @@ async function main(): Promise<void> {
   if (demo) {
     demo.mocker.login(demo.botUser);
     simulator = await startSimulator({ demo, bot, host: config.web.host, port: config.web.port, logger });
-    process.stderr.write(`\n邻里管家 demo 已启动: 打开 ${simulator.url} 扮演居民、志愿者和社区工作人员聊天。\n按 Ctrl+C 退出。\n\n`);
+    process.stderr.write(
+      `\n邻里管家 demo 已启动: 打开 ${simulator.url} 扮演居民、志愿者和社区工作人员聊天。\n按 Ctrl+C 退出。\n\n`,
+    );
   }
 
   const stop = async () => {

@@ -32,12 +32,24 @@ const verbs: { verb: string; pattern: RegExp; example: string; build: (id: numbe
     build: (id, rest) => ({ type: "complete", id, note: rest }),
   },
   { verb: "进度", pattern: /^(?:进度|查询)/, example: "进度 12", build: (id) => ({ type: "progress", id }) },
-  { verb: "关闭", pattern: /^关闭/, example: "关闭 12 居民已自行解决", build: (id, rest) => ({ type: "close", id, reason: rest }) },
+  {
+    verb: "关闭",
+    pattern: /^关闭/,
+    example: "关闭 12 居民已自行解决",
+    build: (id, rest) => ({ type: "close", id, reason: rest }),
+  },
   {
     verb: "指派",
     pattern: /^(?:指派|派给|分派)/,
     example: "指派 12 @张师傅",
-    build: (id, rest) => ({ type: "assign", id, assignee: rest.replace(/^@/, "").replace(/[\u2005\s]+$/g, "").trim() }),
+    build: (id, rest) => ({
+      type: "assign",
+      id,
+      assignee: rest
+        .replace(/^@/, "")
+        .replace(/[\u2005\s]+$/g, "")
+        .trim(),
+    }),
   },
   {
     verb: "回复",
@@ -60,7 +72,11 @@ const ratingWords: [RegExp, number][] = [
 
 /** Removes @mentions of the bot (WeChat puts U+2005 after a mention). */
 export function stripBotMention(text: string, botName: string): string {
-  return text.split(`@${botName}`).join(" ").replace(/\u2005/g, " ").trim();
+  return text
+    .split(`@${botName}`)
+    .join(" ")
+    .replace(/\u2005/g, " ")
+    .trim();
 }
 
 /** Parses a message (already stripped of the bot's @mention) into a command, or null. */

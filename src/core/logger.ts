@@ -11,7 +11,10 @@ export function redactPhones(text: string): string {
 }
 
 /** JSON-lines logger on standard error (standard output stays free for CLI results). */
-export function createLogger(level: Level = "info", write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
+export function createLogger(
+  level: Level = "info",
+  write: (line: string) => void = (l) => process.stderr.write(l),
+): Logger {
   const log = (lvl: Level) => (msg: string, data?: Record<string, unknown>) => {
     if (order[lvl] < order[level]) return;
     const line = JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...data });

@@ -36,14 +36,27 @@ export function createDemoCommunity(botName: string): DemoCommunity {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const botUser = mocker.createContact({ name: botName });
-  const people = new Map(demoPeople.map((p) => [p.key, { person: p, contact: mocker.createContact({ name: p.name }) }]));
-  const ids = (pred: (p: DemoPerson) => boolean) => [...people.values()].filter((x) => pred(x.person)).map((x) => x.contact.id);
+  const people = new Map(
+    demoPeople.map((p) => [p.key, { person: p, contact: mocker.createContact({ name: p.name }) }]),
+  );
+  const ids = (pred: (p: DemoPerson) => boolean) =>
+    [...people.values()].filter((x) => pred(x.person)).map((x) => x.contact.id);
   const rooms = new Map<string, mock.RoomMock>();
   const add = (topic: string, memberIds: string[]) =>
     rooms.set(topic, mocker.createRoom({ topic, memberIdList: [botUser.id, ...memberIds] }));
   // Staff sit in residents' rooms too, as they do in real communities.
-  for (const topic of demoRooms.resident) add(topic, ids((p) => p.role !== "volunteer"));
-  add(demoRooms.volunteer[0], ids((p) => p.role === "volunteer" || p.role === "staff"));
-  add(demoRooms.staff[0], ids((p) => p.role === "staff"));
+  for (const topic of demoRooms.resident)
+    add(
+      topic,
+      ids((p) => p.role !== "volunteer"),
+    );
+  add(
+    demoRooms.volunteer[0],
+    ids((p) => p.role === "volunteer" || p.role === "staff"),
+  );
+  add(
+    demoRooms.staff[0],
+    ids((p) => p.role === "staff"),
+  );
   return { mocker, puppet, botUser, people, rooms };
 }

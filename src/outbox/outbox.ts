@@ -91,7 +91,7 @@ export function createOutbox(o: OutboxOptions) {
       if (sent) continue;
       const waiters = idleWaiters;
       idleWaiters = [];
-      waiters.forEach((w) => w());
+      for (const w of waiters) w();
       const next = await o.store.nextWake(account).catch(() => null);
       const until = next ? Math.max(10, next.getTime() - o.clock.now().getTime()) : 5_000;
       await waitForWork(Math.min(until, 5_000));

@@ -14,7 +14,12 @@ export interface Directory {
  * members of a staff room are staff, and everyone may act as a resident. Member lists
  * are cached briefly; the role is checked on every command.
  */
-export function createRoleResolver(options: { rooms: RoomRegistry; directory: Directory; clock: Clock; ttlMs?: number }) {
+export function createRoleResolver(options: {
+  rooms: RoomRegistry;
+  directory: Directory;
+  clock: Clock;
+  ttlMs?: number;
+}) {
   const ttl = options.ttlMs ?? 60_000;
   const cache = new Map<string, { at: number; ids: Set<string> }>();
 

@@ -70,7 +70,9 @@ export function createBot(o: BotOptions) {
         stack: err instanceof Error ? err.stack : undefined,
       });
       await ctx?.reply(errorReplies.internal(), { part: "internal-error" }).catch(() => {});
-      await o.inbox.finish(m.id, "failed", o.clock.now(), err instanceof Error ? err.message : String(err)).catch(() => {});
+      await o.inbox
+        .finish(m.id, "failed", o.clock.now(), err instanceof Error ? err.message : String(err))
+        .catch(() => {});
     } finally {
       o.onHandled?.(m, performance.now() - started);
     }

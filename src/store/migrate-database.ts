@@ -41,9 +41,11 @@ export function migrateSqlite(db: BetterSqlite3.Database): string[] {
   try {
     db.exec(sqliteLedger);
     const done = new Set(
-      (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`).all() as {
-        migration_name: string;
-      }[]).map((r) => r.migration_name),
+      (
+        db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`).all() as {
+          migration_name: string;
+        }[]
+      ).map((r) => r.migration_name),
     );
     for (const m of readMigrations("sqlite")) {
       if (done.has(m.name)) continue;

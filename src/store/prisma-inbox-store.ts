@@ -39,7 +39,11 @@ export function createPrismaInboxStore(db: Db): InboxStore {
       await db.inboundMessage.update({ where: { id }, data: { state, handledAt: at, error: error ?? null } });
     },
     async pending(limit) {
-      const rows = await db.inboundMessage.findMany({ where: { state: "pending" }, orderBy: { receivedAt: "asc" }, take: limit });
+      const rows = await db.inboundMessage.findMany({
+        where: { state: "pending" },
+        orderBy: { receivedAt: "asc" },
+        take: limit,
+      });
       return rows.map((r) => ({
         id: r.id,
         roomId: r.roomId,

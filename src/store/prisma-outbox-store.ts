@@ -47,11 +47,17 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
       return r ? toRow(r) : null;
     },
     async nextWake(account) {
-      const r = await db.outboxMessage.findFirst({ where: { account, state: "pending" }, orderBy: { notBefore: "asc" } });
+      const r = await db.outboxMessage.findFirst({
+        where: { account, state: "pending" },
+        orderBy: { notBefore: "asc" },
+      });
       return r?.notBefore ?? null;
     },
     async take(id) {
-      const { count } = await db.outboxMessage.updateMany({ where: { id, state: "pending" }, data: { state: "sending", attempts: { increment: 1 } } });
+      const { count } = await db.outboxMessage.updateMany({
+        where: { id, state: "pending" },
+        data: { state: "sending", attempts: { increment: 1 } },
+      });
       return count === 1;
     },
     async markSent(id, at) {
@@ -64,7 +70,10 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
       await db.outboxMessage.update({ where: { id }, data: { state: "failed", error } });
     },
     async settleInterrupted(account) {
-      const { count } = await db.outboxMessage.updateMany({ where: { account, state: "sending" }, data: { state: "uncertain" } });
+      const { count } = await db.outboxMessage.updateMany({
+        where: { account, state: "sending" },
+        data: { state: "uncertain" },
+      });
       return count;
     },
     async countByState(account) {

@@ -4,7 +4,13 @@ import type { Db } from "./open-database.js";
 type Row = Awaited<ReturnType<Db["ticket"]["findFirst"]>>;
 
 function toTicket(r: NonNullable<Row>): Ticket {
-  return { ...r, category: r.category as Ticket["category"], urgency: r.urgency as Ticket["urgency"], status: r.status as Ticket["status"], ratingLabel: r.ratingLabel as Ticket["ratingLabel"] };
+  return {
+    ...r,
+    category: r.category as Ticket["category"],
+    urgency: r.urgency as Ticket["urgency"],
+    status: r.status as Ticket["status"],
+    ratingLabel: r.ratingLabel as Ticket["ratingLabel"],
+  };
 }
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === "P2002";
@@ -21,7 +27,14 @@ export function createPrismaTicketStore(db: Db): TicketStore {
           data: {
             ...input,
             updatedAt: input.createdAt,
-            events: { create: { type: "created", actorId: input.residentId, actorName: input.residentName, at: input.createdAt } },
+            events: {
+              create: {
+                type: "created",
+                actorId: input.residentId,
+                actorName: input.residentName,
+                at: input.createdAt,
+              },
+            },
           },
         });
         return { ticket: toTicket(row), created: true };
@@ -38,7 +51,11 @@ export function createPrismaTicketStore(db: Db): TicketStore {
     async transition(id, when, patch, event) {
       return db.$transaction(async (tx) => {
         const { count } = await tx.ticket.updateMany({
-          where: { id, status: { in: when.from }, ...(when.volunteerId !== undefined ? { volunteerId: when.volunteerId } : {}) },
+          where: {
+            id,
+            status: { in: when.from },
+            ...(when.volunteerId !== undefined ? { volunteerId: when.volunteerId } : {}),
+          },
           data: { ...patch, updatedAt: event.at },
         });
         if (count !== 1) return null;
@@ -54,7 +71,11 @@ export function createPrismaTicketStore(db: Db): TicketStore {
       return rows.map((r) => ({ ...r, type: r.type as TicketEvent["type"] }));
     },
     async listByStatus(statuses, limit) {
-      const rows = await db.ticket.findMany({ where: { status: { in: statuses } }, orderBy: { id: "asc" }, take: limit });
+      const rows = await db.ticket.findMany({
+        where: { status: { in: statuses } },
+        orderBy: { id: "asc" },
+        take: limit,
+      });
       return rows.map(toTicket);
     },
     async listByResident(residentId, limit) {
@@ -66,7 +87,10 @@ export function createPrismaTicketStore(db: Db): TicketStore {
       return r ? toTicket(r) : null;
     },
     async listDoneBefore(cutoff) {
-      const rows = await db.ticket.findMany({ where: { status: "done", doneAt: { lt: cutoff } }, orderBy: { id: "asc" } });
+      const rows = await db.ticket.findMany({
+        where: { status: "done", doneAt: { lt: cutoff } },
+        orderBy: { id: "asc" },
+      });
       return rows.map(toTicket);
     },
   };

@@ -71,7 +71,9 @@ export const ticketReplies = {
   myTickets: (tickets: Ticket[]) =>
     tickets.length === 0
       ? "您还没有登记过事项。有事直接在群里说就行。"
-      : ["您的事项:", ...tickets.map((t) => `#${t.id} ${summarize(t.text, 16)} —— ${statusNames[t.status]}`)].join("\n"),
+      : ["您的事项:", ...tickets.map((t) => `#${t.id} ${summarize(t.text, 16)} —— ${statusNames[t.status]}`)].join(
+          "\n",
+        ),
   progress: (t: Ticket) =>
     [
       `#${t.id} ${summarize(t.text, 24)}`,

@@ -8,9 +8,7 @@ import type { Actor, Ticket, TicketStore } from "./ticket.js";
 import { ticketReplies as say } from "./ticket-replies.js";
 
 /** Port: the outbox. `key` makes an enqueue idempotent (a re-handled message sends nothing twice). */
-export interface Enqueue {
-  (message: OutgoingMessage, key?: string): Promise<void>;
-}
+export type Enqueue = (message: OutgoingMessage, key?: string) => Promise<void>;
 
 export interface TicketServiceOptions {
   store: TicketStore;
@@ -84,7 +82,8 @@ export function createTicketService(o: TicketServiceOptions) {
       );
       if (!won) {
         const t = await mustGet(id);
-        if (t.volunteerId === volunteer.id && t.status === "claimed") throw new LinliError("already_claimed", "yours", { ticket: t, yours: true });
+        if (t.volunteerId === volunteer.id && t.status === "claimed")
+          throw new LinliError("already_claimed", "yours", { ticket: t, yours: true });
         if (t.status === "claimed") throw new LinliError("already_claimed", "claimed", { ticket: t });
         throw new LinliError("bad_state", "not open", { ticket: t, action: "认领" });
       }
@@ -107,7 +106,11 @@ export function createTicketService(o: TicketServiceOptions) {
         { type: "released", actorId: actor.id, actorName: actor.name, note: null, at: now },
       );
       if (!back) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "放弃" });
-      await toRooms("volunteer", `${say.released(back, actor.name)}\n${say.taskCard(back)}`, `ticket:${id}:released:${messageId}`);
+      await toRooms(
+        "volunteer",
+        `${say.released(back, actor.name)}\n${say.taskCard(back)}`,
+        `ticket:${id}:released:${messageId}`,
+      );
       return back;
     },
 
@@ -132,7 +135,8 @@ export function createTicketService(o: TicketServiceOptions) {
     async rate(resident: Actor, rating: number, id: number | null, messageId: string): Promise<Ticket> {
       const now = o.clock.now();
       const t = id ? await mustGet(id) : await o.store.findAwaitingRating(resident.id);
-      if (!t || t.residentId !== resident.id || t.status !== "done") throw new LinliError("not_found", "nothing to rate");
+      if (!t || t.residentId !== resident.id || t.status !== "done")
+        throw new LinliError("not_found", "nothing to rate");
       const label = rating >= 4 ? "satisfied" : rating === 3 ? "neutral" : "unsatisfied";
       const closed = await o.store.transition(
         t.id,
@@ -144,7 +148,14 @@ export function createTicketService(o: TicketServiceOptions) {
       const k = `ticket:${t.id}:rated:${messageId}`;
       await toResident(closed, say.ratedThanks(closed), `${k}:thanks`);
       if (label === "unsatisfied") {
-        await o.store.addEvent({ ticketId: t.id, type: "escalated", actorId: null, actorName: null, note: "居民不满意", at: now });
+        await o.store.addEvent({
+          ticketId: t.id,
+          type: "escalated",
+          actorId: null,
+          actorName: null,
+          note: "居民不满意",
+          at: now,
+        });
         await toRooms("staff", say.unsatisfiedAlert(closed), `${k}:staff`);
       }
       return closed;
@@ -157,10 +168,16 @@ export function createTicketService(o: TicketServiceOptions) {
       const closed = await o.store.transition(
         id,
         { from: ["open", "claimed", "done"] },
-        { status: "closed", closeReason: reason || null, closedAt: now, ratingLabel: t.status === "done" ? "unrated" : null },
+        {
+          status: "closed",
+          closeReason: reason || null,
+          closedAt: now,
+          ratingLabel: t.status === "done" ? "unrated" : null,
+        },
         { type: "closed", actorId: staff.id, actorName: staff.name, note: reason || null, at: now },
       );
-      if (!closed) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "关闭" });
+      if (!closed)
+        throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "关闭" });
       await toResident(closed, say.closedNotice(closed), `ticket:${id}:closed:${messageId}`);
       return closed;
     },
@@ -170,16 +187,29 @@ export function createTicketService(o: TicketServiceOptions) {
       const now = o.clock.now();
       const t = await mustGet(id);
       const reopenable = t.status === "closed" && t.ratingLabel === "unsatisfied";
-      if (t.status === "done" || (t.status === "closed" && !reopenable)) throw new LinliError("bad_state", "finished", { ticket: t, action: "指派" });
+      if (t.status === "done" || (t.status === "closed" && !reopenable))
+        throw new LinliError("bad_state", "finished", { ticket: t, action: "指派" });
       const assigned = await o.store.transition(
         id,
         { from: [t.status] },
-        { status: "claimed", volunteerId: assignee.id, volunteerName: assignee.name, claimedAt: now, closedAt: null, doneAt: null },
+        {
+          status: "claimed",
+          volunteerId: assignee.id,
+          volunteerName: assignee.name,
+          claimedAt: now,
+          closedAt: null,
+          doneAt: null,
+        },
         { type: "assigned", actorId: staff.id, actorName: staff.name, note: `${assignee.name}`, at: now },
       );
-      if (!assigned) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "指派" });
+      if (!assigned)
+        throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "指派" });
       const k = `ticket:${id}:assigned:${messageId}`;
-      await toPerson(assignee.id, say.assignedToYou(assigned, staff.name) + say.claimerContact(assigned), `${k}:contact`);
+      await toPerson(
+        assignee.id,
+        say.assignedToYou(assigned, staff.name) + say.claimerContact(assigned),
+        `${k}:contact`,
+      );
       await toRooms("volunteer", say.claimedInGroup(assigned), k);
       await toResident(assigned, say.volunteerComing(assigned), `${k}:resident`);
       return assigned;

@@ -1,5 +1,6 @@
 // A mock WeChat served over the real puppet-service gRPC path on loopback, and the bot
 // connected to it exactly as in production, with a real SQLite file per test.
+import type { EventEmitter } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -85,7 +86,8 @@ export async function startWechatServer() {
   const said: Said[] = [];
   const nameOf = (id: string | undefined) => (id ? (mocker.ContactMock.load(id).payload.name ?? id) : "");
   for (const [key, room] of Object.entries(rooms)) {
-    room.on("message", (m: mock.MessageMock) => {
+    // The mock objects are event emitters, though their types do not say so.
+    (room as unknown as EventEmitter).on("message", (m: mock.MessageMock) => {
       said.push({
         roomTopic: testRooms[key as keyof typeof testRooms],
         toName: null,
@@ -96,9 +98,15 @@ export async function startWechatServer() {
     });
   }
   for (const contact of Object.values(people)) {
-    contact.on("message", (m: mock.MessageMock) => {
+    (contact as unknown as EventEmitter).on("message", (m: mock.MessageMock) => {
       if (m.payload.roomId || m.payload.talkerId !== botUser.id) return;
-      said.push({ roomTopic: null, toName: contact.payload.name, fromName: botName, fromBot: true, text: m.payload.text ?? "" });
+      said.push({
+        roomTopic: null,
+        toName: contact.payload.name,
+        fromName: botName,
+        fromBot: true,
+        text: m.payload.text ?? "",
+      });
     });
   }
 
@@ -131,7 +139,10 @@ export async function startWechatServer() {
     },
     botSaid(filter: Partial<Pick<Said, "roomTopic" | "toName">> = {}): Said[] {
       return said.filter(
-        (s) => s.fromBot && (filter.roomTopic === undefined || s.roomTopic === filter.roomTopic) && (filter.toName === undefined || s.toName === filter.toName),
+        (s) =>
+          s.fromBot &&
+          (filter.roomTopic === undefined || s.roomTopic === filter.roomTopic) &&
+          (filter.toName === undefined || s.toName === filter.toName),
       );
     },
     async stop() {
@@ -212,7 +223,11 @@ export async function startBot(
   };
 }
 
-export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = probe();

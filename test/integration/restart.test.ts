@@ -17,7 +17,10 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function startBotProcess(dbPath: string, env: Record<string, string> = {}): { child: ChildProcess; loggedIn: Promise<void> } {
+function startBotProcess(
+  dbPath: string,
+  env: Record<string, string> = {},
+): { child: ChildProcess; loggedIn: Promise<void> } {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: {
       PATH: process.env.PATH,
@@ -62,7 +65,8 @@ it("handles after a restart every message stored before a kill, and sends nothin
 
   const db = new Database(dbPath, { readonly: true });
   const stored = (db.prepare("SELECT count(*) AS n FROM InboundMessage").get() as { n: number }).n;
-  const queued = (db.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE state = 'pending'").get() as { n: number }).n;
+  const queued = (db.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE state = 'pending'").get() as { n: number })
+    .n;
   db.close();
   expect(stored).toBeGreaterThan(0);
   expect(queued).toBeGreaterThan(0);
@@ -74,19 +78,26 @@ it("handles after a restart every message stored before a kill, and sends nothin
       const d = new Database(dbPath, { readonly: true });
       try {
         return {
-          pending: (d.prepare("SELECT count(*) AS n FROM InboundMessage WHERE state = 'pending'").get() as { n: number }).n,
+          pending: (
+            d.prepare("SELECT count(*) AS n FROM InboundMessage WHERE state = 'pending'").get() as { n: number }
+          ).n,
           tickets: (d.prepare("SELECT count(*) AS n FROM Ticket").get() as { n: number }).n,
-          unsent: (d.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE state = 'pending'").get() as { n: number }).n,
+          unsent: (d.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE state = 'pending'").get() as { n: number })
+            .n,
           stored: (d.prepare("SELECT count(*) AS n FROM InboundMessage").get() as { n: number }).n,
         };
       } finally {
         d.close();
       }
     };
-    const done = await waitFor(() => {
-      const c = check();
-      return c.pending === 0 && c.unsent === 0 && c.tickets === c.stored ? c : null;
-    }, "every stored message handled and every reply sent", 30_000);
+    const done = await waitFor(
+      () => {
+        const c = check();
+        return c.pending === 0 && c.unsent === 0 && c.tickets === c.stored ? c : null;
+      },
+      "every stored message handled and every reply sent",
+      30_000,
+    );
     expect(done.tickets).toBe(done.stored);
 
     // Every acknowledgement went out exactly once per ticket.
@@ -95,7 +106,9 @@ it("handles after a restart every message stored before a kill, and sends nothin
     for (const id of acks) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     const d = new Database(dbPath, { readonly: true });
-    const uncertain = (d.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE state = 'uncertain'").get() as { n: number }).n;
+    const uncertain = (
+      d.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE state = 'uncertain'").get() as { n: number }
+    ).n;
     d.close();
     // An ack interrupted mid-send is the only kind that may be missing (never sent twice).
     expect(counts.size + uncertain).toBeGreaterThanOrEqual(done.tickets);
@@ -127,7 +140,11 @@ it("handles on start a message that was stored but not handled when the process 
   const bot = await startBot(server, dbPath);
   try {
     const ack = await waitFor(
-      () => server.botSaid({ roomTopic: testRooms.residents }).slice(before).find((s) => s.text.includes("王桂兰")),
+      () =>
+        server
+          .botSaid({ roomTopic: testRooms.residents })
+          .slice(before)
+          .find((s) => s.text.includes("王桂兰")),
       "ack of the left-over message",
     );
     expect(ack.text).toMatch(/#\d+/);

@@ -1,6 +1,13 @@
 // The whole ticket loop over the real puppet-service gRPC path and a real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startBot, startWechatServer, tempDir, testRooms, waitFor, type WechatServer } from "../helpers/grpc-harness.js";
+import {
+  startBot,
+  startWechatServer,
+  tempDir,
+  testRooms,
+  waitFor,
+  type WechatServer,
+} from "../helpers/grpc-harness.js";
 
 let server: WechatServer;
 let tmp: ReturnType<typeof tempDir>;
@@ -24,12 +31,18 @@ const lastBot = (room: string | null, toName?: string) =>
 describe("a resident's request", () => {
   it("becomes a ticket: acknowledged in the room, a masked card for volunteers, claimed, done and rated", async () => {
     await server.say("zhang", "residents", "3号楼2单元501卫生间下水道堵了, 麻烦派人来看看, 电话13812345678");
-    const ack = await waitFor(() => server.botSaid({ roomTopic: testRooms.residents }).find((s) => /#\d+/.test(s.text)), "ack");
+    const ack = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.residents }).find((s) => /#\d+/.test(s.text)),
+      "ack",
+    );
     expect(ack.text).toMatch(/登记/);
     expect(ack.text).toContain("张秀英"); // the resident is @-mentioned
     const id = Number(/#(\d+)/.exec(ack.text)![1]);
 
-    const card = await waitFor(() => server.botSaid({ roomTopic: testRooms.volunteers }).find((s) => s.text.includes(`#${id}`)), "card");
+    const card = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.volunteers }).find((s) => s.text.includes(`#${id}`)),
+      "card",
+    );
     expect(card.text).toContain("张**");
     expect(card.text).not.toContain("张秀英");
     expect(card.text).toContain("138****5678");
@@ -60,7 +73,10 @@ describe("a resident's request", () => {
 
   it("alerts the staff room at once when urgent", async () => {
     await server.say("li", "residents", "楼道里好大一股煤气味, 5号楼");
-    const alert = await waitFor(() => server.botSaid({ roomTopic: testRooms.staff }).find((s) => s.text.includes("紧急")), "staff alert");
+    const alert = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.staff }).find((s) => s.text.includes("紧急")),
+      "staff alert",
+    );
     expect(alert.text).toMatch(/#\d+/);
   });
 
@@ -76,7 +92,10 @@ describe("a resident's request", () => {
 describe("claims", () => {
   it("gives a ticket to exactly one of eight volunteers claiming at once; the others are told who has it", async () => {
     await server.say("zhang", "residents", "5号楼3单元楼道灯坏了好几天了");
-    const ack = await waitFor(() => server.botSaid({ roomTopic: testRooms.residents }).find((s) => /#\d+/.test(s.text)), "ack");
+    const ack = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.residents }).find((s) => /#\d+/.test(s.text)),
+      "ack",
+    );
     const id = Number(/#(\d+)/.exec(ack.text)![1]);
     const volunteers = ["liu", "chen", "v3", "v4", "v5", "v6", "v7", "v8"] as const;
     await Promise.all(volunteers.map((v) => server.say(v, "volunteers", `认领 ${id}`)));
@@ -94,7 +113,10 @@ describe("claims", () => {
 
   it("accepts a quote-reply of the task card, refuses residents, and re-posts a released card", async () => {
     await server.say("zhang", "residents", "3号楼单元门的门禁坏了关不上");
-    const card = await waitFor(() => server.botSaid({ roomTopic: testRooms.volunteers }).find((s) => /新任务 #\d+/.test(s.text)), "card");
+    const card = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.volunteers }).find((s) => /新任务 #\d+/.test(s.text)),
+      "card",
+    );
     const id = Number(/#(\d+)/.exec(card.text)![1]);
 
     await server.say("li", "residents", `认领 ${id}`);
@@ -116,17 +138,26 @@ describe("staff", () => {
   it("lists open tickets oldest first, closes and assigns", async () => {
     await server.say("zhang", "residents", "3号楼楼道堆满了杂物没人清理");
     await server.say("li", "residents", "小区门口的路灯坏了");
-    await waitFor(() => server.botSaid({ roomTopic: testRooms.residents }).filter((s) => /#\d+/.test(s.text)).length === 2, "two acks");
+    await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.residents }).filter((s) => /#\d+/.test(s.text)).length === 2,
+      "two acks",
+    );
 
     await server.say("zhao", "staff", "工单");
-    const list = await waitFor(() => server.botSaid({ roomTopic: testRooms.staff }).find((s) => s.text.includes("未办结工单")), "list");
+    const list = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.staff }).find((s) => s.text.includes("未办结工单")),
+      "list",
+    );
     expect(list.text.indexOf("#1")).toBeLessThan(list.text.indexOf("#2"));
 
     await server.say("zhao", "staff", "关闭 1 已由物业处理");
     await waitFor(() => lastBot(testRooms.residents).includes("已由物业处理"), "resident told of closing");
 
     await server.people.zhao.say("指派 2 @陈师傅", [server.people.chen]).to(server.rooms.staff);
-    await waitFor(() => server.botSaid({ toName: "陈师傅" }).some((s) => s.text.includes("#2")), "assignee told privately");
+    await waitFor(
+      () => server.botSaid({ toName: "陈师傅" }).some((s) => s.text.includes("#2")),
+      "assignee told privately",
+    );
     const t2 = await bot.app.db.ticket.findUniqueOrThrow({ where: { id: 2 } });
     expect(t2).toMatchObject({ status: "claimed", volunteerName: "陈师傅" });
 
@@ -148,11 +179,17 @@ describe("bad input", () => {
 
     const long = `3号楼2单元楼道灯坏了,${"这个问题已经反映好多次了".repeat(250)}`;
     await server.say("zhang", "residents", long);
-    const ack = await waitFor(() => server.botSaid({ roomTopic: testRooms.residents }).find((s) => /#\d+/.test(s.text)), "ack for a long text");
+    const ack = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.residents }).find((s) => /#\d+/.test(s.text)),
+      "ack for a long text",
+    );
     const id = Number(/#(\d+)/.exec(ack.text)![1]);
     const t = await bot.app.db.ticket.findUniqueOrThrow({ where: { id } });
     expect(t.text.length).toBe(long.length);
-    const card = await waitFor(() => server.botSaid({ roomTopic: testRooms.volunteers }).find((s) => s.text.includes(`#${id}`)), "card");
+    const card = await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.volunteers }).find((s) => s.text.includes(`#${id}`)),
+      "card",
+    );
     expect(card.text.length).toBeLessThan(300);
   });
 });

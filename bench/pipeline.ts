@@ -1,0 +1,117 @@
+// `npm run bench`: a burst of 2,000 residents' messages through the whole pipeline
+// (mock puppet in process → Wechaty → channel → inbox → understanding → tickets → outbox)
+// on a SQLite file. Prints messages/s, p50/p99 from receipt to reply queued, peak RSS.
+import { mkdirSync, rmSync } from "node:fs";
+import { WechatyBuilder } from "wechaty";
+import { PuppetMock, mock } from "wechaty-puppet-mock";
+import { createApp } from "../src/app.js";
+import { createWechatyChannel } from "../src/channels/wechaty-channel.js";
+import { loadConfig } from "../src/config.js";
+import { silentLogger } from "../src/core/logger.js";
+import { systemClock } from "../src/core/types.js";
+import { openDatabase } from "../src/store/open-database.js";
+
+const total = Number(process.env.BENCH_MESSAGES ?? 2000);
+const dir = new URL("./.tmp/", import.meta.url).pathname;
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+
+// Generated, not taken from any labelled set: places × problems × phrasings.
+const problems = [
+  "楼道灯不亮了",
+  "下水道堵了往上冒水",
+  "电梯停在三楼不动",
+  "家里停水一上午了",
+  "单元门锁坏了关不上",
+  "垃圾桶满了没人清",
+  "楼上漏水把天花板泡了",
+  "暖气片不热",
+];
+const extras = ["麻烦派人看看", "好几天了", "谁来管管", "", "老人在家不方便"];
+const others = ["早上好[太阳]", "谢谢志愿者", "长者食堂几点开饭", "今天天气真好", "收到"];
+function messageText(i: number): string {
+  if (i % 5 === 4) return others[i % others.length]!;
+  return `${(i % 20) + 1}号楼${(i % 4) + 1}单元${problems[i % problems.length]}${extras[i % extras.length]}`;
+}
+
+const config = loadConfig({
+  DATABASE_URL: `file:${dir}bench.db`,
+  LINLI_RESIDENT_ROOMS: "/居民群/",
+  LINLI_VOLUNTEER_ROOMS: "志愿者群",
+  LINLI_STAFF_ROOMS: "工作群",
+});
+const database = await openDatabase(config.databaseUrl);
+const mocker = new mock.Mocker();
+const puppet = new PuppetMock({ mocker });
+const botUser = mocker.createContact({ name: "邻里管家" });
+const residents = Array.from({ length: 50 }, (_, i) => mocker.createContact({ name: `居民${i}` }));
+const rooms = Array.from({ length: 10 }, (_, i) =>
+  mocker.createRoom({ topic: `${i + 1}号楼居民群`, memberIdList: [botUser.id, ...residents.map((r) => r.id)] }),
+);
+mocker.createRoom({ topic: "志愿者群", memberIdList: [botUser.id] });
+mocker.createRoom({ topic: "工作群", memberIdList: [botUser.id] });
+
+const bot = WechatyBuilder.build({ name: "linli-bench", puppet });
+const latencies: number[] = [];
+let handled = 0;
+let lastAt = 0;
+let app: ReturnType<typeof createApp> | undefined;
+const channel = createWechatyChannel({
+  bot,
+  logger: silentLogger,
+  async onMessage(m) {
+    const t0 = performance.now();
+    const r = await app?.bot.receive(m);
+    if (!r) return;
+    await r.handled;
+    latencies.push(performance.now() - t0);
+    handled++;
+    lastAt = performance.now();
+  },
+});
+app = createApp({
+  config,
+  database,
+  sender: channel.sender,
+  directory: channel.directory,
+  clock: systemClock,
+  logger: silentLogger,
+  housekeepingMs: 0,
+});
+await bot.start();
+mocker.login(botUser);
+await new Promise((r) => setTimeout(r, 300));
+for (const r of await channel.listRooms()) app.rooms.register(r.id, r.topic);
+await app.start();
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const start = performance.now();
+for (let i = 0; i < total; i++) residents[i % residents.length]!.say(messageText(i)).to(rooms[i % rooms.length]!);
+while (handled < total && performance.now() - start < 120_000) await new Promise((r) => setTimeout(r, 10));
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const seconds = (lastAt - start) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
+const tickets = await database.db.ticket.count();
+const queued = await database.db.outboxMessage.count();
+console.log(`messages handled         ${handled} / ${total}`);
+console.log(`tickets created          ${tickets}`);
+console.log(`replies queued           ${queued}`);
+console.log(`throughput               ${(handled / seconds).toFixed(0)} messages/s (target >= 500)`);
+console.log(
+  `receipt -> reply queued  p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms (target p99 <= 50 ms)`,
+);
+console.log(`peak RSS                 ${(peakRss / 2 ** 20).toFixed(0)} MB (target <= 250 MB)`);
+
+await app.stop();
+await bot.stop();
+await database.close();
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,85 @@
+import type { OutboxRow, OutboxStore } from "../outbox/outbox-store.js";
+import { fromSqlDate, type Sqlite, toSqlDate, withRetry } from "./sqlite-connection.js";
+
+function toRow(r: Record<string, unknown>): OutboxRow {
+  return {
+    id: Number(r.id),
+    account: String(r.account),
+    to: { kind: r.destKind as "room" | "contact", id: String(r.destId) },
+    text: String(r.text),
+    mentionIds: JSON.parse(String(r.mentionIds)) as string[],
+    attempts: Number(r.attempts),
+    notBefore: fromSqlDate(r.notBefore),
+    broadcastRunId: r.broadcastRunId === null ? null : Number(r.broadcastRunId),
+  };
+}
+
+export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
+  const insert = db.prepare(
+    `INSERT INTO "OutboxMessage" ("account","destKind","destId","text","mentionIds","dedupeKey","state","attempts","notBefore","createdAt","broadcastRunId")
+     VALUES (?,?,?,?,?,?,'pending',0,?,?,?) ON CONFLICT("dedupeKey") DO NOTHING`,
+  );
+  const nextDue = db.prepare(
+    `SELECT * FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "notBefore" <= ? ORDER BY "id" ASC LIMIT 1`,
+  );
+  const nextWake = db.prepare(
+    `SELECT "notBefore" FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' ORDER BY "notBefore" ASC LIMIT 1`,
+  );
+  const take = db.prepare(
+    `UPDATE "OutboxMessage" SET "state" = 'sending', "attempts" = "attempts" + 1 WHERE "id" = ? AND "state" = 'pending'`,
+  );
+  const sent = db.prepare(`UPDATE "OutboxMessage" SET "state" = 'sent', "sentAt" = ?, "error" = NULL WHERE "id" = ?`);
+  const retry = db.prepare(
+    `UPDATE "OutboxMessage" SET "state" = 'pending', "error" = ?, "notBefore" = ? WHERE "id" = ?`,
+  );
+  const failed = db.prepare(`UPDATE "OutboxMessage" SET "state" = 'failed', "error" = ? WHERE "id" = ?`);
+  const settle = db.prepare(
+    `UPDATE "OutboxMessage" SET "state" = 'uncertain' WHERE "account" = ? AND "state" = 'sending'`,
+  );
+  const counts = db.prepare(`SELECT "state", count(*) AS n FROM "OutboxMessage" WHERE "account" = ? GROUP BY "state"`);
+  return {
+    async insert(m, o) {
+      const r = await withRetry(() =>
+        insert.run(
+          o.account,
+          m.to.kind,
+          m.to.id,
+          m.text,
+          JSON.stringify(m.mentionIds ?? []),
+          o.key ?? null,
+          toSqlDate(o.notBefore),
+          toSqlDate(o.now),
+          o.broadcastRunId ?? null,
+        ),
+      );
+      return r.changes === 1;
+    },
+    async nextDue(account, now) {
+      const r = (await withRetry(() => nextDue.get(account, toSqlDate(now)))) as Record<string, unknown> | undefined;
+      return r ? toRow(r) : null;
+    },
+    async nextWake(account) {
+      const r = (await withRetry(() => nextWake.get(account))) as { notBefore: string } | undefined;
+      return r ? fromSqlDate(r.notBefore) : null;
+    },
+    async take(id) {
+      return (await withRetry(() => take.run(id))).changes === 1;
+    },
+    async markSent(id, at) {
+      await withRetry(() => sent.run(toSqlDate(at), id));
+    },
+    async markRetry(id, error, notBefore) {
+      await withRetry(() => retry.run(error, toSqlDate(notBefore), id));
+    },
+    async markFailed(id, error) {
+      await withRetry(() => failed.run(error, id));
+    },
+    async settleInterrupted(account) {
+      return (await withRetry(() => settle.run(account))).changes;
+    },
+    async countByState(account) {
+      const rows = counts.all(account) as { state: string; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+    },
+  };
+}

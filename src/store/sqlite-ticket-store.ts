@@ -1,0 +1,141 @@
+import type Database from "better-sqlite3";
+import type { Ticket, TicketEvent, TicketPatch, TicketStore } from "../tickets/ticket.js";
+import { fromSqlDate, fromSqlDateOrNull, type Sqlite, toSqlDate, withRetry } from "./sqlite-connection.js";
+
+const dateFields = new Set(["createdAt", "claimedAt", "doneAt", "closedAt", "updatedAt"]);
+
+function toTicket(r: Record<string, unknown>): Ticket {
+  return {
+    ...(r as unknown as Ticket),
+    id: Number(r.id),
+    rating: r.rating === null ? null : Number(r.rating),
+    createdAt: fromSqlDate(r.createdAt),
+    claimedAt: fromSqlDateOrNull(r.claimedAt),
+    doneAt: fromSqlDateOrNull(r.doneAt),
+    closedAt: fromSqlDateOrNull(r.closedAt),
+    updatedAt: fromSqlDate(r.updatedAt),
+  };
+}
+
+const sqlValue = (key: string, v: unknown) =>
+  v instanceof Date ? toSqlDate(v) : v === undefined ? null : dateFields.has(key) && v ? toSqlDate(v as Date) : v;
+
+export function createSqliteTicketStore(db: Sqlite): TicketStore {
+  const bySource = db.prepare(`SELECT * FROM "Ticket" WHERE "sourceMessageId" = ?`);
+  const byId = db.prepare(`SELECT * FROM "Ticket" WHERE "id" = ?`);
+  const insertTicket = db.prepare(
+    `INSERT INTO "Ticket" ("sourceMessageId","residentId","residentName","roomId","roomTopic","text","summary","phone","category","urgency","building","unit","room","status","createdAt","updatedAt")
+     VALUES (@sourceMessageId,@residentId,@residentName,@roomId,@roomTopic,@text,@summary,@phone,@category,@urgency,@building,@unit,@room,'open',@createdAt,@createdAt)
+     ON CONFLICT("sourceMessageId") DO NOTHING RETURNING *`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO "TicketEvent" ("ticketId","type","actorId","actorName","note","at") VALUES (?,?,?,?,?,?)`,
+  );
+  const eventsOf = db.prepare(`SELECT * FROM "TicketEvent" WHERE "ticketId" = ? ORDER BY "at" ASC, "id" ASC`);
+  const byResident = db.prepare(`SELECT * FROM "Ticket" WHERE "residentId" = ? ORDER BY "id" DESC LIMIT ?`);
+  const awaiting = db.prepare(
+    `SELECT * FROM "Ticket" WHERE "residentId" = ? AND "status" = 'done' ORDER BY "doneAt" DESC LIMIT 1`,
+  );
+  const doneBefore = db.prepare(`SELECT * FROM "Ticket" WHERE "status" = 'done' AND "doneAt" < ? ORDER BY "id" ASC`);
+  const updates = new Map<string, Database.Statement<unknown[]>>();
+
+  const addEvent = (e: TicketEvent) =>
+    insertEvent.run(e.ticketId, e.type, e.actorId, e.actorName, e.note, toSqlDate(e.at));
+
+  const create = db.transaction((t: Parameters<TicketStore["create"]>[0]) => {
+    const row = insertTicket.get({ ...t, createdAt: toSqlDate(t.createdAt) }) as Record<string, unknown> | undefined;
+    if (!row) return { ticket: toTicket(bySource.get(t.sourceMessageId) as Record<string, unknown>), created: false };
+    addEvent({
+      ticketId: Number(row.id),
+      type: "created",
+      actorId: t.residentId,
+      actorName: t.residentName,
+      note: null,
+      at: t.createdAt,
+    });
+    return { ticket: toTicket(row), created: true };
+  });
+
+  function updateFor(keys: string[], from: number, withVolunteer: boolean) {
+    const sig = `${keys.join(",")}|${from}|${withVolunteer}`;
+    let stmt = updates.get(sig);
+    if (!stmt) {
+      const sets = [...keys.map((k) => `"${k}" = ?`), `"updatedAt" = ?`].join(", ");
+      const statuses = Array.from({ length: from }, () => "?").join(",");
+      stmt = db.prepare<unknown[]>(
+        `UPDATE "Ticket" SET ${sets} WHERE "id" = ? AND "status" IN (${statuses})${withVolunteer ? ` AND "volunteerId" IS ?` : ""}`,
+      );
+      updates.set(sig, stmt);
+    }
+    return stmt;
+  }
+
+  const transition = db.transaction(
+    (
+      id: number,
+      when: { from: string[]; volunteerId?: string },
+      patch: TicketPatch,
+      event: Omit<TicketEvent, "ticketId">,
+    ) => {
+      const keys = Object.keys(patch).sort();
+      const values = keys.map((k) => sqlValue(k, (patch as Record<string, unknown>)[k]));
+      const args = [
+        ...values,
+        toSqlDate(event.at),
+        id,
+        ...when.from,
+        ...(when.volunteerId !== undefined ? [when.volunteerId] : []),
+      ];
+      const r = updateFor(keys, when.from.length, when.volunteerId !== undefined).run(...args);
+      if (r.changes !== 1) return null;
+      addEvent({ ...event, ticketId: id });
+      return toTicket(byId.get(id) as Record<string, unknown>);
+    },
+  );
+
+  return {
+    async create(t) {
+      if (t.sourceMessageId) {
+        const existing = bySource.get(t.sourceMessageId) as Record<string, unknown> | undefined;
+        if (existing) return { ticket: toTicket(existing), created: false };
+      }
+      return withRetry(() => create.immediate(t));
+    },
+    async get(id) {
+      const r = byId.get(id) as Record<string, unknown> | undefined;
+      return r ? toTicket(r) : null;
+    },
+    async transition(id, when, patch, event) {
+      return withRetry(() => transition.immediate(id, when, patch, event));
+    },
+    async addEvent(e) {
+      await withRetry(() => addEvent(e));
+    },
+    async events(ticketId) {
+      return (eventsOf.all(ticketId) as Record<string, unknown>[]).map((r) => ({
+        ticketId: Number(r.ticketId),
+        type: r.type as TicketEvent["type"],
+        actorId: (r.actorId as string | null) ?? null,
+        actorName: (r.actorName as string | null) ?? null,
+        note: (r.note as string | null) ?? null,
+        at: fromSqlDate(r.at),
+      }));
+    },
+    async listByStatus(statuses, limit) {
+      const q = db.prepare(
+        `SELECT * FROM "Ticket" WHERE "status" IN (${statuses.map(() => "?").join(",")}) ORDER BY "id" ASC LIMIT ?`,
+      );
+      return (q.all(...statuses, limit) as Record<string, unknown>[]).map(toTicket);
+    },
+    async listByResident(residentId, limit) {
+      return (byResident.all(residentId, limit) as Record<string, unknown>[]).map(toTicket);
+    },
+    async findAwaitingRating(residentId) {
+      const r = awaiting.get(residentId) as Record<string, unknown> | undefined;
+      return r ? toTicket(r) : null;
+    },
+    async listDoneBefore(cutoff) {
+      return (doneBefore.all(toSqlDate(cutoff)) as Record<string, unknown>[]).map(toTicket);
+    },
+  };
+}
