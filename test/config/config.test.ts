@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ConfigError, configKeys, loadConfig } from "../../src/config.js";
+
+describe("configuration", () => {
+  it("starts on embedded defaults with nothing set", () => {
+    const c = loadConfig({});
+    expect(c.databaseUrl).toBe("file:./data/linli.db");
+    expect(c.puppet).toBeUndefined();
+    expect(c.llm).toBeUndefined();
+    expect(c.outbox.intervalMs).toBeGreaterThanOrEqual(1000);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it("names the bad key and says how to fix it", () => {
+    expect(() => loadConfig({ LINLI_SEND_INTERVAL_MS: "fast" })).toThrow(/LINLI_SEND_INTERVAL_MS.*整数/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL.*file:/);
+    expect(() => loadConfig({ WECHATY_PUPPET: "wechaty-puppet-service" })).toThrow(/WECHATY_PUPPET_SERVICE_TOKEN/);
+    expect(() => loadConfig({ OPENAI_BASE_URL: "http://127.0.0.1:1/v1" })).toThrow(ConfigError);
+  });
+
+  it("reads room lists with either comma, and the optional model", () => {
+    const c = loadConfig({
+      LINLI_RESIDENT_ROOMS: "3号楼群，/^5号楼/",
+      OPENAI_BASE_URL: "http://127.0.0.1:8000/v1",
+      OPENAI_API_KEY: "k",
+      LINLI_LLM_MODEL: "qwen",
+    });
+    expect(c.rooms.resident).toEqual(["3号楼群", "/^5号楼/"]);
+    expect(c.llm).toMatchObject({ model: "qwen", threshold: 0.6 });
+  });
+
+  it("keeps .env.example listing every key the code reads", () => {
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const listed = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(listed)).toEqual(new Set(configKeys));
+  });
+});
