@@ -5,7 +5,10 @@ import { spawnSync } from "node:child_process";
 
 const sqlite = readFileSync("prisma/schema.prisma", "utf8");
 const pg = sqlite
-  .replace(/^\/\/ linli data model \(SQLite\)\..*\n.*\n/, "// GENERATED from prisma/schema.prisma by scripts/prisma-generate.mjs: do not edit.\n")
+  .replace(
+    /^\/\/ linli data model \(SQLite\)\..*\n.*\n/,
+    "// GENERATED from prisma/schema.prisma by scripts/prisma-generate.mjs: do not edit.\n",
+  )
   .replace(/output\s*=\s*"..\/src\/generated\/sqlite"/, 'output     = "../../src/generated/pg"')
   .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
   .replace(/url\s*=\s*"file:.\/dev.db"/, 'url      = "postgresql://localhost:5432/linli"');

@@ -17,13 +17,35 @@ for (const [dir, schema, provider, config] of [
   ["prisma/postgres/migrations", "prisma/postgres/schema.prisma", "postgresql", "prisma/postgres.config.ts"],
 ]) {
   mkdirSync(dir, { recursive: true });
-  const previous = readdirSync(dir).filter((d) => /^\d/.test(d)).sort().at(-1);
+  const previous = readdirSync(dir)
+    .filter((d) => /^\d/.test(d))
+    .sort()
+    .at(-1);
   const snapshot = `${dir}/.schema-snapshot.prisma`;
   const from = previous && existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
-  const run = spawnSync("npx", ["--no-install", "prisma", "migrate", "diff", "--config", config, ...from, "--to-schema-datamodel", schema, "--script"], {
-    encoding: "utf8",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", DATABASE_URL: provider === "sqlite" ? `file:${tmp}/scratch.db` : process.env.DATABASE_URL },
-  });
+  const run = spawnSync(
+    "npx",
+    [
+      "--no-install",
+      "prisma",
+      "migrate",
+      "diff",
+      "--config",
+      config,
+      ...from,
+      "--to-schema-datamodel",
+      schema,
+      "--script",
+    ],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        CHECKPOINT_DISABLE: "1",
+        DATABASE_URL: provider === "sqlite" ? `file:${tmp}/scratch.db` : process.env.DATABASE_URL,
+      },
+    },
+  );
   if (run.status !== 0) {
     console.error(run.stderr);
     process.exit(run.status ?? 1);

@@ -24,7 +24,12 @@ it("paces a burst: no two sends closer than the configured gap, each message onc
   const texts: string[] = [];
   const outbox = createOutbox({
     store: createSqliteOutboxStore(opened.sqlite!),
-    sender: { send: async (m) => void (times.push(performance.now()), texts.push(m.text)) },
+    sender: {
+      send: async (m) => {
+        times.push(performance.now());
+        texts.push(m.text);
+      },
+    },
     clock: systemClock,
     logger: silentLogger,
     intervalMs: 60,
@@ -67,7 +72,9 @@ it("retries a failed send later and gives up after the last attempt", async () =
   }
   await new Promise((r) => setTimeout(r, 100));
   await outbox.stop();
-  const row = opened.sqlite!.prepare(`SELECT state, attempts, error FROM OutboxMessage WHERE dedupeKey = 'only'`).get() as {
+  const row = opened
+    .sqlite!.prepare(`SELECT state, attempts, error FROM OutboxMessage WHERE dedupeKey = 'only'`)
+    .get() as {
     state: string;
     attempts: number;
     error: string;
