@@ -17,7 +17,15 @@ let tickets: TicketService;
 const resident = { id: "r1", name: "张秀英" };
 const volunteer = { id: "v1", name: "刘志强" };
 const staff = { id: "s1", name: "赵书记" };
-const parsed = { kind: "request", category: "repair", urgency: "normal", building: "3", unit: "2", room: "501", confidence: 0.9 } as const;
+const parsed = {
+  kind: "request",
+  category: "repair",
+  urgency: "normal",
+  building: "3",
+  unit: "2",
+  room: "501",
+  confidence: 0.9,
+} as const;
 
 beforeEach(async () => {
   tmp = tempDir();
@@ -66,7 +74,11 @@ describe("ticket lifecycle", () => {
 
   it("refuses the wrong transitions with codes", async () => {
     const t = await open();
-    const code = async (p: Promise<unknown>) => p.then(() => "ok", (e) => (isLinliError(e) ? e.code : "other"));
+    const code = async (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e) => (isLinliError(e) ? e.code : "other"),
+      );
     expect(await code(tickets.complete(t.id, volunteer, "", "x1"))).toBe("bad_state");
     await tickets.claim(t.id, volunteer, "x2");
     expect(await code(tickets.claim(t.id, { id: "v2", name: "陈" }, "x3"))).toBe("already_claimed");
@@ -107,7 +119,14 @@ describe("ticket lifecycle", () => {
   });
 
   it("alerts staff at once for an urgent request", async () => {
-    await tickets.open({ messageId: "u1", resident, roomId: "room-3", roomTopic: "3号楼群", text: "煤气味很大", parsed: { ...parsed, urgency: "urgent", category: "safety" } });
+    await tickets.open({
+      messageId: "u1",
+      resident,
+      roomId: "room-3",
+      roomTopic: "3号楼群",
+      text: "煤气味很大",
+      parsed: { ...parsed, urgency: "urgent", category: "safety" },
+    });
     expect(sent.some((s) => s.m.to.id === "staff-room" && s.m.text.includes("紧急"))).toBe(true);
   });
 });
