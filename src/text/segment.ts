@@ -25,3 +25,8 @@ export function segment(text: string): string[] {
 export function segmentForSearch(text: string): string[] {
   return getJieba().cutForSearch(text, true);
 }
+
+/** Words with their part-of-speech tags (jieba's tag set), from the same instance. */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return getJieba().tag(text, true);
+}
