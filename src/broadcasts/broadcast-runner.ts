@@ -9,7 +9,7 @@ import type { BroadcastRun, BroadcastStore, StoredBroadcast } from "./broadcast-
 import { type LiveData, renderBroadcast } from "./render-broadcast.js";
 import { type RoomLookup, resolveTargets } from "./resolve-targets.js";
 import { type Schedule, slotsBetween } from "./schedule.js";
-import { splitText, WECHAT_MAX_BYTES } from "./split-text.js";
+import { splitText, WECHAT_MAX_BYTES, WECOM_ROBOT_MAX_BYTES } from "./split-text.js";
 
 /** Port: the outbox (stores before sending, dedupes by key, paces per account). */
 export interface BroadcastOutbox {
@@ -21,6 +21,8 @@ export interface BroadcastRunnerOptions {
   clock: Clock;
   liveData: LiveData;
   outbox: BroadcastOutbox;
+  /** The outbox account for WeCom group robots (`webhook:` targets); absent, they are skipped. */
+  webhookOutbox?: BroadcastOutbox;
   rooms: RoomLookup;
   /** A slot found at most this late is still sent; older ones are recorded as missed. */
   graceMinutes: number;
@@ -45,10 +47,11 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
 
   /** Enqueues every part for every room; safe to repeat for the same run. */
   async function deliver(run: BroadcastRun, b: StoredBroadcast): Promise<number> {
-    const { roomIds, missing } = resolveTargets(b.targets, o.rooms);
+    const { roomIds, webhooks, missing } = resolveTargets(b.targets, o.rooms);
     if (missing.length > 0) o.logger.warn("broadcast rooms not found", { broadcastId: b.id, runId: run.id, missing });
     const now = o.clock.now();
-    if (roomIds.length === 0) {
+    const robots = await deliverToRobots(run, webhooks);
+    if (roomIds.length === 0 && robots === 0) {
       await o.store.finishRun(run.id, "failed", now);
       await tellStaff(broadcastReplies.runFailedNoRooms(b, run.slot, now), `broadcast:${run.id}:no-rooms`);
       return 0;
@@ -67,15 +70,36 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
       broadcastId: b.id,
       runId: run.id,
       rooms: roomIds.length,
+      robots,
       parts: parts.length,
     });
-    return roomIds.length;
+    return roomIds.length + robots;
+  }
+
+  /** Each robot post is one outbox row, cut to the robot's 2048 bytes, so a retry never repeats a part. */
+  async function deliverToRobots(run: BroadcastRun, urls: readonly string[]): Promise<number> {
+    if (urls.length === 0) return 0;
+    if (!o.webhookOutbox) {
+      o.logger.warn("broadcast has webhook targets but no webhook channel", { runId: run.id, robots: urls.length });
+      return 0;
+    }
+    const parts = splitText(run.text ?? "", WECOM_ROBOT_MAX_BYTES);
+    for (const [r, url] of urls.entries()) {
+      for (const [i, part] of parts.entries()) {
+        await o.webhookOutbox.enqueue(
+          { to: { kind: "room", id: url }, text: part, mentionIds: [] },
+          { key: `broadcast:${run.id}:robot${r}:${i}`, broadcastRunId: run.id },
+        );
+      }
+    }
+    return urls.length;
   }
 
   /** Renders, claims the slot and delivers; `taken` when the slot already has a run. */
   async function runSlot(b: StoredBroadcast, slot: Date): Promise<SendResult> {
     const now = o.clock.now();
-    if (resolveTargets(b.targets, o.rooms).roomIds.length === 0) {
+    const resolved = resolveTargets(b.targets, o.rooms);
+    if (resolved.roomIds.length === 0 && (resolved.webhooks.length === 0 || !o.webhookOutbox)) {
       const run = await o.store.claimRun({
         broadcastId: b.id,
         slot,

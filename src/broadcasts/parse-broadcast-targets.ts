@@ -7,7 +7,11 @@ import { normalizeWidth } from "./normalize-width.js";
 
 export type BroadcastGroup = "residents" | "volunteers" | "all";
 
-export type BroadcastTarget = { kind: "group"; group: BroadcastGroup } | { kind: "room"; topic: string };
+export type BroadcastTarget =
+  | { kind: "group"; group: BroadcastGroup }
+  | { kind: "room"; topic: string }
+  /** A WeCom (企业微信) group robot, written `webhook:https://qyapi.weixin.qq.com/...`. */
+  | { kind: "webhook"; url: string };
 
 export type TargetsResult = { ok: true; targets: BroadcastTarget[]; length: number } | { ok: false; message: string };
 
@@ -25,6 +29,7 @@ export const GROUP_ALIASES: Readonly<Record<string, BroadcastGroup>> = {
 const BRACKETS = /^(?:\[([^\]]*)\]|【([^】]*)】)/;
 const LIST_SEPARATOR = /^\s*[,、]\s*/;
 const WORD = /^[^\s:,、]+/;
+const WEBHOOK = /^webhook:(https?:\/\/[^\s,、\]】]+)/i;
 
 /**
  * Reads the targets at the start of `text`. With `knownTopics`, every room named must be
@@ -55,6 +60,15 @@ function readNames(text: string, normalized: string, knownTopics: readonly strin
   let pos = 0;
   while (true) {
     const rest = normalized.slice(pos);
+    const webhook = WEBHOOK.exec(rest);
+    if (webhook) {
+      names.push(`webhook:${webhook[1]}`);
+      pos += webhook[0].length;
+      const sep = LIST_SEPARATOR.exec(normalized.slice(pos));
+      if (!sep) break;
+      pos += sep[0].length;
+      continue;
+    }
     const form = forms.find((f) => rest.startsWith(f) && (f in GROUP_ALIASES || isBoundary(rest.slice(f.length))));
     if (form !== undefined) {
       names.push(byForm.get(form)!);
@@ -78,6 +92,10 @@ function resolveNames(names: string[], knownTopics: readonly string[] | undefine
   const byForm = knownForms(knownTopics);
   const resolved: string[] = [];
   for (const name of names) {
+    if (WEBHOOK.test(name)) {
+      resolved.push(name);
+      continue;
+    }
     const topic = byForm.get(normalizeWidth(name));
     if (topic === undefined) return { ok: false, message: unknownRoomMessage(name) };
     resolved.push(topic);
@@ -106,6 +124,8 @@ function isBoundary(after: string): boolean {
 }
 
 function toTarget(name: string): BroadcastTarget {
+  const webhook = WEBHOOK.exec(name);
+  if (webhook) return { kind: "webhook", url: webhook[1]! };
   const group = GROUP_ALIASES[name];
   return group !== undefined ? { kind: "group", group } : { kind: "room", topic: name };
 }

@@ -18,15 +18,20 @@ const GROUP_ROLES: Record<BroadcastGroup, RoomRole[]> = {
 
 export interface ResolvedTargets {
   roomIds: string[];
+  /** WeCom group-robot URLs (a second channel, sent through its own outbox account). */
+  webhooks: string[];
   /** Topics named but not found among the bot's rooms now. */
   missing: string[];
 }
 
 export function resolveTargets(targets: readonly BroadcastTarget[], rooms: RoomLookup): ResolvedTargets {
   const ids: string[] = [];
+  const webhooks: string[] = [];
   const missing: string[] = [];
   for (const t of targets) {
-    if (t.kind === "group") {
+    if (t.kind === "webhook") {
+      webhooks.push(t.url);
+    } else if (t.kind === "group") {
       for (const role of GROUP_ROLES[t.group]) ids.push(...rooms.idsByRole(role));
     } else {
       const room = rooms.findByTopic(t.topic);
@@ -34,5 +39,5 @@ export function resolveTargets(targets: readonly BroadcastTarget[], rooms: RoomL
       else missing.push(t.topic);
     }
   }
-  return { roomIds: [...new Set(ids)], missing };
+  return { roomIds: [...new Set(ids)], webhooks: [...new Set(webhooks)], missing };
 }

@@ -20,6 +20,9 @@ const zoneSensitiveTests = [
   "test/broadcasts/parse-broadcast-command.test.ts",
   "test/broadcasts/describe-schedule.test.ts",
   "test/broadcasts/broadcast-replies.test.ts",
+  // Runs on a real database: slots, catch-up and the month/week bounds of live data.
+  "test/broadcasts/broadcast-service.test.ts",
+  "test/broadcasts/live-data.test.ts",
 ];
 
 describe.each([
