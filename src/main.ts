@@ -1,5 +1,6 @@
 // `npm start`: the bot on embedded defaults (SQLite file, demo community on the mock puppet
 // with a web simulator), or on a real account through wechaty-puppet-service.
+import { fileURLToPath } from "node:url";
 import { PuppetService } from "wechaty-puppet-service";
 import { WechatyBuilder } from "wechaty";
 import type { WechatyInterface } from "wechaty/impls";
