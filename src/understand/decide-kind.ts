@@ -25,13 +25,14 @@ function decideKind(s: Signals): { kind: Kind; confidence: number } {
   if (s.urgency.urgent && s.noise < 5) return { kind: "request", confidence: 0.9 };
   if (s.noise >= 5) return { kind: "other", confidence: 0.9 };
   const { top } = s.categories;
-  // A problem about something the community looks after is a request even with no explicit ask.
-  const request = s.problem + 1.2 * s.ask + (top >= 3 ? 1 : 0) + (top >= 6 ? 1 : 0);
   const question = s.question;
   const chat =
     s.chat + (s.mentionsNeighbour && !s.mentionsStaff ? 5 : 0) + (s.settled ? 2 : 0) + (s.thanksOnly ? 6 : 0);
   // A message squarely about something the community looks after, neither a question nor chat.
   const onTopic = top >= 5 && question < 2 && chat === 0;
+  // A problem about something the community looks after is a request even with no explicit ask:
+  // residents state the nuisance ("草坪上全是狗屎") and expect the community to act on it.
+  const request = Math.max(s.problem + 1.2 * s.ask + (top >= 3 ? 1 : 0) + (top >= 6 ? 1 : 0), onTopic ? 3 : 0);
   const grounded = s.problem >= 2 || s.ask >= 2 || onTopic;
   if (grounded && request >= 3 && request >= question && request > chat) {
     return { kind: "request", confidence: sure(request - Math.max(question, chat)) };
