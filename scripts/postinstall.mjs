@@ -1,7 +1,9 @@
-// Generates the Prisma clients (SQLite and PostgreSQL) after install, offline.
+// After install: generate the Prisma clients (offline) and compile to dist/.
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 
-if (!existsSync("prisma/schema.prisma")) process.exit(0);
-const run = spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: "inherit" });
-process.exit(run.status ?? 1);
+for (const script of ["scripts/prisma-generate.mjs", "scripts/build.mjs"]) {
+  if (!existsSync(script)) continue;
+  const run = spawnSync(process.execPath, [script], { stdio: "inherit" });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
