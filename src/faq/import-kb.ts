@@ -2,8 +2,14 @@
 import type { KbEntry } from "./kb-entry.js";
 import { loadValidKb } from "./lint-kb.js";
 
+/** Who wrote entries and where they came from, kept with each row for staff to trace. */
+export interface KbWriteInfo {
+  source?: string;
+  updatedBy?: string;
+}
+
 export interface KbStore {
-  upsertEntries(entries: KbEntry[]): Promise<{ created: number; updated: number }>;
+  upsertEntries(entries: KbEntry[], info?: KbWriteInfo): Promise<{ created: number; updated: number }>;
   listEntries(): Promise<KbEntry[]>;
 }
 
@@ -14,8 +20,8 @@ export interface ImportKbResult {
 }
 
 /** Throws KbInvalidError (nothing written) when the knowledge base has problems. */
-export async function importKb(path: string, store: KbStore): Promise<ImportKbResult> {
+export async function importKb(path: string, store: KbStore, info: KbWriteInfo = {}): Promise<ImportKbResult> {
   const entries = loadValidKb(path);
-  const { created, updated } = await store.upsertEntries(entries);
+  const { created, updated } = await store.upsertEntries(entries, { source: path, ...info });
   return { created, updated, total: entries.length };
 }

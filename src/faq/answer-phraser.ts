@@ -1,0 +1,13 @@
+// The port for rewording an entry's answer to fit the question (a model, optional). It must fall
+// back to `answer` itself on any failure: the resident always gets the knowledge base's words.
+import type { KbEntry } from "./kb-entry.js";
+
+export interface PhraseRequest {
+  question: string;
+  entry: KbEntry;
+  /** The entry's answer with dates worked out: the fallback and the only facts allowed. */
+  answer: string;
+  messageId: string;
+}
+
+export type AnswerPhraser = (request: PhraseRequest) => Promise<string>;

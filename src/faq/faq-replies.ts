@@ -1,0 +1,37 @@
+// Words people read from the FAQ feature, kept together: warm and plain for residents, precise for staff.
+import type { Handover } from "./handover-store.js";
+
+const where = (h: Pick<Handover, "roomTopic">) => h.roomTopic ?? "私聊";
+const brief = (text: string, max = 30) => {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : chars.join("");
+};
+
+export const faqReplies = {
+  // Residents
+  handedOver: () => "这个问题我还答不准, 已经转给社区工作人员了, 他们答复后我马上告诉您, 请稍等。",
+  relayAnswer: (h: Handover, answer: string) => `您之前问的「${brief(h.question)}」, 社区工作人员回复:\n${answer}`,
+  greeting: () => "您好! 有事直接说, 我尽量帮您。",
+  thanks: () => "不客气, 有事随时找我。",
+  notStaff: () => "抱歉, 只有社区工作人员可以答复居民咨询。",
+
+  // Staff
+  handoverPost: (h: Handover) =>
+    `【居民咨询 #${h.id}】${where(h)} ${h.askerName}: ${h.question}\n` +
+    `答复请发「回复 ${h.id} 答案」, 或引用本条直接写答案; 末尾加「加入知识库」会同时存入知识库。`,
+  relayed: (h: Handover) =>
+    `已把 #${h.id} 的答复转给 ${h.askerName} (${where(h)})。\n` +
+    `要存入知识库, 请引用本条回复「加入知识库」, 或发「加入知识库 ${h.id}」。`,
+  relayedAndSaved: (h: Handover, entryId: string) =>
+    `已把 #${h.id} 的答复转给 ${h.askerName} (${where(h)}), 并存入知识库 (条目 ${entryId}), 以后居民再问会直接回答。`,
+  saved: (h: Handover, entryId: string, created: boolean) =>
+    `居民咨询 #${h.id} 已${created ? "加入" : "更新"}知识库 (条目 ${entryId}), 以后居民再问会直接回答。`,
+  notFound: (id: number) => `没有找到居民咨询 #${id}, 请核对编号。`,
+  alreadyAnswered: (h: Handover) =>
+    `居民咨询 #${h.id} 已由 ${h.answeredBy ?? "其他工作人员"} 答复过, 这次没有再转告居民。` +
+    `要存入知识库, 请发「加入知识库 ${h.id}」。`,
+  notAnswered: (id: number) => `居民咨询 #${id} 还没有答复, 请先发「回复 ${id} 答案」。`,
+  nothingToSave: () => "没找到您答复过的居民咨询, 请写明编号, 比如「加入知识库 3」。",
+  emptyAnswer: (id: number) => `请在编号后写上答案, 比如「回复 ${id} 长者食堂每天11点开饭」。`,
+  malformed: () => "「回复」后面要写咨询编号和答案, 比如「回复 3 长者食堂每天11点开饭」。",
+};

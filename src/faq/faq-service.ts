@@ -1,0 +1,82 @@
+// The FAQ's domain: answer from the current index, hand questions over, take staff answers, and grow
+// the knowledge base from them. The index is rebuilt from the store, so the database is the one truth.
+import { LinliError } from "../core/errors.js";
+import type { Clock, Logger } from "../core/types.js";
+import type { Actor } from "../tickets/ticket.js";
+import { createFaqIndex, type FaqAnswer, type FaqIndex } from "./faq-index.js";
+import type { Handover, HandoverStore, NewHandover } from "./handover-store.js";
+import type { KbStore } from "./import-kb.js";
+import { createStaffAnswerEntry } from "./staff-answer-entry.js";
+
+export interface FaqServiceOptions {
+  kb: KbStore;
+  handovers: HandoverStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type FaqService = ReturnType<typeof createFaqService>;
+
+export function createFaqService(o: FaqServiceOptions) {
+  const { kb, handovers, clock } = o;
+  let index: FaqIndex = createFaqIndex([]);
+
+  const find = async (id: number): Promise<Handover> => {
+    const h = await handovers.get(id);
+    if (!h) throw new LinliError("not_found", `handover ${id} not found`, { id });
+    return h;
+  };
+
+  /** Reads every entry from the store and swaps in a new index (answers in flight keep the old one). */
+  const rebuild = async (): Promise<number> => {
+    const entries = await kb.listEntries();
+    index = createFaqIndex(entries);
+    o.logger.info("faq index built", { entries: entries.length });
+    return entries.length;
+  };
+
+  return {
+    get size() {
+      return index.size;
+    },
+    rebuild,
+
+    ask(question: string): FaqAnswer {
+      return index.answer(question, clock.now());
+    },
+
+    handOver(question: NewHandover): Promise<Handover> {
+      return handovers.open(question, clock.now());
+    },
+
+    /** Throws not_found, or bad_state (with the hand-over) when it was already answered. */
+    async answer(actor: Actor, id: number, answer: string): Promise<Handover> {
+      const h = await find(id);
+      const done = h.status === "open" ? await handovers.markAnswered(id, answer, actor.name, clock.now()) : null;
+      if (!done) throw new LinliError("bad_state", `handover ${id} already answered`, { id, handover: await find(id) });
+      await handovers.audit(actor, "handover.answer", { handoverId: id }, clock.now());
+      return done;
+    },
+
+    /**
+     * Saves an answered hand-over as a knowledge-base entry (again: updates it) and rebuilds the index.
+     * Without an id, the last hand-over this person answered. Throws not_found, or bad_state when unanswered.
+     */
+    async addToKb(actor: Actor, id: number | null): Promise<{ handover: Handover; entryId: string; created: boolean }> {
+      const h = id === null ? await handovers.lastAnsweredBy(actor.name) : await find(id);
+      if (!h) throw new LinliError("not_found", "no answered handover", { id });
+      if (!h.answer) throw new LinliError("bad_state", `handover ${h.id} not answered`, { id: h.id });
+      const entry = createStaffAnswerEntry(h, h.answer);
+      const { created } = await kb.upsertEntries([entry], { source: `handover #${h.id}`, updatedBy: actor.name });
+      await handovers.linkKbEntry(h.id, entry.id);
+      await handovers.audit(
+        actor,
+        created ? "kb.create" : "kb.update",
+        { entryId: entry.id, handoverId: h.id },
+        clock.now(),
+      );
+      await rebuild();
+      return { handover: { ...h, kbEntryId: entry.id }, entryId: entry.id, created: created > 0 };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Staff answer handed-over questions in chat: `回复 N 答案 [加入知识库]`, a quote-reply of the
+// 【居民咨询 #N】 post, and `加入知识库 [N]` (also as a quote-reply of the bot's confirmation).
+// The answer is relayed to the resident where they asked, mentioning them.
+import { type Command, parseCommand } from "../commands/parse-command.js";
+import { isLinliError } from "../core/errors.js";
+import type { Outbox } from "../outbox/outbox.js";
+import type { Middleware } from "../pipeline/compose.js";
+import type { Context } from "../pipeline/context.js";
+import type { Handover } from "./handover-store.js";
+import { faqReplies as say } from "./faq-replies.js";
+import type { FaqService } from "./faq-service.js";
+
+export interface HandoverCommandOptions {
+  service: FaqService;
+  outbox: Pick<Outbox, "enqueue">;
+}
+
+type HandoverCommand = Extract<Command, { type: "answer-handover" | "add-to-kb" }>;
+
+// The grammar knows a bare 加入知识库; staff also write the number after it.
+const addWithNumber = /^(?:并?加入知识库|存入知识库)\s*(?:第)?[#＃]?\s*(\d{1,9})\s*号?$/;
+
+export function handoverCommands(o: HandoverCommandOptions): Middleware<Context> {
+  const { service } = o;
+  return async (ctx, next) => {
+    const command = readCommand(ctx);
+    if (!command) return next();
+    const reply = (text: string) => ctx.reply(text, { part: "handover" });
+    if (!ctx.roles.has("staff")) {
+      // A resident quoting some message, or starting a sentence with 回复, is chatting: let it go on.
+      if (ctx.quote || command.type === "malformed") return next();
+      return reply(say.notStaff());
+    }
+    try {
+      if (command.type === "malformed") return reply(say.malformed());
+      if (command.type === "add-to-kb") {
+        const saved = await service.addToKb(ctx.actor, command.id);
+        return reply(say.saved(saved.handover, saved.entryId, saved.created));
+      }
+      if (command.answer === "") return reply(say.emptyAnswer(command.id));
+      const handover = await service.answer(ctx.actor, command.id, command.answer);
+      await relay(handover, command.answer);
+      if (!command.addToKb) return reply(say.relayed(handover));
+      const saved = await service.addToKb(ctx.actor, handover.id);
+      return reply(say.relayedAndSaved(handover, saved.entryId));
+    } catch (err) {
+      if (!isLinliError(err)) throw err;
+      if (err.code === "not_found") {
+        return reply(typeof err.details.id === "number" ? say.notFound(err.details.id) : say.nothingToSave());
+      }
+      if (err.code === "bad_state") {
+        const known = err.details.handover as Handover | undefined;
+        return reply(known ? say.alreadyAnswered(known) : say.notAnswered(Number(err.details.id)));
+      }
+      throw err;
+    }
+  };
+
+  async function relay(h: Handover, answer: string): Promise<void> {
+    const text = say.relayAnswer(h, answer);
+    // Keyed by hand-over: a replayed staff message never tells the resident twice.
+    const key = `handover-answer:${h.id}`;
+    if (h.roomId)
+      await o.outbox.enqueue({ to: { kind: "room", id: h.roomId }, text, mentionIds: [h.askerId] }, { key });
+    else await o.outbox.enqueue({ to: { kind: "contact", id: h.askerId }, text, mentionIds: [] }, { key });
+  }
+}
+
+function readCommand(ctx: Context): HandoverCommand | { type: "malformed" } | null {
+  const text = (ctx.quote ? ctx.quote.reply : ctx.text).replace(/[\s\u2005]+/g, " ").trim();
+  const numbered = addWithNumber.exec(text);
+  if (numbered) return { type: "add-to-kb", id: Number(numbered[1]) };
+  const command = parseCommand(ctx.text, ctx.quote);
+  if (!command) return null;
+  if (command.type === "malformed") return command.verb === "回复" ? { type: "malformed" } : null;
+  if (command.type !== "answer-handover" && command.type !== "add-to-kb") return null;
+  // A quote-reply answers a hand-over only when it quotes our 【居民咨询 #N】 post, not a ticket card.
+  if (ctx.quote && command.type === "answer-handover" && !ctx.quote.quotedText.includes("居民咨询")) return null;
+  return command;
+}

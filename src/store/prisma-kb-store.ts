@@ -1,0 +1,61 @@
+// KbStore on the database: one KbEntry row per entry id, list fields as JSON text.
+import type { Clock } from "../core/types.js";
+import { systemClock } from "../core/types.js";
+import type { KbStore } from "../faq/import-kb.js";
+import type { KbEntry } from "../faq/kb-entry.js";
+import type { Db } from "./open-database.js";
+
+export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore {
+  return {
+    async upsertEntries(entries, info = {}) {
+      if (entries.length === 0) return { created: 0, updated: 0 };
+      const ids = entries.map((e) => e.id);
+      const existing = new Set(
+        (await db.kbEntry.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id),
+      );
+      const updatedAt = clock.now();
+      // One transaction: a failed import leaves the previous knowledge base whole.
+      await db.$transaction(
+        entries.map((entry) => {
+          const data = {
+            title: entry.title,
+            questions: JSON.stringify(entry.questions),
+            answer: entry.answer,
+            tags: JSON.stringify(entry.tags),
+            extra: JSON.stringify(entry.extra),
+            source: info.source ?? null,
+            updatedBy: info.updatedBy ?? null,
+            updatedAt,
+          };
+          return db.kbEntry.upsert({ where: { id: entry.id }, create: { id: entry.id, ...data }, update: data });
+        }),
+      );
+      const created = ids.filter((id) => !existing.has(id)).length;
+      return { created, updated: ids.length - created };
+    },
+    async listEntries() {
+      const rows = await db.kbEntry.findMany({ orderBy: { id: "asc" } });
+      return rows.map(
+        (row): KbEntry => ({
+          id: row.id,
+          title: row.title,
+          questions: readJson(row.questions, [] as string[]),
+          answer: row.answer,
+          tags: readJson(row.tags, [] as string[]),
+          extra: readJson(row.extra, {} as Record<string, unknown>),
+        }),
+      );
+    },
+  };
+}
+
+/** A row edited by hand with broken JSON keeps its answer rather than breaking the whole index. */
+function readJson<T>(text: string, fallback: T): T {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (Array.isArray(fallback) ? Array.isArray(value) : typeof value === "object" && value !== null) return value as T;
+  } catch {
+    // fall through
+  }
+  return fallback;
+}
