@@ -10,6 +10,10 @@ if (!name) {
   console.error("usage: node scripts/prisma-migration.mjs NAME");
   process.exit(2);
 }
+// The PostgreSQL schema is generated from the SQLite one: bring it up to date first.
+const generate = spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: "inherit" });
+if (generate.status !== 0) process.exit(generate.status ?? 1);
+
 const tmp = mkdtempSync(join(tmpdir(), "linli-migration-"));
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 for (const [dir, schema, provider, config] of [

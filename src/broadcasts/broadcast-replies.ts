@@ -20,6 +20,7 @@ export interface PraiseLine {
   source: "thanks" | "staff";
   authorName: string;
   approved: boolean;
+  reviewed: boolean;
 }
 
 /** What a reply needs to know about one stored broadcast. */
@@ -147,7 +148,7 @@ export const broadcastReplies = {
   praiseList(items: readonly PraiseLine[]): string {
     if (items.length === 0) return "本月还没有记下好人好事。记一条可以发：表扬 3号楼王阿姨帮独居老人买菜";
     const lines = items.map((p) => {
-      const state = p.approved ? "已采纳" : "未采纳";
+      const state = p.approved ? "已采纳" : p.reviewed ? "不采纳" : "待审核";
       const from = p.source === "staff" ? `${p.authorName}表扬` : `居民${p.authorName}致谢`;
       return `${p.id}. [${state}] ${shorten(p.text)}（${from}）`;
     });

@@ -49,6 +49,8 @@ export interface StoredPraise {
   source: "thanks" | "staff";
   author: Person;
   approved: boolean;
+  /** Staff have decided (approved or not); a thanks not yet reviewed is false. */
+  reviewed: boolean;
   createdAt: Date;
 }
 

@@ -43,6 +43,7 @@ function toPraise(r: PraiseRow): StoredPraise {
     source: r.source === "staff" ? "staff" : "thanks",
     author: { id: r.authorId, name: r.authorName },
     approved: r.approved,
+    reviewed: r.reviewedAt !== null,
     createdAt: r.createdAt,
   };
 }
@@ -180,7 +181,7 @@ export function createPrismaBroadcastStore(db: Db): BroadcastStore {
       return row ? toPraise(row) : null;
     },
     async setPraiseApproved(id, approved) {
-      return toPraise(await db.praise.update({ where: { id }, data: { approved } }));
+      return toPraise(await db.praise.update({ where: { id }, data: { approved, reviewedAt: new Date() } }));
     },
 
     async ticketFigures(from, to) {

@@ -146,11 +146,15 @@ describe("好人好事", () => {
     const list = (await say("好人好事", "staff", "staff")).last;
     expect(list).toContain("本月好人好事 3 条");
     expect(list).toMatch(/1\. \[已采纳\] 3号楼王阿姨/);
-    expect(list).toMatch(/2\. \[未采纳\] 志愿者小刘帮我修好了水管（居民张秀英致谢）/);
+    expect(list).toMatch(/2\. \[待审核\] 志愿者小刘帮我修好了水管（居民张秀英致谢）/);
 
     expect((await say("采纳 2", "staff", "staff")).last).toContain("第 2 条好人好事已采纳");
     expect((await say("不采纳 3", "staff", "staff")).last).toContain("不采纳");
     expect((await say("采纳 99", "staff", "staff")).last).toContain("没有找到第 99 条");
+    // A rejected note no longer looks like one waiting for review.
+    const reviewed = (await say("好人好事", "staff", "staff")).last;
+    expect(reviewed).toMatch(/2\. \[已采纳\]/);
+    expect(reviewed).toMatch(/3\. \[不采纳\] 谢谢陈师傅/);
 
     await say("广播 每月1日 09:00 所有居民群 {好人好事}", "staff", "staff");
     const preview = (await say("预览广播 1", "staff", "staff")).last;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Praise" ADD COLUMN "reviewedAt" DATETIME;
+
