@@ -76,6 +76,11 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     );
   }
   const vocabulary = buildVocabulary(termsById);
+  // What an entry is about, as staff named it: its title, typical questions and tags, not the answer's
+  // passing mentions. Siblings ("垃圾分类" and "大件垃圾") share answer words but not these.
+  const aboutById = new Map(
+    docs.map((doc) => [doc.id, new Set([doc.title, doc.questions, doc.tags].flatMap((t) => tokenizeCached(t)))]),
+  );
   // BM25 grows with the log of the entry count; dividing by a rare term's weight keeps the
   // answer thresholds meaningful for a small community KB and a large one alike.
   const scale = Math.log(1 + Math.max(1, entries.length - 0.5) / 1.5);
@@ -87,7 +92,11 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     return results
       .slice(0, 5)
       .map((r) => ({ id: String(r.id), raw: r.score / scale }))
-      .map((r) => ({ ...r, coverage: measureCoverage(words, vocabulary, r.id) }));
+      .map((r) => ({
+        ...r,
+        coverage: measureCoverage(words, vocabulary, vocabulary.termsOf.get(r.id)),
+        about: measureCoverage(words, vocabulary, aboutById.get(r.id)),
+      }));
   };
   return {
     size: entries.length,
@@ -98,7 +107,8 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       const decision = decideAnswer(ranked);
       const candidates = ranked.map((c, i) => ({ id: c.id, score: i === 0 ? decision.score : 0 }));
       fillCandidateScores(candidates, ranked, decision.score);
-      const best = ranked[0] && byId.get(ranked[0].id);
+      const chosen = ranked[decision.pick];
+      const best = chosen && byId.get(chosen.id);
       if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score };
       return {
         entry: best,

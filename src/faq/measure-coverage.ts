@@ -2,9 +2,8 @@
 import { type KbVocabulary, weighWord } from "./kb-vocabulary.js";
 import type { TaggedWord } from "./tag-words.js";
 
-/** Weighted share of the question's words found in the entry, 0..1. */
-export function measureCoverage(words: TaggedWord[], vocabulary: KbVocabulary, entryId: string): number {
-  const terms = vocabulary.termsOf.get(entryId);
+/** Weighted share of the question's words found in `terms` (an entry's, or some of its fields'), 0..1. */
+export function measureCoverage(words: TaggedWord[], vocabulary: KbVocabulary, terms: Set<string> | undefined): number {
   if (!terms || words.length === 0) return 0;
   let total = 0;
   let covered = 0;
