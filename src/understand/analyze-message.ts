@@ -21,7 +21,7 @@ const noise = compileTerms(noiseCues);
 const chat = compileTerms(chatCues);
 // Words that move on to a new matter after thanks ("谢谢上回修灯, 对了厨房又漏了").
 const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是/;
-const forwardTag = /\[转发\]|【转发】|\[转载\]/;
+const forwardTag = /\[转发?\]|【转发?】|\[转载\]|【转载】/;
 const thanksFirst = /^(?:谢谢|感谢|多谢|太感谢)/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
 

@@ -20,6 +20,7 @@ const sets = [
   "own-messages-3.jsonl",
   "own-messages-4.jsonl",
   "own-messages-5.jsonl",
+  "own-messages-6.jsonl",
 ];
 
 describe.each(sets)("%s", (file) => {

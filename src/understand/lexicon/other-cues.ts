@@ -6,7 +6,7 @@ import type { Term } from "../match-terms.js";
 // The lookbehind keeps "不亮了" / "没通了" from reading as fixed.
 export const resolvedCues: Term[] = [
   [
-    /(?<![不没未])(?:修好|弄好|搞好|整好|通好|换好|装好|补好|清好|清理好|收拾好|修完|已经好了|(?<!(?:要是|如果|能|假如).{0,10})就好了|都好了|好使了|能用了|亮了|恢复了|解决了|处理好了|处理完了|搞定|没事了|虚惊)/,
+    /(?<![不没未])(?:修好|弄好|搞好|整好|通好|换好|装好|补好|清好|清理好|收拾好|修完|已经好了|(?<!(?:要是|如果|能|假如).{0,16})就好了|都好了|好使了|能用了|亮了|恢复了|解决了|处理好了|处理完了|搞定|没事了|虚惊)/,
     1,
   ],
   [
@@ -21,7 +21,9 @@ export const resolvedCues: Term[] = [
 ];
 
 /** Thanks and praise mute their clause too, unless the same clause asks for something. */
-export const thanksCues: Term[] = [[/谢谢|感谢|多谢|谢了|辛苦了|辛苦|点赞|点个赞|给力|利索|及时|暖心|太好了/, 1]];
+export const thanksCues: Term[] = [
+  [/谢谢|感谢|多谢|谢了|辛苦了|辛苦|点赞|点个赞|给力|(?<!不)利索|及时|暖心|太好了/, 1],
+];
 
 /** Strong signs of a message that is not for the community to act on. */
 export const noiseCues: Term[] = [
@@ -34,7 +36,7 @@ export const noiseCues: Term[] = [
   [/高价(?:回收|上门)|回收旧|上门回收|收购|[^\s]{0,4}回收.{0,4}电话/, 5],
   // Forwarded articles and rumours.
   [
-    /^转发|转发[::]|【转发】|\[转发\]|紧急扩散|扩散周知|转发周知|全城|全市|全国|《.{2,40}》|转给家人|转给亲友|转起来|扩散周知|震惊|千万别|速看|紧急通知!{2,}/,
+    /^转发|转发[::]|【转发?】|\[转发?\]|紧急扩散|扩散周知|转发周知|全城|全市|全国|《.{2,40}》|转给家人|转给亲友|转起来|扩散周知|震惊|千万别|速看|紧急通知!{2,}/,
     5,
   ],
   // Attempts to give the bot instructions.
@@ -62,7 +64,7 @@ export const chatCues: Term[] = [
   ],
   // Advice to a neighbour: "你家…拧开就好了".
   [/^你家|^你们家|^你那|你(?:得|要|可以|去)(?:找|打|拧|关|开|问)/, 3],
-  [/就行|就可以了|就好了|这么弄|这样弄|试试/, 2],
+  [/就行|就可以了|(?<!(?:要是|如果|能|假如).{0,16})就好了|这么弄|这样弄|试试/, 2],
   // Neighbours arranging things among themselves: rides, outings, giveaways.
   [/有没有人(?:一起|要|想|拼|顺路)|谁(?:一起|要不要|想去|顺路)|一起(?:去|拼|走|玩|跳)|拼车|顺路|搭个?车|顺风车/, 5],
   // Talking to a named neighbour: "张姐 你明天去不去".
