@@ -13,15 +13,16 @@ import { createDemoCommunity, demoRooms } from "./demo/demo-community.js";
 import { openDatabase } from "./store/open-database.js";
 import { startSimulator } from "./web/simulator-server.js";
 
+const demoKb = fileURLToPath(new URL("../demo/kb", import.meta.url));
+
+/** The demo community's rooms and knowledge base, unless configured otherwise. */
 function demoConfig(config: Readonly<Config>): Readonly<Config> {
-  const rooms = config.rooms;
-  const configured = rooms.resident.length + rooms.volunteer.length + rooms.staff.length > 0;
-  return configured
-    ? config
-    : {
-        ...config,
-        rooms: { resident: [...demoRooms.resident], volunteer: [...demoRooms.volunteer], staff: [...demoRooms.staff] },
-      };
+  const r = config.rooms;
+  const configured = r.resident.length + r.volunteer.length + r.staff.length > 0;
+  const rooms = configured
+    ? r
+    : { resident: [...demoRooms.resident], volunteer: [...demoRooms.volunteer], staff: [...demoRooms.staff] };
+  return Object.freeze({ ...config, rooms, kbPath: config.kbPath ?? demoKb });
 }
 
 async function main(): Promise<void> {

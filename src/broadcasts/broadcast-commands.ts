@@ -129,5 +129,12 @@ function summarize(b: StoredBroadcast): BroadcastSummary {
 }
 
 function toPraiseLine(p: StoredPraise) {
-  return { id: p.id, text: p.text, source: p.source, authorName: p.author.name, approved: p.approved, reviewed: p.reviewed };
+  return {
+    id: p.id,
+    text: p.text,
+    source: p.source,
+    authorName: p.author.name,
+    approved: p.approved,
+    reviewed: p.reviewed,
+  };
 }

@@ -102,7 +102,11 @@ export function parseCommand(rawText: string, quote: QuoteReply | null = null): 
     if (!n) {
       // "认领" alone, "认领 abc": a command with a bad number. Longer sentences that merely
       // start with a verb ("完成了吗") are not commands.
-      if (after.length <= 12 || /^\s*[#＃]/.test(after)) return { type: "malformed", verb: v.verb, example: v.example };
+      // A verb alone, or followed by a space or # and a short bad token ("认领 abc"), is a
+      // command written wrong; "回复一下我啊" or "完成了吗" is ordinary talk.
+      if (after.trim() === "" || (/^[\s#＃]/.test(after) && after.trim().length <= 12)) {
+        return { type: "malformed", verb: v.verb, example: v.example };
+      }
       return null;
     }
     return v.build(Number(n[1]), (n[2] ?? "").trim());

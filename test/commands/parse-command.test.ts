@@ -23,6 +23,8 @@ describe("volunteers' commands", () => {
   it("does not mistake ordinary sentences that start with a verb for commands", () => {
     expect(parseCommand("完成作业以后我们去广场跳舞吧, 大家一起来热闹热闹")).toBeNull();
     expect(parseCommand("楼道灯坏了")).toBeNull();
+    expect(parseCommand("回复一下我啊")).toBeNull();
+    expect(parseCommand("完成了吗")).toBeNull();
   });
 
   it("claims by a quote-reply of a task card", () => {
