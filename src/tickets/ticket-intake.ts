@@ -15,13 +15,26 @@ export function understandMessage(understand: Understand): Middleware<Context> {
     const where = ctx.room?.role ?? "private";
     if (where === "resident" || where === "private" || ctx.message.mentionSelf) {
       const text = ctx.quote ? ctx.quote.reply : ctx.text;
-      ctx.state.parsed = await understand(text.slice(0, maxUnderstoodChars), {
+      const parsed = await understand(text.slice(0, maxUnderstoodChars), {
         quoted: ctx.quote?.quotedText,
         messageId: ctx.message.id,
       });
+      // Someone who asks the bot something directly gets an answer or a person, never
+      // silence (件件有回声), even when the parser filed the question as small talk.
+      const addressed = ctx.message.mentionSelf || where === "private";
+      ctx.state.parsed =
+        addressed && parsed.kind === "other" && looksLikeQuestion(text) ? { ...parsed, kind: "question" } : parsed;
     }
     return next();
   };
+}
+
+const questionCue = /[?？]|吗|么|能不能|可不可以|可以不|行不行|有没有|怎么|咋|如何|哪|几|多少|啥|什么|是不是|会不会/;
+const smallTalk = /^(?:谢谢|多谢|感谢|好的|收到|你好|您好|早上好|晚上好|辛苦|哈哈|嗯)/;
+
+function looksLikeQuestion(text: string): boolean {
+  const t = text.replace(/\[[^\]]{1,6}\]/g, "").trim();
+  return t.length >= 4 && questionCue.test(t) && !smallTalk.test(t);
 }
 
 export function ticketIntake(tickets: TicketService): Middleware<Context> {
