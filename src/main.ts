@@ -91,7 +91,15 @@ async function main(): Promise<void> {
   let simulator: Awaited<ReturnType<typeof startSimulator>> | undefined;
   if (demo) {
     demo.mocker.login(demo.botUser);
-    simulator = await startSimulator({ demo, bot, host: config.web.host, port: config.web.port, logger });
+    try {
+      simulator = await startSimulator({ demo, bot, host: config.web.host, port: config.web.port, logger });
+    } catch (err) {
+      if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
+      process.stderr.write(
+        `网页端口 ${config.web.port} 已被占用 (也许 linli 已经在运行)。请换一个端口, 例如: LINLI_WEB_PORT=${config.web.port + 1} npm start\n`,
+      );
+      process.exit(1);
+    }
     process.stderr.write(
       `\n邻里管家 demo 已启动: 打开 ${simulator.url} 扮演居民、志愿者和社区工作人员聊天。\n按 Ctrl+C 退出。\n\n`,
     );
