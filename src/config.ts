@@ -83,6 +83,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (c.WECHATY_PUPPET === "wechaty-puppet-service" && !c.WECHATY_PUPPET_SERVICE_TOKEN) {
     throw new ConfigError("配置有误: 使用 wechaty-puppet-service 时必须设置 WECHATY_PUPPET_SERVICE_TOKEN");
   }
+  // Without an endpoint the client looks the token up on the internet, which a community
+  // server may not reach; ask for it plainly instead of hanging.
+  if (c.WECHATY_PUPPET === "wechaty-puppet-service" && !c.WECHATY_PUPPET_SERVICE_ENDPOINT) {
+    throw new ConfigError(
+      "配置有误: 使用 wechaty-puppet-service 时请设置 WECHATY_PUPPET_SERVICE_ENDPOINT (puppet 服务的 host:port, 由服务商提供)",
+    );
+  }
   const llmKeys = [c.OPENAI_BASE_URL, c.OPENAI_API_KEY, c.LINLI_LLM_MODEL];
   if (llmKeys.some(Boolean) && !llmKeys.every(Boolean)) {
     throw new ConfigError(

@@ -16,6 +16,9 @@ describe("configuration", () => {
     expect(() => loadConfig({ LINLI_SEND_INTERVAL_MS: "fast" })).toThrow(/LINLI_SEND_INTERVAL_MS.*整数/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL.*file:/);
     expect(() => loadConfig({ WECHATY_PUPPET: "wechaty-puppet-service" })).toThrow(/WECHATY_PUPPET_SERVICE_TOKEN/);
+    expect(() =>
+      loadConfig({ WECHATY_PUPPET: "wechaty-puppet-service", WECHATY_PUPPET_SERVICE_TOKEN: "insecure_x" }),
+    ).toThrow(/WECHATY_PUPPET_SERVICE_ENDPOINT/);
     expect(() => loadConfig({ OPENAI_BASE_URL: "http://127.0.0.1:1/v1" })).toThrow(ConfigError);
   });
 
