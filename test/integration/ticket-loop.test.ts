@@ -197,7 +197,13 @@ describe("bad input", () => {
 describe("asking the bot directly", () => {
   it("hands a question the parser took for small talk to a person instead of staying silent", async () => {
     await server.say("li", "residents", "小区能不能办护照", { mentionBot: true });
-    await waitFor(() => server.botSaid({ roomTopic: testRooms.staff }).find((s) => s.text.includes("护照")), "hand-over to staff");
-    await waitFor(() => server.botSaid({ roomTopic: testRooms.residents }).find((s) => s.text.includes("李建国")), "reply to the asker");
+    await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.staff }).find((s) => s.text.includes("护照")),
+      "hand-over to staff",
+    );
+    await waitFor(
+      () => server.botSaid({ roomTopic: testRooms.residents }).find((s) => s.text.includes("李建国")),
+      "reply to the asker",
+    );
   });
 });
