@@ -161,6 +161,13 @@ describe("staff", () => {
     const t2 = await bot.app.db.ticket.findUniqueOrThrow({ where: { id: 2 } });
     expect(t2).toMatchObject({ status: "claimed", volunteerName: "陈师傅" });
 
+    await server.say("zhao", null, "工单");
+    const privately = await waitFor(
+      () => server.botSaid({ toName: "赵书记" }).find((s) => s.text.includes("未办结工单")),
+      "private list",
+    );
+    expect(privately.text).toContain("#2");
+
     await server.say("li", "residents", "关闭 2 不要了");
     await waitFor(() => /社区工作人员来做/.test(lastBot(testRooms.residents)), "resident refused");
   });
