@@ -7,7 +7,9 @@ import { decideAnswer, type RankedCandidate } from "./decide-answer.js";
 import { collectKbPhrases } from "./kb-phrases.js";
 import type { KbEntry } from "./kb-entry.js";
 import { buildVocabulary, correctTypo, type KbVocabulary } from "./kb-vocabulary.js";
-import { measureCoverage } from "./measure-coverage.js";
+import { measureCoverage, measureForeign } from "./measure-coverage.js";
+import { normalizeText } from "./normalize-text.js";
+import { findRelatedWords } from "./related-words.js";
 import type { TaggedWord } from "./tag-words.js";
 import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
 
@@ -35,11 +37,16 @@ interface IndexedDoc {
   questions: string;
   tags: string;
   answer: string;
+  /** Everyday words for the concepts the entry is about (its title, questions, tags). */
+  related: string;
+  /** Everyday words for concepts its answer only mentions. */
+  mentioned: string;
 }
 
-const fields = ["title", "questions", "tags", "answer"] as const;
+const fields = ["title", "questions", "tags", "answer", "related", "mentioned"] as const;
+const aboutFields = ["title", "questions", "tags", "related"] as const;
 // Staff-written phrasings and titles say what an entry is about; the answer only mentions things.
-const boost = { title: 3, questions: 2.5, tags: 2, answer: 1 };
+const boost = { title: 3, questions: 2.5, tags: 2, answer: 1, related: 1.5, mentioned: 0.5 };
 
 export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -61,13 +68,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     processTerm: (term) => term,
     searchOptions: { boost, combineWith: "OR", processTerm: (term) => term },
   });
-  const docs = entries.map((e) => ({
-    id: e.id,
-    title: e.title,
-    questions: e.questions.join("\n"),
-    tags: e.tags.join(" "),
-    answer: e.answer,
-  }));
+  const docs = entries.map(toIndexedDoc);
   search.addAll(docs);
   for (const doc of docs) {
     termsById.set(
@@ -78,9 +79,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   const vocabulary = buildVocabulary(termsById);
   // What an entry is about, as staff named it: its title, typical questions and tags, not the answer's
   // passing mentions. Siblings ("垃圾分类" and "大件垃圾") share answer words but not these.
-  const aboutById = new Map(
-    docs.map((doc) => [doc.id, new Set([doc.title, doc.questions, doc.tags].flatMap((t) => tokenizeCached(t)))]),
-  );
+  const aboutById = new Map(docs.map((doc) => [doc.id, new Set(aboutFields.flatMap((f) => tokenizeCached(doc[f])))]));
   // BM25 grows with the log of the entry count; dividing by a rare term's weight keeps the
   // answer thresholds meaningful for a small community KB and a large one alike.
   const scale = Math.log(1 + Math.max(1, entries.length - 0.5) / 1.5);
@@ -89,6 +88,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     const { words, terms } = readQuestion(question, vocabulary, phrases);
     if (terms.length === 0) return [];
     const results = search.search(terms.join(" "), { tokenize: (s) => s.split(" ") });
+    const foreign = measureForeign(words, vocabulary);
     return results
       .slice(0, 5)
       .map((r) => ({ id: String(r.id), raw: r.score / scale }))
@@ -96,6 +96,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
         ...r,
         coverage: measureCoverage(words, vocabulary, vocabulary.termsOf.get(r.id)),
         about: measureCoverage(words, vocabulary, aboutById.get(r.id)),
+        foreign,
       }));
   };
   return {
@@ -118,6 +119,21 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
         candidates,
       };
     },
+  };
+}
+
+function toIndexedDoc(e: KbEntry): IndexedDoc {
+  const about = [e.title, ...e.questions, ...e.tags].join("\n");
+  const related = new Set(findRelatedWords(normalizeText(about)));
+  const mentioned = findRelatedWords(normalizeText(e.answer)).filter((w) => !related.has(w));
+  return {
+    id: e.id,
+    title: e.title,
+    questions: e.questions.join("\n"),
+    tags: e.tags.join(" "),
+    answer: e.answer,
+    related: [...related].join(" "),
+    mentioned: [...new Set(mentioned)].join(" "),
   };
 }
 

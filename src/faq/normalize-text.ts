@@ -12,7 +12,26 @@ const mention = /@[^\s\u2005@]+[\s\u2005]?/g;
 const emojiCode = /\[[\u4e00-\u9fa5A-Za-z]{1,6}\]/g;
 const pictograph = /\p{Extended_Pictographic}|\u200d|\ufe0f/gu;
 // Sentence particles and spoken question words that jieba would glue onto content words ("周几嘛", "证咋整").
-const particles = /[呀啊呢嘛呗啦咯哦噢哇吧咋啥俺]/g;
+const particles = /[呀啊呢嘛呗啦咯哦噢哇吧咋啥俺]|哪(?:里|儿|个|些|天|家|位)?/g;
+// Ages and dates said in words ("八十岁", "十五号") are written in digits in the knowledge base.
+const chineseTens = /([二三四五六七八九])?十([一二三四五六七八九])?/g;
+const digitOf: Record<string, string> = {
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
+
+function writeTensInDigits(text: string): string {
+  return text.replace(chineseTens, (whole, tens?: string, ones?: string) =>
+    tens || ones ? `${tens ? digitOf[tens] : "1"}${ones ? digitOf[ones] : "0"}` : whole,
+  );
+}
 
 /** Lower-cased, half-width, simplified, noise-free text with synonyms folded to one word. */
 export function normalizeText(text: string): string {
@@ -23,5 +42,5 @@ export function normalizeText(text: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/./gu, (ch) => traditionalMap.get(ch) ?? ch);
-  return replaceSynonyms(cleaned).replace(particles, " ");
+  return replaceSynonyms(writeTensInDigits(cleaned)).replace(particles, " ");
 }
