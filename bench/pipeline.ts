@@ -8,8 +8,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { WechatyBuilder } from "wechaty";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
-import { createApp } from "../src/app.js";
-import { createWechatyChannel } from "../src/channels/wechaty-channel.js";
+import { connectApp } from "../src/connect-app.js";
 import { loadConfig } from "../src/config.js";
 import { silentLogger } from "../src/core/logger.js";
 import { systemClock } from "../src/core/types.js";
@@ -60,35 +59,30 @@ let latencies: number[] = [];
 const service: number[] = [];
 let handled = 0;
 let lastAt = 0;
-let app: ReturnType<typeof createApp> | undefined;
-const channel = createWechatyChannel({
-  bot,
-  logger: silentLogger,
-  async onMessage(m) {
-    const t0 = performance.now();
-    const r = await app?.bot.receive(m);
-    if (!r) return;
-    await r.handled;
-    latencies.push(performance.now() - t0);
-    handled++;
-    lastAt = performance.now();
-  },
-});
-app = createApp({
+const { app, ready } = connectApp(bot, {
   config,
   database,
-  sender: channel.sender,
-  directory: channel.directory,
   clock: systemClock,
   logger: silentLogger,
   housekeepingMs: 0,
   onHandled: (_m, ms) => service.push(ms),
 });
+// Timed from the moment the pipeline takes each message from Wechaty to its reply queued.
+const receive = app.bot.receive;
+app.bot.receive = async (m) => {
+  const t0 = performance.now();
+  const r = await receive(m);
+  if (r) {
+    await r.handled;
+    latencies.push(performance.now() - t0);
+    handled++;
+    lastAt = performance.now();
+  }
+  return r;
+};
 await bot.start();
 mocker.login(botUser);
-await new Promise((r) => setTimeout(r, 300));
-for (const r of await channel.listRooms()) app.rooms.register(r.id, r.topic);
-await app.start();
+await ready;
 
 const baselineRss = process.memoryUsage().rss;
 let peakRss = baselineRss;

@@ -4,8 +4,7 @@ import { fileURLToPath } from "node:url";
 import { PuppetService } from "wechaty-puppet-service";
 import { WechatyBuilder } from "wechaty";
 import type { WechatyInterface } from "wechaty/impls";
-import { createApp } from "./app.js";
-import { createWechatyChannel } from "./channels/wechaty-channel.js";
+import { connectApp } from "./connect-app.js";
 import { ConfigError, type Config, loadConfig } from "./config.js";
 import { createLogger } from "./core/logger.js";
 import { systemClock } from "./core/types.js";
@@ -51,39 +50,7 @@ async function main(): Promise<void> {
     bot = WechatyBuilder.build({ name: "linli", puppet });
   } else bot = WechatyBuilder.build({ name: "linli", puppet: config.puppet as never });
 
-  let app: ReturnType<typeof createApp> | undefined;
-  const channel = createWechatyChannel({
-    bot,
-    logger,
-    onMessage: async (m) => app?.bot.receive(m),
-    onRoomTopic: (r) => app?.rooms.register(r.id, r.topic),
-  });
-  app = createApp({
-    config,
-    database,
-    sender: channel.sender,
-    directory: channel.directory,
-    clock: systemClock,
-    logger,
-  });
-
-  let started = false;
-  const syncRooms = async () => {
-    for (const r of await channel.listRooms()) app?.rooms.register(r.id, r.topic);
-    const byRole = Object.fromEntries(
-      ["resident", "volunteer", "staff"].map((role) => [role, app?.rooms.idsByRole(role as "staff").length]),
-    );
-    logger.info("rooms", byRole);
-    if (!started) {
-      started = true;
-      await app?.start();
-    }
-  };
-  bot.on("login", (user) => {
-    logger.info("logged in", { user: user.name() });
-    syncRooms().catch((err) => logger.error("room sync failed", { reason: String(err) }));
-  });
-  bot.on("ready", () => void syncRooms().catch(() => {}));
+  const { app } = connectApp(bot, { config, database, clock: systemClock, logger });
   bot.on("scan", (qrcode) => logger.info("scan this QR code to log in", { qrcode }));
   bot.on("error", (err) => logger.error("wechaty error", { reason: String(err) }));
 
@@ -108,7 +75,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     logger.info("stopping");
     await simulator?.close();
-    await app?.stop();
+    await app.stop();
     await bot.stop().catch(() => {});
     await database.close();
     process.exit(0);

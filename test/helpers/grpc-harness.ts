@@ -11,8 +11,7 @@ import { WechatyBuilder } from "wechaty";
 import type { WechatyInterface } from "wechaty/impls";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { PuppetServer, PuppetService } from "wechaty-puppet-service";
-import { type App, createApp } from "../../src/app.js";
-import { createWechatyChannel } from "../../src/channels/wechaty-channel.js";
+import { connectApp } from "../../src/connect-app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/core/logger.js";
 import type { Clock, Logger } from "../../src/core/types.js";
@@ -185,30 +184,18 @@ export async function startBot(
   const puppet = new PuppetService({ token: server.token, endpoint: server.endpoint });
   const bot: WechatyInterface = WechatyBuilder.build({ name: `linli-test-${randomUUID()}`, puppet });
   const logger = opts.logger ?? silentLogger;
-  let app: App | undefined;
-  const channel = createWechatyChannel({
-    bot,
-    logger,
-    onMessage: async (m) => app?.bot.receive(m),
-    onRoomTopic: (r) => app?.rooms.register(r.id, r.topic),
-  });
-  app = createApp({
+  const { app, ready } = connectApp(bot, {
     config,
     database,
-    sender: channel.sender,
-    directory: channel.directory,
     clock: opts.clock ?? { now: () => new Date() },
     logger,
     understand: opts.understand,
     housekeepingMs: 0,
   });
-  const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
   await bot.start();
   // The mock stays logged in across bot restarts; a new client is told so on connect.
   if (!server.puppet.isLoggedIn) server.mocker.login(server.botUser);
-  await loggedIn;
-  for (const r of await channel.listRooms()) app.rooms.register(r.id, r.topic);
-  await app.start();
+  await ready;
   const a = app;
   return {
     app: a,
