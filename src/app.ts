@@ -140,6 +140,7 @@ export function createApp(o: AppOptions) {
           tickets
             .closeUnrated()
             .catch((err) => logger.error("closing unrated tickets failed", { reason: String(err) }));
+          tickets.remindOverdue().catch((err) => logger.error("overdue reminders failed", { reason: String(err) }));
         }, every);
         timer.unref();
       }

@@ -28,6 +28,8 @@ export interface Intake {
   parsed: Parsed;
 }
 
+const overdueNote = "超时未认领";
+
 export function createTicketService(o: TicketServiceOptions) {
   const residentDest = (t: Ticket): Destination =>
     t.roomId ? { kind: "room", id: t.roomId } : { kind: "contact", id: t.residentId };
@@ -225,6 +227,31 @@ export function createTicketService(o: TicketServiceOptions) {
     listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
     isOverdue(t: Ticket): boolean {
       return t.status !== "closed" && o.clock.now().getTime() - t.createdAt.getTime() > o.overdueHours * 3600_000;
+    },
+
+    /**
+     * Follows up: an open ticket nobody has claimed within the overdue time is brought to
+     * staff once (recorded on its timeline). Run periodically.
+     */
+    async remindOverdue(): Promise<number> {
+      const now = o.clock.now();
+      let n = 0;
+      for (const t of await o.store.listByStatus(["open"], 500)) {
+        if (!this.isOverdue(t)) continue;
+        if ((await o.store.events(t.id)).some((e) => e.type === "escalated" && e.note === overdueNote)) continue;
+        await o.store.addEvent({
+          ticketId: t.id,
+          type: "escalated",
+          actorId: null,
+          actorName: null,
+          note: overdueNote,
+          at: now,
+        });
+        const hours = Math.floor((now.getTime() - t.createdAt.getTime()) / 3600_000);
+        await toRooms("staff", say.overdueAlert(t, hours), `ticket:${t.id}:overdue`);
+        n++;
+      }
+      return n;
     },
 
     /** Closes tickets whose rating never came. Run periodically. */

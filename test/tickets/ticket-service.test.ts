@@ -118,6 +118,21 @@ describe("ticket lifecycle", () => {
     expect(tickets.isOverdue(t)).toBe(true);
   });
 
+  it("reminds staff once about a ticket nobody claimed in time, and not about claimed ones", async () => {
+    const waiting = await open("w1", "5号楼楼道灯不亮");
+    const claimed = await open("w2", "6号楼门禁坏了");
+    await tickets.claim(claimed.id, volunteer, "w3");
+    clock.advance(23 * hour);
+    expect(await tickets.remindOverdue()).toBe(0);
+    clock.advance(2 * hour);
+    expect(await tickets.remindOverdue()).toBe(1);
+    expect(await tickets.remindOverdue()).toBe(0);
+    const reminders = sent.filter((s) => s.m.to.id === "staff-room" && s.m.text.includes("超时提醒"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.m.text).toContain(`#${waiting.id}`);
+    expect(reminders[0]!.m.text).toContain("25 小时");
+  });
+
   it("alerts staff at once for an urgent request", async () => {
     await tickets.open({
       messageId: "u1",
