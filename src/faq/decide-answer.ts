@@ -20,7 +20,7 @@ export const answerPolicy = {
   strong: { minRaw: 15, minMargin: 0.6, minCoverage: 0.1 },
   sibling: { minRaw: 6, minLead: 0.15, minCoverage: 0.5 },
   /** A runner-up that covers this much more of the question, matching at least this share as strongly. */
-  betterCovered: { minGain: 0.25, minRawShare: 0.5, minCoverage: 0.5 },
+  betterCovered: { minGain: 0.25, minRawShare: 0.5, minCoverage: 0.5, maxBestCoverage: 0.5 },
   /** Extra match strength needed per unit of the question's weight that no entry knows. */
   foreign: { rawPerShare: 60 },
 };
@@ -60,7 +60,8 @@ export function decideAnswer(ranked: RankedCandidate[]): AnswerDecision {
 function findBetterCovered(ranked: RankedCandidate[], minRaw: number): number | undefined {
   const [best] = ranked;
   const rule = answerPolicy.betterCovered;
-  if (!best) return undefined;
+  // Only when the top entry leaves most of the question unexplained; otherwise its lead stands.
+  if (!best || best.coverage >= rule.maxBestCoverage) return undefined;
   const index = ranked.findIndex(
     (c, i) =>
       i > 0 &&

@@ -27,10 +27,19 @@ const digitOf: Record<string, string> = {
   九: "9",
 };
 
-function writeTensInDigits(text: string): string {
-  return text.replace(chineseTens, (whole, tens?: string, ones?: string) =>
-    tens || ones ? `${tens ? digitOf[tens] : "1"}${ones ? digitOf[ones] : "0"}` : whole,
-  );
+// Money the way people say it ("一块钱", "两块") the way the knowledge base writes it ("1元").
+// A spelled digit needs 钱 or 元 to be money: "一块去" is "going together".
+const money = /(\d+)(?:块钱|块|元钱)|([一两二三四五六七八九])(?:块钱|元钱|元)/g;
+
+function writeNumbersInDigits(text: string): string {
+  return text
+    .replace(chineseTens, (whole, tens?: string, ones?: string) =>
+      tens || ones ? `${tens ? digitOf[tens] : "1"}${ones ? digitOf[ones] : "0"}` : whole,
+    )
+    .replace(money, (_whole, amount?: string, spelled?: string) => {
+      const n = amount ?? spelled ?? "";
+      return `${/\d/.test(n) ? n : n === "两" ? "2" : (digitOf[n] ?? n)}元`;
+    });
 }
 
 /** Lower-cased, half-width, simplified, noise-free text with synonyms folded to one word. */
@@ -42,5 +51,5 @@ export function normalizeText(text: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/./gu, (ch) => traditionalMap.get(ch) ?? ch);
-  return replaceSynonyms(writeTensInDigits(cleaned)).replace(particles, " ");
+  return replaceSynonyms(writeNumbersInDigits(cleaned)).replace(particles, " ");
 }

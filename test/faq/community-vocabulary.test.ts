@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
+import { loadKb } from "../../src/faq/load-kb.js";
+import { normalizeText } from "../../src/faq/normalize-text.js";
+import { listRelatedKeys } from "../../src/faq/related-words.js";
+import { synonymGroups } from "../../src/faq/synonym-groups.js";
+
+const fixtureKb = fileURLToPath(new URL("../../../shared/fixtures/kb", import.meta.url));
+const now = new Date("2026-11-25T02:00:00Z");
+
+let index: FaqIndex;
+beforeAll(() => {
+  index = createFaqIndex(loadKb(fixtureKb).entries);
+});
+
+function answerId(question: string): string | null {
+  return index.answer(question, now).entry?.id ?? null;
+}
+
+describe("community vocabulary", () => {
+  it("folds every variant onto a word that stays put", () => {
+    for (const canonical of Object.keys(synonymGroups)) {
+      expect(normalizeText(canonical).replace(/\s+/g, "")).toBe(canonical);
+    }
+  });
+
+  it("has related-word keys that folded text can contain", () => {
+    for (const key of listRelatedKeys()) expect(normalizeText(key).replace(/\s+/g, "")).toBe(key);
+  });
+
+  it("writes ages, dates and money in digits, as the knowledge base does", () => {
+    expect(normalizeText("八十五岁")).toBe("85岁");
+    expect(normalizeText("每月十五号")).toBe("每月15号");
+    expect(normalizeText("两块钱")).toBe("2元");
+    expect(normalizeText("我们一块去")).toBe("我们一块去");
+  });
+
+  it.each([
+    ["老人腿脚不好下不了楼 能把饭送到家里吗", "meal-delivery"],
+    ["大夫能到家里来给老人看看吗", "medical-home-visit"],
+    ["想吃低保 去哪办", "dibao"],
+    ["敬老卡在哪办", "senior-card"],
+    ["电驴子在哪充电", "ebike-charging"],
+    ["废电池扔哪", "garbage-sorting"],
+    ["附近哪能取钱", "service-circle"],
+    ["老人想免费体检 去哪", "health-station"],
+    ["夜里老睡不着 心里烦 社区有人能聊聊吗", "psychological-aid"],
+  ])("understands everyday words: %s → %s", (question, id) => {
+    expect(answerId(question)).toBe(id);
+  });
+
+  it.each([
+    "宽带坏了找哪个师傅修",
+    "附近有没有好吃的火锅店",
+    "给宠物狗打疫苗去哪",
+  ])("hands over a question about something no entry knows: %s", (question) => {
+    expect(answerId(question)).toBeNull();
+  });
+});
+
+describe("quality on the colloquial own set (written before the vocabulary work)", () => {
+  it("stays at or above the answer targets it reached", () => {
+    const rows = readFileSync(new URL("./fixtures/colloquial-questions.jsonl", import.meta.url), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { text: string; faq: string | null });
+    let answerable = 0;
+    let right = 0;
+    let unanswerable = 0;
+    let abstained = 0;
+    let answered = 0;
+    for (const row of rows) {
+      const got = answerId(row.text);
+      if (got !== null) answered++;
+      if (row.faq === null) {
+        unanswerable++;
+        if (got === null) abstained++;
+      } else {
+        answerable++;
+        if (got === row.faq) right++;
+      }
+    }
+    expect(right / answerable).toBeGreaterThanOrEqual(0.9);
+    expect(abstained / unanswerable).toBeGreaterThanOrEqual(0.8);
+    expect(right / answered).toBeGreaterThanOrEqual(0.9);
+  });
+});
