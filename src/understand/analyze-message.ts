@@ -23,6 +23,8 @@ const chat = compileTerms(chatCues);
 const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是/;
 const forwardTag = /\[转发?\]|【转发?】|\[转载\]|【转载】/;
 const thanksFirst = /^(?:谢谢|感谢|多谢|太感谢)/;
+// "通了两次又堵了": the fix did not last, so the clause still reports the fault.
+const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
 
 export interface Signals {
@@ -68,7 +70,7 @@ export function analyzeMessage(raw: string): Signals {
   let resolvedSeen = false;
   const muted = clauses.filter(([from, to]) => {
     const clause: MatchContext = { text: text.slice(from, to), isBoundary: () => true, muted: [] };
-    if (resolved.some((t) => findTerm(clause, t))) {
+    if (!relapse.test(clause.text) && resolved.some((t) => findTerm(clause, t))) {
       resolvedSeen = true;
       return true;
     }

@@ -1,8 +1,9 @@
 // Urgent when safety, health or a home is at risk now. Recall matters most, so any
-// cue counts unless its own clause makes it hypothetical, narrowly avoided or past.
+// cue counts unless its own clause makes it hypothetical, narrowly avoided or past,
+// or the message is retelling news.
 import type { Category } from "./taxonomy.js";
 import type { MatchContext } from "./match-terms.js";
-import { frailAlone, noHeat, notNow, urgentCues } from "./lexicon/urgent-cues.js";
+import { frailAlone, noHeat, notNow, ongoing, pastLead, retold, urgentCues } from "./lexicon/urgent-cues.js";
 
 export interface UrgencyFinding {
   urgent: boolean;
@@ -14,7 +15,7 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
   for (const { pattern, category } of urgentCues) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
-      if (isMuted(ctx, m.index) || isHypothetical(ctx.text, clauses, m.index)) continue;
+      if (isMuted(ctx, m.index) || isNotNow(ctx.text, clauses, m.index)) continue;
       return { urgent: true, category };
     }
   }
@@ -23,10 +24,14 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
   return { urgent: false, category: null };
 }
 
-function isHypothetical(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {
+function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {
   const clause = clauses.find(([from, to]) => at >= from && at < to);
-  const from = Math.max(clause ? clause[0] : 0, at - 8);
-  return notNow.test(text.slice(from, at));
+  const start = clause ? clause[0] : 0;
+  if (notNow.test(text.slice(Math.max(start, at - 8), at))) return true;
+  if (retold.test(text.slice(0, at))) return true;
+  // "上周煤气泄漏那次" is over; "昨天开始一直胸口疼" and "昨天摔的 到现在还起不来" are not.
+  const past = pastLead.exec(text.slice(start, at));
+  return past !== null && !ongoing.test(text.slice(start + past.index));
 }
 
 function isMuted(ctx: MatchContext, at: number): boolean {

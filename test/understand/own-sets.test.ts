@@ -21,6 +21,7 @@ const sets = [
   "own-messages-4.jsonl",
   "own-messages-5.jsonl",
   "own-messages-6.jsonl",
+  "own-messages-7.jsonl",
 ];
 
 describe.each(sets)("%s", (file) => {

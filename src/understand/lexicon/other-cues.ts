@@ -18,11 +18,16 @@ export const resolvedCues: Term[] = [
     1,
   ],
   [/(?<![不没未])(?:已经(?:给|帮|把)?.{0,10}(?:送过|送了|去过|看过|处理|安排|修|办好|办完|通知))/, 1],
+  // The danger is over: the fire is out, the person was taken to hospital, nobody hurt.
+  [
+    /(?<![不没未])已经(?:被)?(?:关掉|关了|灭了|熄了|扑灭|拔掉|拔了|断开|送(?:去|到)?医院|送医|接回|找回)|没(?:有)?人受伤|没什么(?:大)?事/,
+    1,
+  ],
 ];
 
 /** Thanks and praise mute their clause too, unless the same clause asks for something. */
 export const thanksCues: Term[] = [
-  [/谢谢|感谢|多谢|谢了|辛苦了|辛苦|点赞|点个赞|给力|(?<!不)利索|及时|暖心|太好了/, 1],
+  [/谢谢|感谢|多谢|谢了|辛苦了|辛苦|点赞|点个赞|给力|(?<!不)利索|及时|暖心|太好了|多亏|幸亏|幸好/, 1],
 ];
 
 /** Strong signs of a message that is not for the community to act on. */
@@ -70,4 +75,11 @@ export const chatCues: Term[] = [
   // Talking to a named neighbour: "张姐 你明天去不去".
   [/^(?:老|小)?[\u4e00-\u9fa5]{1,2}(?:姐|哥|叔|婶|姨|大爷|大妈|奶奶|爷爷)[\s,,]*你(?!们?社区|们?物业)/, 4],
   [/太负责|负责任|真好|真棒|好人|热心|贴心|点赞|赞一个/, 2],
+  [/人(?:真|很|特别|挺|太|可)好|好邻居|热心肠|每次都(?:帮|给)我/, 4],
+  // Passing on news, a notice or a reminder for everyone to read.
+  [/看新闻|新闻(?:说|里|上)|报道|电视上|视频里|网上(?:说|看到)/, 6],
+  [
+    /(?:大家|家长们?|各位|邻居们|家人们)(?:都)?(?:看一下|看看|注意一下|了解一下|知悉|留意一下)|(?:发了?|出了?|转发?|贴了?)(?:个|一个|一份|条)?.{0,8}(?:通知|公告|倡议书|提醒)/,
+    4,
+  ],
 ];
