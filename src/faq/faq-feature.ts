@@ -12,7 +12,7 @@ import { importKb, type KbStore } from "./import-kb.js";
 import { formatKbProblem } from "./kb-problem.js";
 import { KbInvalidError } from "./lint-kb.js";
 import { createOpenAiAnswerPhraser } from "./openai-answer-phraser.js";
-import { createPrismaHandoverStore } from "./prisma-handover-store.js";
+import { createPrismaHandoverStore } from "../store/prisma-handover-store.js";
 
 export interface FaqFeature extends Feature {
   service: FaqService;
