@@ -31,6 +31,10 @@ export const ticketReplies = {
     t.urgency === "urgent"
       ? `收到, 这事要紧, 已经登记为 #${t.id}, 马上通知社区和志愿者。如有危险请先离开现场, 必要时拨打 110 / 119 / 120。`
       : `您好, 您反映的事已经登记了, 编号 #${t.id}。我们会尽快安排志愿者来处理, 有进展会告诉您。想看进度就发「进度 ${t.id}」。`,
+  alreadyRegistered: (t: Ticket) =>
+    t.status === "claimed"
+      ? `这件事已经登记为 #${t.id}, 志愿者 ${t.volunteerName} 正在处理, 请再耐心等一等。`
+      : `这件事已经登记为 #${t.id} 了, 正在安排志愿者, 请再耐心等一等。想看进度发「进度 ${t.id}」。`,
   taskCard: (t: Ticket) =>
     [
       `${t.urgency === "urgent" ? "【紧急】" : ""}新任务 #${t.id}  ${categoryName(t.category)}`,

@@ -3,6 +3,7 @@
 import { LinliError } from "../core/errors.js";
 import type { Clock, Destination, OutgoingMessage } from "../core/types.js";
 import type { Parsed } from "../understand/taxonomy.js";
+import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
 import type { Actor, Ticket, TicketStore } from "./ticket.js";
 import { ticketReplies as say } from "./ticket-replies.js";
@@ -50,6 +51,15 @@ export function createTicketService(o: TicketServiceOptions) {
     /** A resident's request becomes a ticket; the resident, volunteers and (if urgent) staff are told. */
     async open(intake: Intake): Promise<Ticket> {
       const now = o.clock.now();
+      // An urgent message is never folded into an older ticket: staff must hear it now.
+      if (intake.parsed.urgency !== "urgent") {
+        const recent = await o.store.listByResident(intake.resident.id, 5);
+        const repeat = findRepeat(recent, intake.text, intake.parsed, now);
+        if (repeat && repeat.sourceMessageId !== intake.messageId) {
+          await toResident(repeat, say.alreadyRegistered(repeat), `ticket:${repeat.id}:repeat:${intake.messageId}`);
+          return repeat;
+        }
+      }
       const { ticket, created } = await o.store.create({
         sourceMessageId: intake.messageId,
         residentId: intake.resident.id,

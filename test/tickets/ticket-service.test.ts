@@ -133,6 +133,19 @@ describe("ticket lifecycle", () => {
     expect(reminders[0]!.m.text).toContain("25 小时");
   });
 
+  it("points a resident's repeat of the same problem to the open ticket, but not a different problem", async () => {
+    const first = await open("r-1", "3号楼2单元501下水道堵了");
+    clock.advance(2 * hour);
+    const again = await open("r-2", "3号楼2单元501的下水道还是堵着呢, 咋还没人来");
+    expect(again.id).toBe(first.id);
+    expect(sent.at(-1)!.m.text).toContain(`已经登记为 #${first.id}`);
+    const other = await open("r-3", "3号楼2单元501客厅灯不亮了");
+    expect(other.id).not.toBe(first.id);
+    clock.advance(7 * hour);
+    const later = await open("r-4", "3号楼2单元501下水道又堵了");
+    expect(later.id).not.toBe(first.id);
+  });
+
   it("alerts staff at once for an urgent request", async () => {
     await tickets.open({
       messageId: "u1",
