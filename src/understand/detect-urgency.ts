@@ -1,9 +1,9 @@
 // Urgent when safety, health or a home is at risk now. Recall matters most, so any
 // cue counts unless its own clause makes it hypothetical, narrowly avoided or past,
-// or the message is retelling news.
+// the message is retelling news, or a later clause calls it off.
 import type { Category } from "./taxonomy.js";
 import type { MatchContext } from "./match-terms.js";
-import { frailAlone, noHeat, notNow, ongoing, pastLead, retold, urgentCues } from "./lexicon/urgent-cues.js";
+import { allClear, frailAlone, noHeat, notNow, ongoing, pastLead, retold, urgentCues } from "./lexicon/urgent-cues.js";
 
 export interface UrgencyFinding {
   urgent: boolean;
@@ -28,7 +28,7 @@ function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]
   const clause = clauses.find(([from, to]) => at >= from && at < to);
   const start = clause ? clause[0] : 0;
   if (notNow.test(text.slice(Math.max(start, at - 8), at))) return true;
-  if (retold.test(text.slice(0, at))) return true;
+  if (retold.test(text.slice(0, at)) || allClear.test(text.slice(at))) return true;
   // "上周煤气泄漏那次" is over; "昨天开始一直胸口疼" and "昨天摔的 到现在还起不来" are not.
   const past = pastLead.exec(text.slice(start, at));
   return past !== null && !ongoing.test(text.slice(start + past.index));

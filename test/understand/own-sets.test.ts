@@ -22,6 +22,7 @@ const sets = [
   "own-messages-5.jsonl",
   "own-messages-6.jsonl",
   "own-messages-7.jsonl",
+  "own-messages-8.jsonl",
 ];
 
 describe.each(sets)("%s", (file) => {

@@ -44,3 +44,58 @@ describe("emergencies in everyday words", () => {
     expect(parseMessage(text).urgency).not.toBe("urgent");
   });
 });
+
+// Emergencies told by a symptom or a situation rather than by name (stroke, heart,
+// swallowed objects, fumes, drowning, lifts falling, weapons, loose fixtures, a child
+// not home after dark), and everyday talk that shares their words.
+const bySituation = [
+  "我婆婆刚才吃着饭筷子掉了 说话也含含糊糊的",
+  "老公胸口憋得慌 一直出冷汗",
+  "外孙把一颗磁珠咽下去了",
+  "楼道里哧哧响 一股天然气味",
+  "家里烧炭取暖 老两口都头疼想吐",
+  "有个男孩在河里扑腾 看着要沉下去了",
+  "电梯往下溜了好几层 我们被关在里面",
+  "孩子从滑梯上摔下来 胳膊骨头好像断了",
+  "楼下有人拿着砖头追着人打",
+  "对门喝醉了扬言要烧房子",
+  "隔壁的广告牌被风吹得只剩一个角挂着",
+  "我爸血压飙到两百了 头晕得站不住",
+  "小区后面的鱼塘里有个孩子在挣扎",
+  "闺女出去买东西 这么晚了还联系不上",
+  "地下车库积了一层水 还在往里灌 配电箱就在边上",
+];
+
+const sharesWords = [
+  "他说得含含糊糊的 我也没听明白",
+  "门禁反应很慢 要刷好几次",
+  "手没劲 拧不开瓶盖 能不能帮我买点菜送上来",
+  "吓得我直冒冷汗 还好没摔",
+  "喊了物业半天没反应 楼道灯还是不亮",
+  "牙疼得受不了 想约个医生",
+  "遥控器的电池卡住了拿不出来",
+  "油烟大得不敢开窗 楼下饭店能不能管管",
+  "空调水从外机往下流 滴到我家窗台上",
+  "地上积了一层灰 好久没人打扫了",
+  "马上要断水了 大家赶紧接点水",
+  "钥匙忘带了 被锁在门外了 谁有物业电话",
+  "水龙头卡住了 关不上",
+  "我爸有点老年痴呆 不能一个人出门 想请人陪陪他",
+  "明天要烧烤 谁一起",
+  "湖边有人钓鱼 挺多人的",
+  "手机掉河里了 真倒霉",
+  "药吃了好几天不见好 想请医生上门看看",
+  "我家孩子说话还说不利索 想问问有没有语言训练班",
+  "我爸心脏不好 平时胸口有点闷 想约医生做个心电图",
+  "刚才闻到焦味 原来是我家锅烧干了 虚惊一场",
+  "上周楼下电动车起火那次 消防来得很快 谢谢大家",
+];
+
+describe("emergencies told by symptom or situation", () => {
+  it.each(bySituation)("%s is an urgent request", (text) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", urgency: "urgent" });
+  });
+  it.each(sharesWords)("%s raises no alarm", (text) => {
+    expect(parseMessage(text).urgency).not.toBe("urgent");
+  });
+});
