@@ -1,9 +1,12 @@
-// When to answer from the knowledge base. A wrong answer costs more than handing over to a person,
-// so an entry answers when it matches well, covers the question and beats the runner-up clearly,
-// or when it matches so strongly and alone that the question's other words are just how people talk.
-// Close siblings ("垃圾分类" and "大件垃圾") often score alike; then the one whose own words cover
-// clearly more of the question answers, or nobody does.
-// Thresholds were chosen on labelled questions; `raw` is BM25 divided by a rare term's weight.
+// When to answer from the knowledge base. A wrong answer costs more than handing over to a person.
+// Hand-set rules choose which entry would answer: the top-ranked one, or a runner-up whose own words
+// cover clearly more of the question (close siblings such as "垃圾分类" and "大件垃圾" score alike).
+// Whether it answers is a learned probability: a small logistic regression over how strongly and how
+// alone the chosen entry matches, how much of the question it covers and how much of the question no
+// entry knows, fitted on the team's labelled questions by `bench/train-faq-decision.ts`
+// (coefficients in `decision-model.ts`). `raw` is BM25 divided by a rare term's weight.
+import { decisionModel } from "./decision-model.js";
+
 export interface RankedCandidate {
   id: string;
   raw: number;
@@ -13,6 +16,8 @@ export interface RankedCandidate {
   about: number;
   /** Weighted share of the question's nouns that no entry knows (the same for every candidate). */
   foreign?: number;
+  /** How many words the question was read as (the same for every candidate). */
+  words?: number;
 }
 
 export const answerPolicy = {
@@ -27,14 +32,78 @@ export const answerPolicy = {
 
 export interface AnswerDecision {
   confident: boolean;
+  /** Probability, 0..1, that answering with the picked entry is right. */
   score: number;
   /** Index in the ranking of the entry that answers (or would, when not confident). */
   pick: number;
 }
 
+/** What the learned decision looks at, in the order of `decisionModel.weights`. */
+export const decisionFeatureNames = [
+  "logRaw",
+  "margin",
+  "coverage",
+  "about",
+  "foreign",
+  "rivalCoverage",
+  "rivalAbout",
+  "logWords",
+  "runnerUp",
+  "candidates",
+] as const;
+
+export interface DecisionInput {
+  pick: number;
+  features: number[];
+  /**
+   * Whether the old hand-set thresholds alone would answer. Kept for comparison, not as a feature:
+   * they were tuned on the same labelled questions the model learns from, so cross-validation would
+   * over-credit them.
+   */
+  ruleFired: boolean;
+}
+
 export function decideAnswer(ranked: RankedCandidate[]): AnswerDecision {
-  const [best, second] = ranked;
+  const best = ranked[0];
   if (!best || best.raw <= 0) return { confident: false, score: 0, pick: 0 };
+  const { pick, features } = describeDecision(ranked);
+  // The rounded probability is both what is printed and what is compared, so the two always agree.
+  const score = Math.round(predictAnswerProbability(features) * 1000) / 1000;
+  return { confident: score >= decisionModel.threshold, score, pick };
+}
+
+/** The entry the rules would pick and the features the learned decision weighs (also used for training). */
+export function describeDecision(ranked: RankedCandidate[]): DecisionInput {
+  const { pick, fired } = pickEntry(ranked);
+  const chosen = ranked[pick]!;
+  const rivals = ranked.filter((_, i) => i !== pick);
+  const rivalRaw = Math.max(0, ...rivals.map((c) => c.raw));
+  const features = [
+    Math.log1p(Math.max(0, chosen.raw)),
+    chosen.raw > 0 ? (chosen.raw - rivalRaw) / Math.max(chosen.raw, rivalRaw) : -1,
+    chosen.coverage,
+    chosen.about,
+    chosen.foreign ?? 0,
+    Math.max(0, ...rivals.map((c) => c.coverage)),
+    Math.max(0, ...rivals.map((c) => c.about)),
+    Math.log1p(chosen.words ?? 0),
+    pick > 0 ? 1 : 0,
+    ranked.length,
+  ];
+  return { pick, features, ruleFired: fired };
+}
+
+export function predictAnswerProbability(features: number[]): number {
+  const { weights, bias, means, scales } = decisionModel;
+  let z = bias;
+  for (let i = 0; i < weights.length; i++) z += weights[i]! * (((features[i] ?? 0) - means[i]!) / scales[i]!);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Which entry would answer, and whether the hand-set rules alone would let it. */
+function pickEntry(ranked: RankedCandidate[]): { pick: number; fired: boolean } {
+  const [best, second] = ranked;
+  if (!best || best.raw <= 0) return { pick: 0, fired: false };
   const margin = second ? (best.raw - second.raw) / best.raw : 1;
   // A noun no entry knows ("宽带", "火锅店") is likely what the question is about: the entry must then
   // match the rest of it strongly, not through "附近" or "修" alone.
@@ -44,13 +113,13 @@ export function decideAnswer(ranked: RankedCandidate[]): AnswerDecision {
     margin >= rule.minMargin &&
     best.coverage >= rule.minCoverage;
   const better = findBetterCovered(ranked, answerPolicy.covered.minRaw + foreignRaw);
-  if (better !== undefined) return scored(ranked[better]!, answerPolicy.covered.minMargin, true, better);
-  if (passes(answerPolicy.covered) || passes(answerPolicy.strong)) return scored(best, margin, true, 0);
+  if (better !== undefined) return { pick: better, fired: true };
+  if (passes(answerPolicy.covered) || passes(answerPolicy.strong)) return { pick: 0, fired: true };
   if (second && margin < answerPolicy.covered.minMargin) {
     const pick = pickSibling(best, second);
-    if (pick !== undefined) return scored(ranked[pick]!, answerPolicy.covered.minMargin, true, pick);
+    if (pick !== undefined) return { pick, fired: true };
   }
-  return scored(best, margin, false, 0);
+  return { pick: 0, fired: false };
 }
 
 /**
@@ -81,12 +150,4 @@ function pickSibling(best: RankedCandidate, second: RankedCandidate): number | u
   if (pick === undefined) return undefined;
   const chosen = pick === 0 ? best : second;
   return chosen.raw >= rule.minRaw && chosen.coverage >= rule.minCoverage ? pick : undefined;
-}
-
-function scored(c: RankedCandidate, margin: number, confident: boolean, pick: number): AnswerDecision {
-  const strength = Math.min(1, Math.log1p(c.raw) / Math.log1p(answerPolicy.strong.minRaw * 2));
-  const raw = 0.4 * Math.min(1, c.coverage / 0.6) + 0.3 * Math.min(1, margin / 0.6) + 0.3 * strength;
-  // Keep the score on the right side of 0.5 so that it agrees with the decision.
-  const score = confident ? 0.5 + raw / 2 : raw / 2;
-  return { confident, score: Math.round(score * 1000) / 1000, pick };
 }

@@ -97,6 +97,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
         coverage: measureCoverage(words, vocabulary, vocabulary.termsOf.get(r.id)),
         about: measureCoverage(words, vocabulary, aboutById.get(r.id)),
         foreign,
+        words: words.length,
       }));
   };
   return {
