@@ -3,13 +3,32 @@
 // the message is retelling news, or a later clause calls it off.
 import type { Category } from "./taxonomy.js";
 import type { MatchContext } from "./match-terms.js";
-import { allClear, frailAlone, noHeat, notNow, ongoing, pastLead, retold, urgentCues } from "./lexicon/urgent-cues.js";
+import {
+  acuteMarker,
+  allClear,
+  distressBody,
+  distressHazard,
+  distressMissing,
+  frailAlone,
+  noHeat,
+  notNow,
+  ongoing,
+  pastLead,
+  retold,
+  urgentCues,
+} from "./lexicon/urgent-cues.js";
 
 export interface UrgencyFinding {
   urgent: boolean;
   /** The category the strongest cue implies, when one fired. */
   category: Category | null;
 }
+
+const distressKinds: ReadonlyArray<readonly [RegExp, Category]> = [
+  [distressHazard, "safety"],
+  [distressMissing, "safety"],
+  [distressBody, "medical"],
+];
 
 export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly [number, number]>): UrgencyFinding {
   for (const { pattern, category } of urgentCues) {
@@ -21,7 +40,23 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
   }
   const heat = noHeat.exec(ctx.text);
   if (heat && !isMuted(ctx, heat.index) && frailAlone.test(ctx.text)) return { urgent: true, category: "utilities" };
+  // Told in words no cue knows: a person or a home in trouble, said with urgency. The kind
+  // of trouble points to the category, as a named cue would.
+  if (acuteMarker.test(ctx.text)) {
+    for (const [pattern, category] of distressKinds) {
+      const trouble = pattern.exec(ctx.text);
+      if (!trouble || isMuted(ctx, trouble.index) || isNotNow(ctx.text, clauses, trouble.index)) continue;
+      if (notNow.test(clauseAt(ctx.text, clauses, trouble.index))) continue;
+      return { urgent: true, category };
+    }
+  }
   return { urgent: false, category: null };
+}
+
+/** The clause holding position `at` (the fallback is stricter: any hedge in it counts). */
+function clauseAt(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): string {
+  const clause = clauses.find(([from, to]) => at >= from && at < to);
+  return clause ? text.slice(clause[0], clause[1]) : text;
 }
 
 function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {

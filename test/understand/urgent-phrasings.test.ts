@@ -99,3 +99,21 @@ describe("emergencies told by symptom or situation", () => {
     expect(parseMessage(text).urgency).not.toBe("urgent");
   });
 });
+
+describe("the fallback for emergencies told in words no cue knows", () => {
+  it.each([
+    "快来人啊 我家老爷子刚才在厨房突然就瘫那不动了 叫他也没反应",
+    "楼道里刚刚一直有股怪味 我婆婆现在头晕得站不起来",
+    "阿拉爷爷刚刚跌跤了 爬勿起来",
+  ])("%s is urgent", (text) => {
+    expect(parseMessage(text).urgency).toBe("urgent");
+  });
+
+  it.each([
+    "门砰砰地摔 吓人一跳 闭门器该修了",
+    "现在献血车在小区门口 大家可以去看看",
+    "要是老人在家摔了怎么办 有没有紧急呼叫器",
+  ])("%s is not urgent", (text) => {
+    expect(parseMessage(text).urgency).not.toBe("urgent");
+  });
+});

@@ -1,6 +1,13 @@
 // Northern and south-western dialect words and the standard words the lexicons use.
 // Longer forms first: the replacement runs as one alternation, leftmost-longest by order.
 export const dialectForms: ReadonlyArray<readonly [string, string]> = [
+  // Wu (Shanghai, Suzhou, Ningbo): 勿 is 不, 跌跤 is 摔跤, 啥人 is 谁, 阿拉 is 我们/我.
+  ["爬勿起来", "爬不起来"],
+  ["勿", "不"],
+  ["跌跤", "摔跤"],
+  ["啥人", "谁"],
+  ["阿拉", "我们"],
+  ["侬", "你"],
   ["咋整", "怎么办"],
   ["咋弄", "怎么办"],
   ["咋办", "怎么办"],

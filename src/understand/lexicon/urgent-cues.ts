@@ -14,6 +14,18 @@ const cue = (pattern: RegExp, category: Category): UrgentCue => ({
 });
 
 export const urgentCues: UrgentCue[] = [
+  // Things coming down, or about to, where people walk below.
+  cue(
+    /(?:往下掉|掉下来|砸下来|要掉|松了|松动|晃得|晃来晃去|往下扔|扔东西|乱扔).{0,24}(?:下面|底下|楼下|路上|人行道|门口).{0,10}(?:人|小孩|孩子|老人|走来走去|人来人往)|(?:还在|又在|一直在)(?:往下)?扔/,
+    "safety",
+  ),
+  // Self-harm said plainly or by what was done.
+  cue(
+    /活着没意思|不想活|想死|寻死|轻生|自杀|割腕|(?:一|整)瓶(?:安眠)?药|药(?:全|都)吃(?:了|下去)|吃了(?:好多|一把|一大把|一瓶)(?:安眠)?药/,
+    "medical",
+  ),
+  // A broken wire lying in water.
+  cue(/电线.{0,12}(?:泡|浸|掉|落)(?:在|到|进)?.{0,4}水|(?:积水|水里|水坑).{0,8}(?:电线|带电|漏电)/, "safety"),
   // Life-support equipment without power comes before the breathing words it shares.
   cue(
     /(?:制氧机|呼吸机|透析机|氧气机).{0,20}(?:停电|没电|断电)|(?:停电|没电|断电).{0,20}(?:制氧机|呼吸机|透析机|氧气机)/,
@@ -108,7 +120,7 @@ export const urgentCues: UrgentCue[] = [
     /想不开|轻生|自杀|割腕|不想活|跳楼|往下跳|要跳(?:楼|河|下去)|站在(?:楼顶|天台|窗台|阳台).{0,3}边|寻短见|(?:站|坐|蹲|爬|翻)(?:在|到|上)?.{0,8}(?:楼顶|天台|房顶|屋顶|窗台|阳台|栏杆|护栏|桥)(?:的)?(?:边|沿|外面|外边|外侧)|悬在(?:外面|外边|半空)|翻过(?:栏杆|护栏|围栏)/,
     "medical",
   ),
-  cue(/救命|快来人|快救|十万火急|急!|急急|紧急(?!通知|扩散)/, "other"),
+  cue(/救命|快来人|快救|十万火急|急!|急急|紧急(?!通知|扩散|呼叫|联系|按钮|电话|情况下|预案|避险|疏散|救助包)/, "other"),
 ];
 
 /** An old or frail person alone, for the "alone without heat in winter" rule. */
@@ -131,3 +143,18 @@ export const retold = /新闻|报道|电视上|视频里|网上(?:说|看到|有
 /** Said after the cue: it was a false alarm or is already dealt with. */
 export const allClear =
   /虚惊|误会一场|是误会|看错了|搞错了|没事了|已经没事|已经(?:被)?(?:灭了|扑灭|关掉|关了|找到|回来|送(?:去|到)?医院|送医|处理好|处理完)|(?<![没不未])(?:找到了|回来了|到家了)/;
+
+/**
+ * The fallback for emergencies told in words no cue knows: something happening to a
+ * person or a home, said with urgency. Both must be present; alone, each is too common.
+ */
+export const acuteMarker =
+  /刚才|刚刚|突然|这会儿|现在|正在|马上|赶紧|赶快|快来|快点|快帮|帮帮|来人|急死|着急|急得|怎么办|咋办|咋整|咋弄|怎么弄|该咋|吓死|吓人|不得了|半天了|好久了|一直在|还在/;
+/** A person's body in trouble (medical). */
+export const distressBody =
+  /晕|昏|倒在|倒地|跌跤|跌倒|跌了一?跤|(?<!门)摔(?:倒|了一?跤|跤|伤|下|在|得|破|断)|起不来|爬不起|站不起|动不了|叫不醒|喊不醒|没反应|没意识|不省人事|抽搐|抽筋|吐白沫|喘不|上不来气|憋得|透不过气|发紫|发青|脸色(?:煞?白|发白|蜡黄)|冷汗|胸口|心口|心慌|流血|出血|吐血|血流|一地血|满(?:脸|身|头|手)是?血|止不住|高烧|烧得|说不出话|口齿不清|嘴歪|半边|没知觉|噎住|卡住了?喉|呛/;
+/** A home or place in danger, or people threatened (safety). */
+export const distressHazard =
+  /冒烟|烟(?:很大|好大|特别大)|着火|起火|火苗|火星|烧起来|烧着|焦味|糊味|爆|炸|漏气|煤气味|燃气味|臭鸡蛋|淹|漫(?:出|到|进|上)|往外(?:冒|喷|涌)|喷水|水管(?:爆|裂|崩)|困在|被困|关在|锁在里|出不来|卡在|掉下|掉进|坠|塌|砸|触电|电着|漏电|电线.{0,6}(?:掉|断|垂|打火|冒)|打人|动刀|拿刀/;
+/** Someone missing, not answering, or at risk of harming themselves (safety). */
+export const distressMissing = /找不到|不见了|走丢|走失|没回来|联系不上|敲门.{0,6}没(?:人)?应|没动静|要跳|想不开/;
