@@ -15,7 +15,12 @@ import { loadKb } from "../src/faq/load-kb.js";
 const fixtureKb = fileURLToPath(new URL("../../shared/fixtures/kb", import.meta.url));
 const setsDir = fileURLToPath(new URL("../test/faq/fixtures/", import.meta.url));
 const modelPath = fileURLToPath(new URL("../src/faq/decision-model.ts", import.meta.url));
-const floors = { precision: 0.94, abstainRecall: 0.85 };
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+// Floors above the targets (0.92, 0.80), leaving room for a set written by someone else.
+const floors = { precision: arg("--precision", 0.93), abstainRecall: arg("--abstain", 0.85) };
 const l2Grid = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const thresholds = Array.from({ length: 91 }, (_, i) => 0.05 + i * 0.01);
 
@@ -197,6 +202,11 @@ for (const l2 of l2Grid) {
 }
 if (!chosen) throw new Error("no L2 and threshold meet the floors in cross-validation");
 const { l2, threshold, p: cvP } = chosen;
+if (process.argv.includes("--curve")) {
+  for (const t of thresholds.filter((x) => x >= 0.3 && x <= 0.75)) {
+    console.log(`  threshold ${t.toFixed(2)} ${format(score(rows.map((row, i) => ({ row, answers: cvP[i]! >= t }))))}`);
+  }
+}
 console.log(`chosen l2=${l2} threshold=${threshold.toFixed(2)}`);
 report("cross-validated (leave one set out):", (_, i) => cvP[i]! >= threshold);
 
