@@ -47,7 +47,7 @@ function decideCategory(s: Signals): Category {
   const { best, top, scores } = s.categories;
   const hinted = s.urgency.category;
   // An emergency names what is at stake: its cue's category gets a head start.
-  if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 3 >= top) return hinted;
+  if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 6 >= top) return hinted;
   return top > 0 ? best : "other";
 }
 

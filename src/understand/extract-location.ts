@@ -9,7 +9,7 @@ const num = "(\\d{1,3}|[一二两三四五六七八九十百]{1,4})";
 const smallNum = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
 // "号" alone is a building only when a unit follows ("3号2单元"); otherwise it is a date.
 const buildingPattern = new RegExp(
-  `${num}\\s*(?:号楼|栋楼|栋|幢|#楼|#|座楼|号(?=\\s*${smallNum}\\s*(?:单元|门)))`,
+  `${num}\\s*(?:号楼|栋楼|栋|幢|#楼|#|座楼|座(?![位椅谈])|号(?=\\s*${smallNum}\\s*(?:单元|门)))`,
   "g",
 );
 const unitPattern = new RegExp(`${smallNum}\\s*单元`);

@@ -117,3 +117,10 @@ describe("the fallback for emergencies told in words no cue knows", () => {
     expect(parseMessage(text).urgency).not.toBe("urgent");
   });
 });
+
+describe("emphasis is not a hedge", () => {
+  it("reads 我真的… as meant, and 真着火了…进不来 as a worry", () => {
+    expect(parseMessage("我真的撑不下去了 药都准备好了").urgency).toBe("urgent");
+    expect(parseMessage("消防通道天天堵着 真着火了消防车都开不进来 管管吧").urgency).not.toBe("urgent");
+  });
+});

@@ -8,6 +8,14 @@ export const dialectForms: ReadonlyArray<readonly [string, string]> = [
   ["啥人", "谁"],
   ["阿拉", "我们"],
   ["侬", "你"],
+  // Shaanxi and Hunan: 寻 is 找 in these forms; 哒 and 咧 end a sentence.
+  ["寻不见", "找不到"],
+  ["寻不着", "找不到"],
+  ["寻一哈", "找一下"],
+  ["细伢子", "小孩"],
+  // Cantonese: 唔 is 不, 点叫都唔醒 is 怎么叫都叫不醒.
+  ["唔醒", "不醒"],
+  ["晕低咗", "晕倒了"],
   ["咋整", "怎么办"],
   ["咋弄", "怎么办"],
   ["咋办", "怎么办"],
