@@ -14,7 +14,7 @@ const buildingPattern = new RegExp(
 );
 const unitPattern = new RegExp(`${smallNum}\\s*单元`);
 // "3门" after a building is an entrance (东区7号楼3门601); "东门" has no number.
-const gateAfterBuilding = new RegExp(`^\\s*${smallNum}\\s*门(?![口前外卫])`);
+const gateAfterBuilding = new RegExp(`^\\s*${smallNum}\\s*门(?![前外卫])`);
 const roomDigits = "(\\d{3,4}|[零〇一幺二三四五六七八九]{3,4})";
 // Right after a building or unit: "7栋301", "2单元的六零二", "3门601室".
 const roomAfter = new RegExp(

@@ -16,6 +16,9 @@ export const dialectForms: ReadonlyArray<readonly [string, string]> = [
   // Cantonese: 唔 is 不, 点叫都唔醒 is 怎么叫都叫不醒.
   ["唔醒", "不醒"],
   ["晕低咗", "晕倒了"],
+  // Minnan: 返来 is 回来, 伊 is 他/她.
+  ["没返来", "没回来"],
+  ["返来", "回来"],
   ["咋整", "怎么办"],
   ["咋弄", "怎么办"],
   ["咋办", "怎么办"],
