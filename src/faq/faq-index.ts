@@ -9,6 +9,8 @@ import type { KbEntry } from "./kb-entry.js";
 import { buildVocabulary, correctTypo, type KbVocabulary } from "./kb-vocabulary.js";
 import { measureCoverage, measureForeign } from "./measure-coverage.js";
 import { normalizeText } from "./normalize-text.js";
+import { unglue } from "./glued-words.js";
+import { splitQuestion } from "./question-focus.js";
 import { findRelatedWords } from "./related-words.js";
 import type { TaggedWord } from "./tag-words.js";
 import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
@@ -85,9 +87,12 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   const scale = Math.log(1 + Math.max(1, entries.length - 0.5) / 1.5);
 
   const rank = (question: string): RankedCandidate[] => {
-    const { words, terms } = readQuestion(question, vocabulary, phrases);
+    const { words, terms, weights } = readQuestion(question, vocabulary, phrases);
     if (terms.length === 0) return [];
-    const results = search.search(terms.join(" "), { tokenize: (s) => s.split(" ") });
+    const results = search.search(terms.join(" "), {
+      tokenize: (s) => s.split(" "),
+      boostTerm: (term) => weights.get(term) ?? 1,
+    });
     const foreign = measureForeign(words, vocabulary);
     return results
       .slice(0, 5)
@@ -142,9 +147,17 @@ function readQuestion(
   question: string,
   vocabulary: KbVocabulary,
   phrases: string[],
-): { words: TaggedWord[]; terms: string[] } {
+): { words: TaggedWord[]; terms: string[]; weights: Map<string, number> } {
   const tagged = tokenizeWords(question, phrases);
   const terms = new Set(tokenizeForSearch(question, phrases));
+  // How much each term counts: as much as the most question-like clause it is said in.
+  const weights = new Map<string, number>();
+  for (const clause of splitQuestion(question)) {
+    for (const term of tokenizeForSearch(clause.text, phrases)) {
+      terms.add(term);
+      weights.set(term, Math.max(weights.get(term) ?? 0, clause.weight));
+    }
+  }
   // A slip of one character is often cut into a known word plus a stray character: try them joined.
   const words: TaggedWord[] = [];
   for (let i = 0; i < tagged.length; i++) {
@@ -154,10 +167,25 @@ function readQuestion(
     const joined = next ? correctTypo(vocabulary, current.word + next.word) : undefined;
     const fixed = single ?? joined;
     if (joined && !single) i++;
-    words.push(fixed ? { word: fixed, noun: true } : current);
-    if (fixed) terms.add(fixed);
+    if (fixed) {
+      words.push({ word: fixed, noun: true });
+      terms.add(fixed);
+      continue;
+    }
+    // "能存", "借个": the known word inside a glued one stands for it.
+    const parts = unglue(vocabulary, current.word);
+    if (parts.length === 0) words.push(current);
+    for (const part of parts) {
+      if (!words.some((w) => w.word === part)) words.push({ word: part, noun: current.noun });
+    }
   }
-  return { words, terms: [...terms] };
+  for (const term of [...terms]) {
+    for (const part of unglue(vocabulary, term)) {
+      terms.add(part);
+      weights.set(part, Math.max(weights.get(part) ?? 0, weights.get(term) ?? 1));
+    }
+  }
+  return { words, terms: [...terms], weights };
 }
 
 function fillCandidateScores(

@@ -1,5 +1,6 @@
 // Removes chat noise residents add around a question and folds spelling variants, so the
 // knowledge base and the question are compared on the same characters.
+import { standardizeDialect } from "../understand/standardize-dialect.js";
 import { replaceSynonyms } from "./synonyms.js";
 
 // Traditional characters seen in residents' phones set to 繁體; the common ones are enough.
@@ -42,7 +43,10 @@ function writeNumbersInDigits(text: string): string {
     });
 }
 
-/** Lower-cased, half-width, simplified, noise-free text with synonyms folded to one word. */
+/**
+ * Lower-cased, half-width, simplified, noise-free text with dialect words in standard Mandarin (the
+ * message parser's table: 俺 → 我, 娃 → 孩子, 几时 → 什么时候) and synonyms folded to one word.
+ */
 export function normalizeText(text: string): string {
   const cleaned = text
     .replace(mention, " ")
@@ -51,5 +55,5 @@ export function normalizeText(text: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/./gu, (ch) => traditionalMap.get(ch) ?? ch);
-  return replaceSynonyms(writeNumbersInDigits(cleaned)).replace(particles, " ");
+  return replaceSynonyms(writeNumbersInDigits(standardizeDialect(cleaned))).replace(particles, " ");
 }
