@@ -50,6 +50,7 @@ export const decisionFeatureNames = [
   "logWords",
   "runnerUp",
   "candidates",
+  "strengthPerWord",
 ] as const;
 
 export interface DecisionInput {
@@ -89,6 +90,9 @@ export function describeDecision(ranked: RankedCandidate[]): DecisionInput {
     Math.log1p(chosen.words ?? 0),
     pick > 0 ? 1 : 0,
     ranked.length,
+    // Match strength per question word: raw strength grows with a question's length, so
+    // long, chatty questions looked stronger, and short clear ones weaker, than they are.
+    Math.log1p(Math.max(0, chosen.raw) / Math.max(1, chosen.words ?? 1)),
   ];
   return { pick, features, ruleFired: fired };
 }
