@@ -34,7 +34,8 @@ const extras = ["麻烦派人看看", "好几天了", "谁来管管", "", "老�
 const others = ["早上好[太阳]", "谢谢志愿者", "长者食堂几点开饭", "今天天气真好", "收到"];
 function messageText(i: number): string {
   if (i % 5 === 4) return others[i % others.length]!;
-  return `${(i % 20) + 1}号楼${(i % 4) + 1}单元${problems[i % problems.length]}${extras[i % extras.length]}`;
+  // A room number per message keeps every request distinct (a repeat would be folded).
+  return `${(i % 20) + 1}号楼${(i % 4) + 1}单元${101 + (i % 1800)}室${problems[i % problems.length]}${extras[i % extras.length]}`;
 }
 
 const config = loadConfig({

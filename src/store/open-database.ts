@@ -54,6 +54,7 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
     }
     const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: path, timeout: 10_000 }) });
     await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    await db.$queryRawUnsafe("PRAGMA cache_size = -2000");
     const sqlite = openSqlite(path);
     return {
       db,
