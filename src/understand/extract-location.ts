@@ -22,9 +22,10 @@ const roomAfter = new RegExp(
 );
 const roomMarked = new RegExp(`(?<![\\d-])${roomDigits}\\s*(?:室|房间|房|号房)`);
 const roomCued = /(?:房间|门牌号?|房号|室号|住在?|家是)\s*(\d{3,4})(?![\d楼层号])/;
-const dashThree = /(?<![\d.:/-])(\d{1,3})-(\d{1,2})-(\d{3,4})(?![\d-])/;
+// A letter before the digits is a parking space or a code (B1-136), not a flat.
+const dashThree = /(?<![\d.:/A-Za-z-])(\d{1,3})-(\d{1,2})-(\d{3,4})(?![\d-])/;
 const dashUnitRoom = /^\s*(\d{1,2})-(\d{3,4})(?![\d-])/;
-const dashTwo = /(?<![\d.:/-])(\d{1,3})-(\d{3,4})(?![\d-])/;
+const dashTwo = /(?<![\d.:/A-Za-z-])(\d{1,3})-(\d{3,4})(?![\d-])/;
 // Phone numbers, ID numbers and other long digit runs are blanked before any search.
 const longDigits = /\d{7,}/g;
 

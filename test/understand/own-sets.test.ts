@@ -27,6 +27,7 @@ const sets = [
   "own-messages-10.jsonl",
   "own-messages-11.jsonl",
   "own-messages-12.jsonl",
+  "own-messages-13.jsonl",
 ];
 
 describe.each(sets)("%s", (file) => {
@@ -40,7 +41,7 @@ describe.each(sets)("%s", (file) => {
   it("gets the kind right for at least 95%", () => {
     expect(results.filter(({ g, p }) => g.kind === p.kind).length / results.length).toBeGreaterThanOrEqual(0.95);
   });
-  // Sets 9 to 12 were written by people who never saw the parser; their remaining misses
+  // Sets 9 to 13 were written by people who never saw the parser; their remaining misses
   // are mostly cases two labellers could file either way (domestic violence: dispute or
   // safety; a flooded garage: safety or repair).
   const unseen: Record<string, number> = {
@@ -48,6 +49,7 @@ describe.each(sets)("%s", (file) => {
     "own-messages-10.jsonl": 0.85,
     "own-messages-11.jsonl": 0.88,
     "own-messages-12.jsonl": 0.84,
+    "own-messages-13.jsonl": 0.8,
   };
   const categoryFloor = unseen[file] ?? 0.93;
   it(`gets the category right for at least ${categoryFloor * 100}% of requests`, () => {

@@ -124,3 +124,14 @@ describe("emphasis is not a hedge", () => {
     expect(parseMessage("消防通道天天堵着 真着火了消防车都开不进来 管管吧").urgency).not.toBe("urgent");
   });
 });
+
+describe("written Cantonese", () => {
+  it("understands a fall, a missing child and water coming in", () => {
+    expect(parseMessage("阿爷喺厕所跌亲 起唔到身 快啲嚟人").urgency).toBe("urgent");
+    expect(parseMessage("我个女唔见咗 着红色衫 大家帮手睇下").urgency).toBe("urgent");
+    expect(parseMessage("屋企入水啦 地板浸到脚眼 快啲派人嚟").urgency).toBe("urgent");
+  });
+  it("does not take 我私聊你 for an advertisement", () => {
+    expect(parseMessage("5号楼2单元电梯坏了 门禁密码我私聊物业").kind).toBe("request");
+  });
+});
