@@ -1,5 +1,7 @@
 // Clock times as staff write them: `08:00`, `8:30`, `8点`, `8点半`, `下午3点`, `晚上七点一刻`.
 
+import { readNumber } from "../text/chinese-number.js";
+
 export type TimeOfDayResult =
   | { ok: true; hour: number; minute: number; length: number }
   | { ok: false; message: string }
@@ -57,31 +59,12 @@ function parseMinuteWords(words: string | undefined): number | null {
   return parseSmallNumber(words);
 }
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** `8`, `八`, `十`, `十二`, `二十三`, `三十` → number; up to 99. */
 export function parseSmallNumber(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text);
-  const m = /^([零〇一二两三四五六七八九])?(十)?([零〇一二两三四五六七八九])?$/.exec(text);
-  if (!m || text === "") return null;
-  const [, tensOrUnit, ten, unit] = m;
-  if (ten === undefined) {
-    // Without 十 only a single digit is a number (`二三` is not).
-    return unit === undefined && tensOrUnit !== undefined ? DIGITS[tensOrUnit]! : null;
-  }
-  const tens = tensOrUnit === undefined ? 1 : DIGITS[tensOrUnit]!;
-  return tens * 10 + (unit === undefined ? 0 : DIGITS[unit]!);
+  // Without 十 only a single digit is a number here: `二三` reads as a room number, not a time.
+  if (!/^(?:[零〇一二两三四五六七八九]?十[零〇一二两三四五六七八九]?|[零〇一二两三四五六七八九])$/.test(text))
+    return null;
+  const n = readNumber(text);
+  return n === null ? null : Number(n);
 }

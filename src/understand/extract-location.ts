@@ -2,7 +2,7 @@
 // 3号楼2单元501, 3-2-501, 三号楼二单元五零一, 十二栋, 5#, 东区7号楼3门601, 2单元602室.
 // Floors ("18楼") are not rooms, and phone numbers are never rooms.
 import type { Location } from "./taxonomy.js";
-import { readNumber } from "./chinese-number.js";
+import { readNumber } from "../text/chinese-number.js";
 import { normalizeText } from "./normalize-text.js";
 
 const num = "(\\d{1,3}|[一二两三四五六七八九十百]{1,4})";
