@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { FileBox } from "file-box";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { WechatyBuilder } from "wechaty";
 import type { WechatyInterface } from "wechaty/impls";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
@@ -222,4 +223,34 @@ export async function waitFor<T>(
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+export interface GrpcBotSetup {
+  server: WechatServer;
+  bot: Awaited<ReturnType<typeof startBot>>;
+  dir: string;
+}
+
+/**
+ * For a test file: a fresh WeChat server, bot and SQLite file around each test (or each
+ * file, with `once`). Read the fields inside tests; they are set by the hooks.
+ */
+export function useGrpcBot(
+  opts: Parameters<typeof startBot>[2] | (() => Parameters<typeof startBot>[2]) = {},
+  scope: "each" | "once" = "each",
+): GrpcBotSetup {
+  const setup = {} as GrpcBotSetup;
+  let tmp: ReturnType<typeof tempDir>;
+  (scope === "each" ? beforeEach : beforeAll)(async () => {
+    tmp = tempDir();
+    setup.dir = tmp.dir;
+    setup.server = await startWechatServer();
+    setup.bot = await startBot(setup.server, `${tmp.dir}/linli.db`, typeof opts === "function" ? opts() : opts);
+  });
+  (scope === "each" ? afterEach : afterAll)(async () => {
+    await setup.bot.stop();
+    await setup.server.stop();
+    tmp.cleanup();
+  });
+  return setup;
 }

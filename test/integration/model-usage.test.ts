@@ -3,21 +3,11 @@
 // server on loopback speaking the OpenAI chat-completions format.
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  startBot,
-  startWechatServer,
-  tempDir,
-  testRooms,
-  waitFor,
-  type WechatServer,
-} from "../helpers/grpc-harness.js";
+import { testRooms, useGrpcBot, waitFor } from "../helpers/grpc-harness.js";
 
 let model: Server;
 let port = 0;
 const prompts: string[] = [];
-let server: WechatServer;
-let tmp: ReturnType<typeof tempDir>;
-let bot: Awaited<ReturnType<typeof startBot>>;
 
 beforeAll(async () => {
   model = createServer((req, res) => {
@@ -50,33 +40,34 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => model.listen(0, "127.0.0.1", r));
   port = (model.address() as { port: number }).port;
-  tmp = tempDir();
-  server = await startWechatServer();
-  bot = await startBot(server, `${tmp.dir}/linli.db`, {
+});
+
+afterAll(() => {
+  model.close();
+});
+
+// Registered after the model server's hook, so the port is known when the bot starts.
+const setup = useGrpcBot(
+  () => ({
     env: {
       OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
       OPENAI_API_KEY: "test-key",
       LINLI_LLM_MODEL: "fake-model",
       LINLI_LLM_THRESHOLD: "0.99",
     },
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await server.stop();
-  model.close();
-  tmp.cleanup();
-});
+  }),
+  "once",
+);
 
 it("asks the model when unsure, never sends it the phone number, and records the tokens per message", async () => {
-  await server.say("wang", "residents2", "那个证明的事 麻烦社区帮我弄一下 电话13912345678");
+  await setup.server.say("wang", "residents2", "那个证明的事 麻烦社区帮我弄一下 电话13912345678");
   await waitFor(
-    () => server.botSaid({ roomTopic: testRooms.residents2 }).find((s) => /#\d+/.test(s.text)),
+    () => setup.server.botSaid({ roomTopic: testRooms.residents2 }).find((s) => /#\d+/.test(s.text)),
     "ticket ack",
   );
   expect(prompts.length).toBeGreaterThan(0);
   expect(prompts.join("")).not.toContain("13912345678");
-  const usage = await bot.app.db.llmUsage.findMany();
+  const usage = await setup.bot.app.db.llmUsage.findMany();
   expect(usage).toHaveLength(1);
   expect(usage[0]).toMatchObject({
     purpose: "parse",
@@ -85,6 +76,6 @@ it("asks the model when unsure, never sends it the phone number, and records the
     completionTokens: 30,
     outcome: "used",
   });
-  const inbound = await bot.app.db.inboundMessage.findFirstOrThrow({ where: { talkerName: "王桂兰" } });
+  const inbound = await setup.bot.app.db.inboundMessage.findFirstOrThrow({ where: { talkerName: "王桂兰" } });
   expect(usage[0]!.messageId).toBe(inbound.id);
 });
