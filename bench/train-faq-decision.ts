@@ -6,6 +6,7 @@
 // and the probability threshold are chosen on the out-of-fold predictions to answer the most questions
 // right while keeping answer precision ≥ 0.94 and abstain recall ≥ 0.85. The model fitted on all sets
 // is written to src/faq/decision-model.ts.
+import { type AnswerScores, scoreAnswers } from "../src/faq/score-answers.js";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer.js";
@@ -117,36 +118,10 @@ function predict(model: Model, row: Row): number {
   return Math.round(sigmoid(model.bias + dot(model.weights, x)) * 1000) / 1000;
 }
 
-interface Scores {
-  n: number;
-  top1: number;
-  abstainRecall: number;
-  precision: number;
-}
+type Scores = AnswerScores;
 
 function score(items: { row: Row; answers: boolean }[]): Scores {
-  let answerable = 0;
-  let right = 0;
-  let unanswerable = 0;
-  let abstained = 0;
-  let answered = 0;
-  for (const { row, answers } of items) {
-    const got = answers ? row.picked : null;
-    if (got !== null) answered++;
-    if (row.faq === null) {
-      unanswerable++;
-      if (got === null) abstained++;
-    } else {
-      answerable++;
-      if (got === row.faq) right++;
-    }
-  }
-  return {
-    n: items.length,
-    top1: right / (answerable || 1),
-    abstainRecall: abstained / (unanswerable || 1),
-    precision: right / (answered || 1),
-  };
+  return scoreAnswers(items.map(({ row, answers }) => ({ expected: row.faq, got: answers ? row.picked : null })));
 }
 
 const meets = (s: Scores) => s.precision >= floors.precision && s.abstainRecall >= floors.abstainRecall;
