@@ -35,13 +35,20 @@ function keep(word: string): boolean {
   return wordLike.test(word) && !stopWords.has(word);
 }
 
-/** Terms for indexing and for matching: whole words plus the shorter words inside them, plus known phrases. */
-export function tokenizeForSearch(text: string, phrases: string[] = []): string[] {
+/**
+ * Terms for indexing and for matching: whole words plus the shorter words inside them, plus known phrases.
+ * With `wholePhrases` (the entries' side) a coined name is one term only: the entry on "时间银行" is not
+ * about banks, nor the one on "红色物业" about the property office. A question keeps the words inside a
+ * name as well, so that it still finds the entry whatever part of the name it says.
+ */
+export function tokenizeForSearch(text: string, phrases: string[] = [], wholePhrases = false): string[] {
   const normalized = normalizeText(text);
-  const terms = segmentForSearch(normalized)
+  const found = findPhrases(normalized, phrases);
+  const rest = wholePhrases ? found.reduce((t, p) => t.replaceAll(p, " "), normalized) : normalized;
+  const terms = segmentForSearch(rest)
     .map((w) => w.trim())
     .filter(keep);
-  return [...terms, ...findPhrases(normalized, phrases)];
+  return [...terms, ...found];
 }
 
 /** The question's words in precise mode, each once, tagged: what coverage is measured on. */
