@@ -89,16 +89,25 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   // BM25 grows with the log of the entry count; dividing by a rare term's weight keeps the
   // answer thresholds meaningful for a small community KB and a large one alike.
   const scale = Math.log(1 + Math.max(1, entries.length - 0.5) / 1.5);
+  // A term in hundreds of entries, over a quarter of them, says next to nothing about which one answers,
+  // yet walking its postings was most of a question's cost in a large knowledge base (bench:ask). A
+  // community's own knowledge base, of tens of entries, never reaches this.
+  const commonTermFrequency = Math.max(500, entries.length / 4);
   // Each entry's sentences, normalized and without spaces: a question whose words meet in one sentence
   // ("周六…不出具证明", "老年证不能当饭卡用") asks about the fact that sentence states.
-  const sentencesById = new Map(
-    entries.map((e) => [
-      e.id,
-      [e.title, ...e.questions, ...e.answer.split(/[。；;！!？?\n]+/)]
+  // Cut when an entry is first among a question's candidates, not at build time.
+  const sentencesById = new Map<string, string[]>();
+  const sentencesOf = (id: string): string[] => {
+    let sentences = sentencesById.get(id);
+    const entry = byId.get(id);
+    if (!sentences && entry) {
+      sentences = [entry.title, ...entry.questions, ...entry.answer.split(/[。；;！!？?\n]+/)]
         .map((t) => normalizeText(t).replace(/\s+/g, ""))
-        .filter((t) => t.length > 0),
-    ]),
-  );
+        .filter((t) => t.length > 0);
+      sentencesById.set(id, sentences);
+    }
+    return sentences ?? [];
+  };
 
   // The index keeps a coined name whole ("时间银行" is no bank), so a question naming it matches one term
   // where its words would have matched several: it counts as many as the words it is made of.
@@ -106,7 +115,8 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   const rank = (question: string): RankedCandidate[] => {
     const { words, terms, weights } = readQuestion(question, vocabulary, phrases);
     if (terms.length === 0) return [];
-    const results = search.search(terms.join(" "), {
+    const queried = terms.filter((t) => (vocabulary.documentFrequency.get(t) ?? 0) <= commonTermFrequency);
+    const results = search.search((queried.length > 0 ? queried : terms).join(" "), {
       tokenize: (s) => s.split(" "),
       boostTerm: (term) => (weights.get(term) ?? 1) * (phraseWeight.get(term) ?? 1),
     });
@@ -115,7 +125,7 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     return results
       .slice(0, 8)
       .map((r) => {
-        const together = measureTogether(asked, sentencesById.get(String(r.id)) ?? []);
+        const together = measureTogether(asked, sentencesOf(String(r.id)));
         return { id: String(r.id), raw: (r.score + togetherWeight * together) / scale, together: together / scale };
       })
       .sort((a, b) => b.raw - a.raw)
