@@ -4,7 +4,7 @@
 // 1 when the question is answerable and that entry is right. A logistic regression (standardised
 // features, L2, plain gradient descent) is cross-validated leaving one set out at a time; the L2 strength
 // and the probability threshold are chosen on the out-of-fold predictions to answer the most questions
-// right while keeping answer precision ≥ 0.93 and abstain recall ≥ 0.85 (--precision, --abstain). The model fitted on all sets
+// right while keeping answer precision ≥ 0.93 and abstain recall ≥ 0.88 (--precision, --abstain). The model fitted on all sets
 // is written to src/faq/decision-model.ts.
 import { type AnswerScores, scoreAnswers } from "../src/faq/score-answers.js";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,8 +20,9 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-// Floors above the targets (0.92, 0.80), leaving room for a set written by someone else.
-const floors = { precision: arg("--precision", 0.93), abstainRecall: arg("--abstain", 0.85) };
+// Floors above the targets (0.92, 0.80), leaving room for sets written by someone else: near-miss questions
+// (a dog's rabies shot, an electric car's charging) cost abstain recall most on first contact.
+const floors = { precision: arg("--precision", 0.93), abstainRecall: arg("--abstain", 0.88) };
 const l2Grid = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const thresholds = Array.from({ length: 91 }, (_, i) => 0.05 + i * 0.01);
 
