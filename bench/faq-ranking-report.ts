@@ -1,7 +1,7 @@
 // `npx tsx bench/faq-ranking-report.ts FILE.jsonl... [--verbose]`: where the FAQ answers go wrong, by stage.
 // For each answerable question: is the right entry ranked first, in the top five, or missing; and for the
 // ones ranked first, did the decision answer. Off-topic questions: answered or not.
-import { readFileSync } from "node:fs";
+import { readLabelledQuestions } from "../src/faq/score-answers.js";
 import { fileURLToPath } from "node:url";
 import { decideAnswer } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
@@ -22,8 +22,7 @@ for (const file of process.argv.slice(2).filter((a) => !a.startsWith("--"))) {
     offTopic: 0,
     offAnswered: 0,
   };
-  for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
-    const { id, text, faq } = JSON.parse(line) as { id: string; text: string; faq: string | null };
+  for (const { id, text, faq } of readLabelledQuestions(file)) {
     const ranked = index.explain(text);
     const decision = decideAnswer(ranked);
     const answered = index.answer(text, now).entry?.id ?? null;

@@ -6,9 +6,9 @@
 // and the probability threshold are chosen on the out-of-fold predictions to answer the most questions
 // right while keeping answer precision ≥ 0.93 and abstain recall ≥ 0.88 (--precision, --abstain). The model fitted on all sets
 // is written to src/faq/decision-model.ts.
-import { type AnswerScores, scoreAnswers } from "../src/faq/score-answers.js";
+import { type AnswerScores, readLabelledQuestions, scoreAnswers } from "../src/faq/score-answers.js";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
@@ -55,8 +55,7 @@ for (const path of setFiles) {
     .split("/")
     .pop()!
     .replace(/-questions\.jsonl$/, "");
-  for (const line of readFileSync(path, "utf8").split("\n").filter(Boolean)) {
-    const { text, faq } = JSON.parse(line) as { text: string; faq: string | null };
+  for (const { text, faq } of readLabelledQuestions(path)) {
     const ranked = index.explain(text);
     if (!ranked[0] || ranked[0].raw <= 0) {
       allRows.push({ set, faq, picked: null, features: [], label: 0 });

@@ -1,5 +1,22 @@
 // The three figures the shared scorer reports for a labelled question set, for the
 // team's own sets (tests) and for fitting the answer decision (bench/train-faq-decision.ts).
+import { readFileSync } from "node:fs";
+
+/** One line of a labelled question set (JSON Lines, as `../shared/eval/score-ask.mjs` reads them). */
+export interface LabelledQuestion {
+  id?: string;
+  text: string;
+  /** The entry that answers it, or null when a person should. */
+  faq: string | null;
+}
+
+/** The questions of a labelled JSON Lines file, in order. */
+export function readLabelledQuestions(path: string | URL): LabelledQuestion[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LabelledQuestion);
+}
 
 export interface AnswerScores {
   n: number;

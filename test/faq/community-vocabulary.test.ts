@@ -1,5 +1,4 @@
-import { scoreAnswers } from "../../src/faq/score-answers.js";
-import { readFileSync } from "node:fs";
+import { readLabelledQuestions, scoreAnswers } from "../../src/faq/score-answers.js";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
@@ -77,10 +76,7 @@ describe("community vocabulary", () => {
 
 describe("quality on the colloquial own set (written before the vocabulary work)", () => {
   it("stays at or above the answer targets it reached", () => {
-    const rows = readFileSync(new URL("./fixtures/colloquial-questions.jsonl", import.meta.url), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { text: string; faq: string | null });
+    const rows = readLabelledQuestions(new URL("./fixtures/colloquial-questions.jsonl", import.meta.url));
     const s = scoreAnswers(rows.map((row) => ({ expected: row.faq, got: answerId(row.text) })));
     expect(s.top1).toBeGreaterThanOrEqual(0.9);
     expect(s.abstainRecall).toBeGreaterThanOrEqual(0.8);
