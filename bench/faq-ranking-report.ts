@@ -17,7 +17,6 @@ for (const file of process.argv.slice(2).filter((a) => !a.startsWith("--"))) {
     first: 0,
     top5: 0,
     missing: 0,
-    firstAnswered: 0,
     right: 0,
     offTopic: 0,
     offAnswered: 0,
@@ -38,7 +37,6 @@ for (const file of process.argv.slice(2).filter((a) => !a.startsWith("--"))) {
     else if (at > 0) counts.top5++;
     else counts.missing++;
 
-    if (at === 0 && answered === faq) counts.firstAnswered++;
     if (answered === faq) counts.right++;
     if (verbose && answered !== faq)
       console.log(

@@ -39,7 +39,7 @@ interface Row {
 
 // The own sets are written for the fixture KB; the demo KB (demo/kb) has no labelled questions yet.
 const index = createFaqIndex(loadKb(fixtureKb).entries);
-const allRows: Row[] = [];
+const rows: Row[] = [];
 // `--also DIR`: sets from another folder as well (new sets, before they join the own ones).
 const alsoArg = process.argv.indexOf("--also");
 const setDirs = [setsDir, ...(alsoArg >= 0 ? [`${process.argv[alsoArg + 1]}/`] : [])];
@@ -58,16 +58,15 @@ for (const path of setFiles) {
   for (const { text, faq } of readLabelledQuestions(path)) {
     const ranked = index.explain(text);
     if (!ranked[0] || ranked[0].raw <= 0) {
-      allRows.push({ set, faq, picked: null, features: [], label: 0 });
+      rows.push({ set, faq, picked: null, features: [], label: 0 });
       continue;
     }
     const features = describeDecision(ranked);
     const picked = ranked[0]!.id;
     const label = faq !== null && picked === faq ? 1 : 0;
-    allRows.push({ set, faq, picked, features, label });
+    rows.push({ set, faq, picked, features, label });
   }
 }
-const rows = allRows;
 const sets = [...new Set(rows.map((r) => r.set))];
 // `--drop a,b`: leave features out (held at zero) to see what each adds in cross-validation.
 const dropArg = process.argv.indexOf("--drop");

@@ -98,15 +98,14 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   // Cut when an entry is first among a question's candidates, not at build time.
   const sentencesById = new Map<string, string[]>();
   const sentencesOf = (id: string): string[] => {
-    let sentences = sentencesById.get(id);
-    const entry = byId.get(id);
-    if (!sentences && entry) {
-      sentences = [entry.title, ...entry.questions, ...entry.answer.split(/[。；;！!？?\n]+/)]
-        .map((t) => normalizeText(t).replace(/\s+/g, ""))
-        .filter((t) => t.length > 0);
-      sentencesById.set(id, sentences);
-    }
-    return sentences ?? [];
+    const known = sentencesById.get(id);
+    if (known) return known;
+    const entry = byId.get(id)!;
+    const sentences = [entry.title, ...entry.questions, ...entry.answer.split(/[。；;！!？?\n]+/)]
+      .map((t) => normalizeText(t).replace(/\s+/g, ""))
+      .filter((t) => t.length > 0);
+    sentencesById.set(id, sentences);
+    return sentences;
   };
 
   // The index keeps a coined name whole ("时间银行" is no bank), so a question naming it matches one term
