@@ -3,6 +3,7 @@
 import type { Config } from "./config.js";
 import type { Clock, Logger, Sender } from "./core/types.js";
 import { createOutbox } from "./outbox/outbox.js";
+import { answerAddressed } from "./pipeline/answer-addressed.js";
 import { handleNonText, ignoreUnknownRooms } from "./pipeline/handle-non-text.js";
 import type { Middleware } from "./pipeline/compose.js";
 import type { Context } from "./pipeline/context.js";
@@ -106,6 +107,7 @@ export function createApp(o: AppOptions) {
     understandMessage(understand),
     ticketIntake(tickets),
     ...features.flatMap((f) => (f.afterUnderstanding ? [f.afterUnderstanding] : [])),
+    answerAddressed,
   ];
 
   const bot = createBot({

@@ -8,6 +8,7 @@ import type { Parsed } from "../understand/taxonomy.js";
 import type { AnswerPhraser } from "./answer-phraser.js";
 import { faqReplies as say } from "./faq-replies.js";
 import type { FaqService } from "./faq-service.js";
+import { isOffTopic } from "../understand/off-topic.js";
 
 export interface AnswerQuestionsOptions {
   service: FaqService;
@@ -20,6 +21,7 @@ export interface AnswerQuestionsOptions {
 
 const greeting = /^(?:您?好|你好|早上好|早安|上午好|中午好|下午好|晚上好|晚安|在吗|在不在|哈喽|嗨)[!！。~～\s]*$/;
 const thanks = /^(?:谢谢|多谢|谢了|感谢|辛苦了?)/;
+const okay = /^(?:好的?|好滴|好嘞|行|可以|收到|知道了|明白了?|嗯+|哦+|噢+|OK|ok|👌)[啊呀哈的了!！。~～\s]*$/;
 
 export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> {
   return async (ctx, next) => {
@@ -29,14 +31,16 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
     const addressed = where === "private" || ctx.message.mentionSelf;
     const question = (ctx.quote ? ctx.quote.reply : ctx.text).trim();
 
-    if (parsed.kind === "other") {
-      // Chit-chat is left alone; only a greeting or thanks said to the bot gets a short line back.
-      if (addressed && greeting.test(question)) await ctx.reply(say.greeting(), { part: "faq" });
-      else if (addressed && thanks.test(question) && [...question].length <= 12)
-        await ctx.reply(say.thanks(), { part: "faq" });
-      return next();
+    if (parsed.kind === "other" || (parsed.kind === "question" && question === "")) {
+      // Chit-chat is left alone; said to the bot, it always gets a short line back (never silence).
+      if (!addressed) return next();
+      if (greeting.test(question)) return ctx.reply(say.greeting(), { part: "faq" });
+      if (thanks.test(question) && [...question].length <= 12) return ctx.reply(say.thanks(), { part: "faq" });
+      if (okay.test(question)) return ctx.reply(say.okay(), { part: "faq" });
+      if (isOffTopic(question)) return ctx.reply(say.offTopic(), { part: "faq" });
+      return ctx.reply(say.whatDoYouMean(), { part: "faq" });
     }
-    if (parsed.kind !== "question" || question === "") return next();
+    if (parsed.kind !== "question") return next();
 
     const result = o.service.ask(question);
     if (result.confident && result.entry && result.answer) {
@@ -48,6 +52,8 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
       return;
     }
     if (!addressed) return next();
+    // Stock tips and tomorrow's rain are not for staff: say kindly what the bot can do.
+    if (isOffTopic(question)) return ctx.reply(say.offTopic(), { part: "faq" });
 
     const handover = await o.service.handOver({
       messageId: ctx.message.id,

@@ -13,6 +13,14 @@ export const faqReplies = {
   relayAnswer: (h: Handover, answer: string) => `您之前问的「${brief(h.question)}」, 社区工作人员回复:\n${answer}`,
   greeting: () => "您好! 有事直接说, 我尽量帮您。",
   thanks: () => "不客气, 有事随时找我。",
+  /** Said to the bot but not understood: never silence, a short prompt with examples. */
+  whatDoYouMean: () =>
+    "您是想问什么呢? 可以说说具体的事, 比如「3号楼2单元楼道灯坏了」「长者食堂几点开饭」「这周有什么活动」。",
+  /** A bare 好的 / 收到 / 嗯 said to the bot. */
+  okay: () => "好的, 有事随时找我。",
+  /** A question clearly outside the community: kind, and what the bot can do instead. */
+  offTopic: () =>
+    "这个我帮不上忙呀。我能帮您: 报修求助 (直接说什么事、在几号楼), 问社区服务 (比如助餐、办证、看病), 看看社区活动。",
   notStaff: () => "抱歉, 只有社区工作人员可以答复居民咨询。",
 
   // Staff

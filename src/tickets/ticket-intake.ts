@@ -2,6 +2,7 @@
 // private chat becomes a ticket. Questions and chit-chat pass on down the chain.
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
+import { isOffTopic } from "../understand/off-topic.js";
 import type { Parsed } from "../understand/taxonomy.js";
 import type { TicketService } from "./ticket-service.js";
 
@@ -29,7 +30,7 @@ export function understandMessage(understand: Understand): Middleware<Context> {
   };
 }
 
-const questionCue = /[?？]|吗|么|能不能|可不可以|可以不|行不行|有没有|怎么|咋|如何|哪|几|多少|啥|什么|是不是|会不会/;
+const questionCue = /[?？]|吗|么|[不没][啊呀呢哈]*[\s!！。~～]*$|能不能|可不可以|可以不|行不行|有没有|怎么|咋|如何|哪|几|多少|啥|什么|是不是|会不会/;
 const smallTalk = /^(?:谢谢|多谢|感谢|好的|收到|你好|您好|早上好|晚上好|辛苦|哈哈|嗯)/;
 
 function looksLikeQuestion(text: string): boolean {
@@ -42,12 +43,19 @@ export function ticketIntake(tickets: TicketService): Middleware<Context> {
     const parsed = ctx.state.parsed as Parsed | undefined;
     const where = ctx.room?.role ?? "private";
     if (!parsed || parsed.kind !== "request" || (where !== "resident" && where !== "private")) return next();
+    // "帮我讲个笑话": asked like a request, about nothing the community does. No ticket; the
+    // FAQ step says kindly what the bot can do.
+    if (parsed.category === "other" && parsed.urgency !== "urgent" && isOffTopic(ctx.text)) {
+      ctx.state.parsed = { ...parsed, kind: "question", category: null, urgency: null };
+      return next();
+    }
     await tickets.open({
       messageId: ctx.message.id,
       resident: ctx.actor,
       roomId: ctx.room?.id ?? null,
       roomTopic: ctx.room?.topic ?? null,
-      text: ctx.message.text,
+      // The text as written, without the @ of the bot: volunteers' cards never show "@邻里管家".
+      text: ctx.text,
       parsed,
     });
   };

@@ -1,5 +1,6 @@
 // Turns a message's signals into kind, category, urgency and a confidence.
 import type { Signals } from "./analyze-message.js";
+import { isServiceInquiry } from "./service-inquiry.js";
 import type { Category, Kind, Parsed } from "./taxonomy.js";
 
 const noLocation = { building: null, unit: null, room: null };
@@ -34,6 +35,10 @@ function decideKind(s: Signals): { kind: Kind; confidence: number } {
   // residents state the nuisance ("草坪上全是狗屎") and expect the community to act on it.
   const request = Math.max(s.problem + 1.2 * s.ask + (top >= 3 ? 1 : 0) + (top >= 6 ? 1 : 0), onTopic ? 3 : 0);
   const grounded = s.problem >= 2 || s.ask >= 2 || onTopic;
+  // Whether a service exists, asked for no one in particular and with nothing wrong: a question.
+  if (grounded && request >= 3 && s.problem < 2 && isServiceInquiry(s.text)) {
+    return { kind: "question", confidence: round(sure(Math.max(question, 3) - chat) * 0.9) };
+  }
   if (grounded && request >= 3 && request >= question && request > chat) {
     return { kind: "request", confidence: sure(request - Math.max(question, chat)) };
   }
