@@ -73,6 +73,7 @@ export function createApp(o: AppOptions) {
     roomsOf: (role) => rooms.idsByRole(role),
     ratingTimeoutHours: config.tickets.ratingTimeoutHours,
     overdueHours: config.tickets.overdueHours,
+    dutyPhone: config.tickets.dutyPhone,
   });
 
   const understander = createUnderstander({ model: config.llm, logger });

@@ -34,6 +34,10 @@ const schema = z.object({
   LINLI_SEND_JITTER_MS: int(0, 600_000).default(2000),
   LINLI_RATING_TIMEOUT_HOURS: int(1, 24 * 30).default(72),
   LINLI_OVERDUE_HOURS: int(1, 24 * 30).default(24),
+  LINLI_DUTY_PHONE: z
+    .string()
+    .regex(/^[0-9+][0-9\s()（）+-]{2,23}$/, "应为电话号码, 例如 010-12345678")
+    .optional(),
   LINLI_FAQ_WITHOUT_MENTION: bool.default("true"),
   LINLI_BROADCAST_GRACE_MINUTES: int(0, 24 * 60).default(60),
   LINLI_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -56,7 +60,7 @@ export interface Config {
   kbPath: string | undefined;
   web: { host: string; port: number };
   outbox: { intervalMs: number; jitterMs: number };
-  tickets: { ratingTimeoutHours: number; overdueHours: number };
+  tickets: { ratingTimeoutHours: number; overdueHours: number; dutyPhone: string | undefined };
   faq: { answerWithoutMention: boolean };
   broadcasts: { graceMinutes: number };
   logLevel: "debug" | "info" | "warn" | "error";
@@ -111,7 +115,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     kbPath: c.LINLI_KB,
     web: { host: c.LINLI_WEB_HOST, port: c.LINLI_WEB_PORT },
     outbox: { intervalMs: c.LINLI_SEND_INTERVAL_MS, jitterMs: c.LINLI_SEND_JITTER_MS },
-    tickets: { ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS, overdueHours: c.LINLI_OVERDUE_HOURS },
+    tickets: {
+      ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS,
+      overdueHours: c.LINLI_OVERDUE_HOURS,
+      dutyPhone: c.LINLI_DUTY_PHONE,
+    },
     faq: { answerWithoutMention: c.LINLI_FAQ_WITHOUT_MENTION },
     broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES },
     logLevel: c.LINLI_LOG_LEVEL,

@@ -30,7 +30,8 @@ export function understandMessage(understand: Understand): Middleware<Context> {
   };
 }
 
-const questionCue = /[?？]|吗|么|[不没][啊呀呢哈]*[\s!！。~～]*$|能不能|可不可以|可以不|行不行|有没有|怎么|咋|如何|哪|几|多少|啥|什么|是不是|会不会/;
+const questionCue =
+  /[?？]|吗|么|[不没][啊呀呢哈]*[\s!！。~～]*$|能不能|可不可以|可以不|行不行|有没有|怎么|咋|如何|哪|几|多少|啥|什么|是不是|会不会/;
 const smallTalk = /^(?:谢谢|多谢|感谢|好的|收到|你好|您好|早上好|晚上好|辛苦|哈哈|嗯)/;
 
 function looksLikeQuestion(text: string): boolean {

@@ -1,5 +1,7 @@
 // Every word about tickets that people read. Residents: warm, short, plain. Staff: precise.
+import { emergencySituation } from "../understand/emergency-situation.js";
 import { type Category, categoryNames } from "../understand/taxonomy.js";
+import { dutyPhoneLine, emergencyAdvice } from "./emergency-replies.js";
 import { maskName, maskPhones, summarize } from "./mask.js";
 import type { Ticket, TicketStatus } from "./ticket.js";
 
@@ -27,9 +29,9 @@ function formatTime(d: Date): string {
 }
 
 export const ticketReplies = {
-  acknowledged: (t: Ticket) =>
+  acknowledged: (t: Ticket, dutyPhone?: string) =>
     t.urgency === "urgent"
-      ? `收到, 这事要紧, 已经登记为 #${t.id}, 马上通知社区和志愿者。如有危险请先离开现场, 必要时拨打 110 / 119 / 120。`
+      ? `收到, 这事要紧, 已经登记为 #${t.id}, 马上通知社区和志愿者。${emergencyAdvice[emergencySituation(t.text)]}${dutyPhoneLine(dutyPhone)}`
       : `您好, 您反映的事已经登记了, 编号 #${t.id}。我们会尽快安排志愿者来处理, 有进展会告诉您。想看进度就发「进度 ${t.id}」。`,
   alreadyRegistered: (t: Ticket) =>
     t.status === "claimed"

@@ -18,6 +18,8 @@ export interface TicketServiceOptions {
   roomsOf(role: "volunteer" | "staff"): string[];
   ratingTimeoutHours: number;
   overdueHours: number;
+  /** The community's duty phone, told with the advice for an urgent report. */
+  dutyPhone?: string;
 }
 
 export interface Intake {
@@ -78,7 +80,7 @@ export function createTicketService(o: TicketServiceOptions) {
       });
       const k = `ticket:${ticket.id}:created`;
       if (!created) return ticket;
-      await toResident(ticket, say.acknowledged(ticket), `${k}:ack`);
+      await toResident(ticket, say.acknowledged(ticket, o.dutyPhone), `${k}:ack`);
       if (ticket.urgency === "urgent") await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`);
       await toRooms("volunteer", say.taskCard(ticket), `${k}:card`);
       return ticket;

@@ -7,7 +7,8 @@
 const yesNoEnding = /(?:吗|么|嘛|不|没|没有|不了)[啊呀呢哈哦嘞]*[\s?？!！。.~～]*$/;
 const asksForInformation = /谁知道|有人知道|有谁知道|请问|问一下|问下|问问|打听|想了解|咨询一下/;
 // "能不能加装电梯啊", "可不可以上门呀": the asking form, softened by a final particle.
-const asksWhetherSoftly = /(?:能不能|可不可以|有没有|会不会|是不是|可以不|能否)[^,，。]{1,16}[啊呀呢哈]+[\s?？!！。.~～]*$/;
+const asksWhetherSoftly =
+  /(?:能不能|可不可以|有没有|会不会|是不是|可以不|能否)[^,，。]{1,16}[啊呀呢哈]+[\s?？!！。.~～]*$/;
 // The resident speaks for themselves or their family: then it is their own ask.
 const firstPerson =
   /我|俺|咱家|咱妈|咱爸|本人|老伴|自家|家母|家父|我们家|家里人|孩子|小孩|儿子|女儿|闺女|(?:^|[,，\s])(?:想|要|打算|准备|需要)(?!问|了解|咨询|知道)/;

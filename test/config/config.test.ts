@@ -33,6 +33,12 @@ describe("configuration", () => {
     expect(c.llm).toMatchObject({ model: "qwen", threshold: 0.6 });
   });
 
+  it("reads the community's duty phone, and refuses one that is not a phone number", () => {
+    expect(loadConfig({ LINLI_DUTY_PHONE: "010-00000000" }).tickets.dutyPhone).toBe("010-00000000");
+    expect(loadConfig({}).tickets.dutyPhone).toBeUndefined();
+    expect(() => loadConfig({ LINLI_DUTY_PHONE: "找赵书记" })).toThrow(/LINLI_DUTY_PHONE.*电话号码/);
+  });
+
   it("keeps .env.example listing every key the code reads", () => {
     const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
     const listed = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);

@@ -68,11 +68,7 @@ describe("a message written to the bot", () => {
 
 describe("asking whether a service exists", () => {
   it("is answered from the knowledge base or handed over, never a task for volunteers", async () => {
-    const inquiries = [
-      "社区医生会到家里来给老人看病吗",
-      "咱小区可不可以装个电梯呀 有人知道吗",
-      "护士能上门打针不",
-    ];
+    const inquiries = ["社区医生会到家里来给老人看病吗", "咱小区可不可以装个电梯呀 有人知道吗", "护士能上门打针不"];
     for (const text of inquiries) {
       const replies = await ask(text, "room");
       expect(replies, `«${text}»`).toHaveLength(1);

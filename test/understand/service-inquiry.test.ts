@@ -25,12 +25,17 @@ describe("asking whether a service exists", () => {
 });
 
 describe("off-topic questions", () => {
-  it.each(["明儿会不会下雪", "这只股票还能拿吗", "世界杯决赛几点开始", "给我讲笑话", "双色球下期买啥号"])(
-    "are off-topic: %s",
-    (text) => expect(isOffTopic(text)).toBe(true),
-  );
-  it.each(["明天下雨社区活动还搞吗", "下雪了小区的路谁来扫", "长者食堂几点开饭", "物业费怎么交"])(
-    "about the community are not: %s",
-    (text) => expect(isOffTopic(text)).toBe(false),
-  );
+  it.each([
+    "明儿会不会下雪",
+    "这只股票还能拿吗",
+    "世界杯决赛几点开始",
+    "给我讲笑话",
+    "双色球下期买啥号",
+  ])("are off-topic: %s", (text) => expect(isOffTopic(text)).toBe(true));
+  it.each([
+    "明天下雨社区活动还搞吗",
+    "下雪了小区的路谁来扫",
+    "长者食堂几点开饭",
+    "物业费怎么交",
+  ])("about the community are not: %s", (text) => expect(isOffTopic(text)).toBe(false));
 });
