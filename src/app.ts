@@ -18,7 +18,7 @@ import { createSqliteInboxStore } from "./store/sqlite-inbox-store.js";
 import { createSqliteOutboxStore } from "./store/sqlite-outbox-store.js";
 import { createSqliteTicketStore } from "./store/sqlite-ticket-store.js";
 import { ticketCommands } from "./tickets/ticket-commands.js";
-import { ticketIntake, understandMessage, type Understand } from "./tickets/ticket-intake.js";
+import { placeAnswer, ticketIntake, understandMessage, type Understand } from "./tickets/ticket-intake.js";
 import { createTicketService } from "./tickets/ticket-service.js";
 import { createUnderstander } from "./understand/understand-message.js";
 import type { Actor } from "./tickets/ticket.js";
@@ -106,6 +106,7 @@ export function createApp(o: AppOptions) {
     ...features.flatMap((f) => (f.commands ? [f.commands] : [])),
     ticketCommands({ tickets, findPerson }),
     understandMessage(understand),
+    placeAnswer(tickets),
     ticketIntake(tickets),
     ...features.flatMap((f) => (f.afterUnderstanding ? [f.afterUnderstanding] : [])),
     answerAddressed,

@@ -18,3 +18,13 @@ export const emergencyAdvice: Record<EmergencySituation, string> = {
 };
 
 export const dutyPhoneLine = (phone: string | undefined) => (phone ? ` 社区值班电话: ${phone}。` : "");
+
+// Asking where, once, when a request names no place and its group names no building.
+export const placeReplies = {
+  /** Appended to the acknowledgement of an ordinary request. */
+  askWhere: () => "在几号楼几单元呀? 说一声, 志愿者好找到您。",
+  /** Sent after the alert and card of an urgent one (they never wait for the answer). */
+  askWhereUrgent: (id: number) => `#${id} 在几号楼几单元呀? 回一句地点, 我马上告诉志愿者。`,
+  noted: (id: number, place: string) => `好的, 记下了: ${place}。已经告诉志愿者 (#${id})。`,
+  forVolunteers: (id: number, place: string) => `#${id} 地点补充: ${place} (居民刚回复)`,
+};

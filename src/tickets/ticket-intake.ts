@@ -2,6 +2,7 @@
 // private chat becomes a ticket. Questions and chit-chat pass on down the chain.
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
+import { extractLocation } from "../understand/extract-location.js";
 import { isOffTopic } from "../understand/off-topic.js";
 import type { Parsed } from "../understand/taxonomy.js";
 import type { TicketService } from "./ticket-service.js";
@@ -37,6 +38,22 @@ const smallTalk = /^(?:谢谢|多谢|感谢|好的|收到|你好|您好|早上�
 function looksLikeQuestion(text: string): boolean {
   const t = text.replace(/\[[^\]]{1,6}\]/g, "").trim();
   return t.length >= 4 && questionCue.test(t) && !smallTalk.test(t);
+}
+
+/**
+ * A resident's answer to "在几号楼几单元呀?" ("3号楼2单元", "在5栋302") fills in the place of the
+ * ticket that asked; anything else (or no ticket waiting) passes on.
+ */
+export function placeAnswer(tickets: TicketService): Middleware<Context> {
+  return async (ctx, next) => {
+    const parsed = ctx.state.parsed as Parsed | undefined;
+    const where = ctx.room?.role ?? "private";
+    if (!parsed || parsed.kind === "request" || (where !== "resident" && where !== "private")) return next();
+    const place = extractLocation(ctx.quote ? ctx.quote.reply : ctx.text);
+    if (place.building === null && place.unit === null && place.room === null) return next();
+    const located = await tickets.addPlace(ctx.actor, ctx.room?.id ?? null, place, ctx.message.id);
+    if (!located) return next();
+  };
 }
 
 export function ticketIntake(tickets: TicketService): Middleware<Context> {

@@ -2,6 +2,7 @@
 import { emergencySituation } from "../understand/emergency-situation.js";
 import { type Category, categoryNames } from "../understand/taxonomy.js";
 import { dutyPhoneLine, emergencyAdvice } from "./emergency-replies.js";
+import { placeOf } from "./infer-place.js";
 import { maskName, maskPhones, summarize } from "./mask.js";
 import type { Ticket, TicketStatus } from "./ticket.js";
 
@@ -12,9 +13,12 @@ const statusNames: Record<TicketStatus, string> = {
   closed: "已办结",
 };
 
-export function formatLocation(t: Pick<Ticket, "building" | "unit" | "room">): string {
-  const parts = [t.building && `${t.building}号楼`, t.unit && `${t.unit}单元`, t.room && `${t.room}室`].filter(Boolean);
-  return parts.length ? parts.join("") : "未说明";
+export function formatLocation(t: Pick<Ticket, "building" | "unit" | "room"> & { roomTopic?: string | null }): string {
+  const p = placeOf({ roomTopic: null, ...t });
+  const parts = [p.building && `${p.building}号楼`, p.unit && `${p.unit}单元`, p.room && `${p.room}室`].filter(Boolean);
+  if (!parts.length) return "未说明";
+  if (!p.inferred) return parts.join("");
+  return `${parts.join("")} (${parts.length > 1 ? "楼号" : ""}按所在群推断)`;
 }
 
 function categoryName(c: Category): string {

@@ -6,7 +6,10 @@ import type { Parsed } from "../understand/taxonomy.js";
 import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
 import type { Actor, Ticket, TicketStore } from "./ticket.js";
-import { ticketReplies as say } from "./ticket-replies.js";
+import { formatLocation, ticketReplies as say } from "./ticket-replies.js";
+import { placeReplies } from "./emergency-replies.js";
+import { placeUnknown } from "./infer-place.js";
+import type { Location } from "../understand/taxonomy.js";
 
 /** Port: the outbox. `key` makes an enqueue idempotent (a re-handled message sends nothing twice). */
 export type Enqueue = (message: OutgoingMessage, key?: string) => Promise<void>;
@@ -80,10 +83,58 @@ export function createTicketService(o: TicketServiceOptions) {
       });
       const k = `ticket:${ticket.id}:created`;
       if (!created) return ticket;
-      await toResident(ticket, say.acknowledged(ticket, o.dutyPhone), `${k}:ack`);
-      if (ticket.urgency === "urgent") await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`);
+      // No place said and none in the group's name: ask once. An ordinary request asks in its
+      // acknowledgement; an urgent one asks only after the alert and the card have gone out.
+      const askWhere = placeUnknown(ticket);
+      const urgent = ticket.urgency === "urgent";
+      const ack = say.acknowledged(ticket, o.dutyPhone);
+      await toResident(ticket, askWhere && !urgent ? `${ack}${placeReplies.askWhere()}` : ack, `${k}:ack`);
+      if (urgent) await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`);
       await toRooms("volunteer", say.taskCard(ticket), `${k}:card`);
+      if (askWhere) {
+        if (urgent) await toResident(ticket, placeReplies.askWhereUrgent(ticket.id), `${k}:ask-where`);
+        await o.store.addEvent({
+          ticketId: ticket.id,
+          type: "location_asked",
+          actorId: null,
+          actorName: null,
+          note: null,
+          at: now,
+        });
+      }
       return ticket;
+    },
+
+    /**
+     * The resident's answer to "在几号楼几单元呀?": fills in the place of their open ticket in the same
+     * chat that was asked and has no place yet, and tells volunteers (and staff, when urgent).
+     * Returns null when no ticket is waiting for a place.
+     */
+    async addPlace(resident: Actor, roomId: string | null, place: Location, messageId: string): Promise<Ticket | null> {
+      const now = o.clock.now();
+      for (const t of await o.store.listByResident(resident.id, 5)) {
+        if (t.status !== "open" && t.status !== "claimed") continue;
+        if (t.roomId !== roomId || t.building || t.unit || t.room) continue;
+        if (now.getTime() - t.createdAt.getTime() > 24 * 3600_000) continue;
+        const events = await o.store.events(t.id);
+        if (!events.some((e) => e.type === "location_asked") || events.some((e) => e.type === "located")) continue;
+        const where = formatLocation({ ...place, roomTopic: null });
+        const located = await o.store.transition(
+          t.id,
+          { from: ["open", "claimed"] },
+          { building: place.building, unit: place.unit, room: place.room },
+          { type: "located", actorId: resident.id, actorName: resident.name, note: where, at: now },
+        );
+        if (!located) return null;
+        const k = `ticket:${t.id}:located:${messageId}`;
+        await toResident(located, placeReplies.noted(t.id, where), `${k}:resident`);
+        await toRooms("volunteer", placeReplies.forVolunteers(t.id, where), `${k}:volunteers`);
+        if (located.volunteerId)
+          await toPerson(located.volunteerId, placeReplies.forVolunteers(t.id, where), `${k}:claimer`);
+        if (located.urgency === "urgent") await toRooms("staff", placeReplies.forVolunteers(t.id, where), `${k}:staff`);
+        return located;
+      }
+      return null;
     },
 
     async claim(id: number, volunteer: Actor, messageId: string): Promise<Ticket> {

@@ -10,7 +10,11 @@ export type TicketEventType =
   | "done"
   | "rated"
   | "closed"
-  | "escalated";
+  | "escalated"
+  /** The bot asked the resident where (once). */
+  | "location_asked"
+  /** The resident's answer filled in the place. */
+  | "located";
 
 export interface Ticket {
   id: number;
@@ -85,6 +89,9 @@ export type TicketPatch = Partial<
     | "claimedAt"
     | "doneAt"
     | "closedAt"
+    | "building"
+    | "unit"
+    | "room"
   >
 >;
 
