@@ -5,7 +5,7 @@ import { createFaqIndex } from "../src/faq/faq-index.js";
 import type { KbEntry } from "../src/faq/kb-entry.js";
 import { loadKb } from "../src/faq/load-kb.js";
 
-const fixtureKb = fileURLToPath(new URL("../../shared/fixtures/kb", import.meta.url));
+const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
 const now = new Date("2026-11-27T02:00:00Z");
 
 // A small deterministic generator, so runs are comparable.

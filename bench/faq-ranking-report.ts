@@ -7,7 +7,7 @@ import { decideAnswer } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
 
-const fixtureKb = process.env.LINLI_FIXTURE_KB ?? fileURLToPath(new URL("../../shared/fixtures/kb", import.meta.url));
+const fixtureKb = process.env.LINLI_FIXTURE_KB ?? fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
 const index = createFaqIndex(loadKb(fixtureKb).entries);
 const verbose = process.argv.includes("--verbose");
 const now = new Date("2026-11-25T02:00:00Z");

@@ -14,7 +14,7 @@ import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
 
-const fixtureKb = fileURLToPath(new URL("../../shared/fixtures/kb", import.meta.url));
+const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
 const setsDir = fileURLToPath(new URL("../test/faq/fixtures/", import.meta.url));
 const modelPath = fileURLToPath(new URL("../src/faq/decision-model.ts", import.meta.url));
 const arg = (name: string, fallback: number) => {

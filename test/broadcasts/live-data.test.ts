@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chinaMonthOf, chinaWeekOf } from "../../src/broadcasts/china-calendar.js";
 import { createLiveData } from "../../src/broadcasts/create-live-data.js";
 import { detectThanks } from "../../src/broadcasts/detect-thanks.js";
-import { loadKb } from "../../src/faq/load-kb.js";
 import { china, FakeClock, makeService, RESIDENT, STAFF, tempDbPath } from "./broadcast-fixture.js";
+import { demoKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
 let tmp: ReturnType<typeof tempDbPath>;
 let s: Awaited<ReturnType<typeof makeService>>;
@@ -69,7 +69,7 @@ describe("month figures", () => {
 
 describe("week activities", () => {
   it("list the knowledge base's 活动 entries that fall in this week, with their days", async () => {
-    const { entries } = loadKb("demo/kb/activities.yaml");
+    const entries = loadTestKb(`${demoKbPath}/activities.yaml`);
     for (const e of entries) {
       await s.db.kbEntry.create({
         data: {

@@ -1,18 +1,16 @@
 import { readLabelledQuestions, scoreAnswers } from "../../src/faq/score-answers.js";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
-import { loadKb } from "../../src/faq/load-kb.js";
 import { normalizeText } from "../../src/faq/normalize-text.js";
 import { listRelatedKeys } from "../../src/faq/related-words.js";
 import { synonymGroups } from "../../src/faq/synonym-groups.js";
+import { fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
-const fixtureKb = fileURLToPath(new URL("../../../shared/fixtures/kb", import.meta.url));
 const now = new Date("2026-11-25T02:00:00Z");
 
 let index: FaqIndex;
 beforeAll(() => {
-  index = createFaqIndex(loadKb(fixtureKb).entries);
+  index = createFaqIndex(loadTestKb(fixtureKbPath));
 });
 
 function answerId(question: string): string | null {

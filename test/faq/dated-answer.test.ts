@@ -1,22 +1,19 @@
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatChinaDate, toChinaDate } from "../../src/faq/china-date.js";
 import { findDateReference } from "../../src/faq/date-reference.js";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
-import { loadKb } from "../../src/faq/load-kb.js";
 import { parseScheduleText, ruleFallsOn } from "../../src/faq/schedule-rules.js";
 import { makeCivilDate } from "../../src/faq/china-date.js";
+import { demoKbPath, fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
-const demoKb = fileURLToPath(new URL("../../demo/kb", import.meta.url));
-const fixtureKb = fileURLToPath(new URL("../../../shared/fixtures/kb", import.meta.url));
 // Friday 2026-11-27 20:30 UTC is already Saturday 04:30 in China.
 const fridayEveningUtc = new Date("2026-11-27T20:30:00Z");
 
 let demo: FaqIndex;
 let fixture: FaqIndex;
 beforeAll(() => {
-  demo = createFaqIndex(loadKb(demoKb).entries);
-  fixture = createFaqIndex(loadKb(fixtureKb).entries);
+  demo = createFaqIndex(loadTestKb(demoKbPath));
+  fixture = createFaqIndex(loadTestKb(fixtureKbPath));
 });
 
 describe("China time", () => {

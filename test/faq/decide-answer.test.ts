@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   decideAnswer,
@@ -8,13 +7,11 @@ import {
 } from "../../src/faq/decide-answer.js";
 import { decisionModel } from "../../src/faq/decision-model.js";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
-import { loadKb } from "../../src/faq/load-kb.js";
-
-const fixtureKb = fileURLToPath(new URL("../../../shared/fixtures/kb", import.meta.url));
+import { fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
 let index: FaqIndex;
 beforeAll(() => {
-  index = createFaqIndex(loadKb(fixtureKb).entries);
+  index = createFaqIndex(loadTestKb(fixtureKbPath));
 });
 
 describe("the learned answer-or-abstain decision", () => {

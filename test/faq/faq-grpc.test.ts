@@ -1,7 +1,6 @@
 // End to end over the real puppet-service gRPC path and a real SQLite file, with the demo
 // knowledge base imported at start: residents' questions answered or handed to staff, staff
 // answers relayed and saved, so the next resident asking gets the answer at once.
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   startBot,
@@ -11,8 +10,7 @@ import {
   waitFor,
   type WechatServer,
 } from "../helpers/grpc-harness.js";
-
-const demoKb = fileURLToPath(new URL("../../demo/kb", import.meta.url));
+import { demoKbPath } from "../helpers/knowledge-base.js";
 
 let server: WechatServer;
 let tmp: ReturnType<typeof tempDir>;
@@ -21,7 +19,7 @@ let bot: Awaited<ReturnType<typeof startBot>>;
 beforeEach(async () => {
   tmp = tempDir();
   server = await startWechatServer();
-  bot = await startBot(server, `${tmp.dir}/linli.db`, { env: { LINLI_KB: demoKb } });
+  bot = await startBot(server, `${tmp.dir}/linli.db`, { env: { LINLI_KB: demoKbPath } });
 });
 afterEach(async () => {
   await bot.stop();

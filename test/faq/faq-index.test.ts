@@ -1,16 +1,14 @@
 import { readLabelledQuestions, scoreAnswers } from "../../src/faq/score-answers.js";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
 import type { KbEntry } from "../../src/faq/kb-entry.js";
-import { loadKb } from "../../src/faq/load-kb.js";
+import { fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
-const fixtureKb = fileURLToPath(new URL("../../../shared/fixtures/kb", import.meta.url));
 const now = new Date("2026-11-25T02:00:00Z");
 
 let index: FaqIndex;
 beforeAll(() => {
-  index = createFaqIndex(loadKb(fixtureKb).entries);
+  index = createFaqIndex(loadTestKb(fixtureKbPath));
 });
 
 function answerId(question: string): string | null {
@@ -67,7 +65,7 @@ describe("FaqIndex on the fixture knowledge base", () => {
   });
 
   it("is rebuilt cheaply when an entry changes", () => {
-    const entries = loadKb(fixtureKb).entries;
+    const entries = loadTestKb(fixtureKbPath);
     const extra: KbEntry = {
       id: "swimming-pool",
       title: "社区游泳池",

@@ -1,13 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadKb } from "../../src/faq/load-kb.js";
-
-const fixtureKb = fileURLToPath(new URL("../../../shared/fixtures/kb", import.meta.url));
-const demoKb = fileURLToPath(new URL("../../demo/kb", import.meta.url));
+import { demoKbPath, fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
 describe("loadKb", () => {
   it("loads the 49 entries of the realistic fixture knowledge base without problems", () => {
-    const { entries, problems } = loadKb(fixtureKb);
+    const { entries, problems } = loadKb(fixtureKbPath);
     expect(problems).toEqual([]);
     expect(entries).toHaveLength(49);
     const canteen = entries.find((e) => e.id === "elder-canteen");
@@ -18,7 +15,7 @@ describe("loadKb", () => {
   });
 
   it("loads the demo knowledge base and keeps its schedules as extra fields", () => {
-    const { entries, problems } = loadKb(demoKb);
+    const { entries, problems } = loadKb(demoKbPath);
     expect(problems).toEqual([]);
     expect(entries.length).toBeGreaterThanOrEqual(15);
     const activities = entries.find((e) => e.id === "weekly-activities");
@@ -27,10 +24,19 @@ describe("loadKb", () => {
     );
   });
 
-  it("has no real-looking phone numbers in the demo knowledge base", () => {
-    const text = loadKb(demoKb)
-      .entries.map((e) => e.answer)
+  it.each([
+    ["demo", demoKbPath],
+    ["test", fixtureKbPath],
+  ])("has no real-looking phone numbers in the %s knowledge base", (_name, path) => {
+    const text = loadTestKb(path)
+      .map((e) => e.answer)
       .join("\n");
     for (const phone of text.match(/\d{3,4}-\d{7,8}/g) ?? []) expect(phone).toMatch(/^0000-/);
+  });
+});
+
+describe("the tests' knowledge-base reader", () => {
+  it("fails loudly on a missing knowledge base instead of giving an empty index", () => {
+    expect(() => loadTestKb(`${fixtureKbPath}-missing`)).toThrow(/找不到知识库/);
   });
 });
