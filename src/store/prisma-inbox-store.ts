@@ -36,7 +36,8 @@ export function createPrismaInboxStore(db: Db): InboxStore {
       }
     },
     async finish(id, state, at, error) {
-      await db.inboundMessage.update({ where: { id }, data: { state, handledAt: at, error: error ?? null } });
+      // updateMany: an unknown id is not an error, as on the SQLite fast path.
+      await db.inboundMessage.updateMany({ where: { id }, data: { state, handledAt: at, error: error ?? null } });
     },
     async pending(limit) {
       const rows = await db.inboundMessage.findMany({

@@ -60,14 +60,15 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
       });
       return count === 1;
     },
+    // updateMany: a row that is gone is not an error, as on the SQLite fast path.
     async markSent(id, at) {
-      await db.outboxMessage.update({ where: { id }, data: { state: "sent", sentAt: at, error: null } });
+      await db.outboxMessage.updateMany({ where: { id }, data: { state: "sent", sentAt: at, error: null } });
     },
     async markRetry(id, error, notBefore) {
-      await db.outboxMessage.update({ where: { id }, data: { state: "pending", error, notBefore } });
+      await db.outboxMessage.updateMany({ where: { id }, data: { state: "pending", error, notBefore } });
     },
     async markFailed(id, error) {
-      await db.outboxMessage.update({ where: { id }, data: { state: "failed", error } });
+      await db.outboxMessage.updateMany({ where: { id }, data: { state: "failed", error } });
     },
     async settleInterrupted(account) {
       const { count } = await db.outboxMessage.updateMany({

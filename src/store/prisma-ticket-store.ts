@@ -68,7 +68,15 @@ export function createPrismaTicketStore(db: Db): TicketStore {
     },
     async events(ticketId) {
       const rows = await db.ticketEvent.findMany({ where: { ticketId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-      return rows.map((r) => ({ ...r, type: r.type as TicketEvent["type"] }));
+      // Exactly the event's fields (not the row id), as on the SQLite fast path.
+      return rows.map((r) => ({
+        ticketId: r.ticketId,
+        type: r.type as TicketEvent["type"],
+        actorId: r.actorId,
+        actorName: r.actorName,
+        note: r.note,
+        at: r.at,
+      }));
     },
     async listByStatus(statuses, limit) {
       const rows = await db.ticket.findMany({

@@ -10,7 +10,7 @@ import { createPrismaTicketStore } from "../../src/store/prisma-ticket-store.js"
 import { createSqliteInboxStore } from "../../src/store/sqlite-inbox-store.js";
 import { createSqliteOutboxStore } from "../../src/store/sqlite-outbox-store.js";
 import { createSqliteTicketStore } from "../../src/store/sqlite-ticket-store.js";
-import type { NewTicket, TicketStore } from "../../src/tickets/ticket.js";
+import type { NewTicket, Ticket, TicketStore } from "../../src/tickets/ticket.js";
 import { tempDir } from "../helpers/grpc-harness.js";
 import { freshPostgresSchema, postgresAvailable } from "../helpers/postgres.js";
 
@@ -200,4 +200,202 @@ describe.each(kinds)("%s", (_name, available, make) => {
       expect(await s.outbox.countByState("a")).toEqual({ uncertain: 1, pending: 1 });
     },
   );
+
+  it.skipIf(!available)(
+    "keeps every field of a message, lists pending ones by arrival time, up to the limit",
+    async () => {
+      const privately: InboundMessage = {
+        ...message("p-late"),
+        roomId: null,
+        roomTopic: null,
+        talkerId: "p-in",
+        mentionSelf: true,
+        receivedAt: at(50),
+      };
+      await s.inbox.save(privately);
+      await s.inbox.save({ ...message("p-early"), talkerId: "p-in", receivedAt: at(40) });
+      await s.inbox.save({ ...message("p-failed"), talkerId: "p-in", receivedAt: at(45) });
+      await s.inbox.finish("p-failed", "failed", at(46), "boom");
+      const pending = (await s.inbox.pending(10)).filter((m) => m.talkerId === "p-in");
+      expect(pending.map((m) => m.id)).toEqual(["p-early", "p-late"]);
+      expect(pending[1]).toEqual(privately);
+      const firstOnly = await s.inbox.pending(1);
+      expect(firstOnly).toHaveLength(1);
+      // Finishing a message that was never stored changes nothing, on every backend.
+      await expect(s.inbox.finish("never-stored", "done", at(47))).resolves.toBeUndefined();
+    },
+  );
+
+  it.skipIf(!available)("sends in order of queueing, retries later, and counts sent and failed", async () => {
+    const msg = (text: string) => ({ to: { kind: "contact" as const, id: "c1" }, text, mentionIds: [] });
+    const opts = { account: "b", notBefore: at(0), now: at(0) };
+    // Messages without a key are never taken for duplicates.
+    expect(await s.outbox.insert(msg("一"), opts)).toBe(true);
+    expect(await s.outbox.insert(msg("一"), opts)).toBe(true);
+    expect(await s.outbox.insert(msg("三"), opts)).toBe(true);
+    expect(await s.outbox.nextDue("other", at(1))).toBeNull();
+
+    const first = (await s.outbox.nextDue("b", at(1)))!;
+    expect(first).toMatchObject({ account: "b", text: "一", attempts: 0, mentionIds: [], broadcastRunId: null });
+    expect(first.notBefore.toISOString()).toBe(at(0).toISOString());
+    expect(await s.outbox.take(first.id)).toBe(true);
+    await s.outbox.markRetry(first.id, "timeout", at(20));
+    // Not due before its new time; the next one in line goes first.
+    const second = (await s.outbox.nextDue("b", at(2)))!;
+    expect(second.text).toBe("一");
+    expect(second.id).toBeGreaterThan(first.id);
+    expect((await s.outbox.nextWake("b"))?.toISOString()).toBe(at(0).toISOString());
+    await s.outbox.take(second.id);
+    await s.outbox.markSent(second.id, at(2));
+    const third = (await s.outbox.nextDue("b", at(3)))!;
+    expect(third.text).toBe("三");
+    await s.outbox.take(third.id);
+    await s.outbox.markFailed(third.id, "blocked");
+    expect(await s.outbox.nextDue("b", at(19))).toBeNull();
+    expect((await s.outbox.nextWake("b"))?.toISOString()).toBe(at(20).toISOString());
+
+    const retried = (await s.outbox.nextDue("b", at(20)))!;
+    expect(retried).toMatchObject({ id: first.id, attempts: 1 });
+    await s.outbox.take(retried.id);
+    expect(await s.outbox.countByState("b")).toEqual({ sending: 1, sent: 1, failed: 1 });
+    await s.outbox.markSent(retried.id, at(21));
+    expect(await s.outbox.countByState("b")).toEqual({ sent: 2, failed: 1 });
+    expect(await s.outbox.nextWake("b")).toBeNull();
+    expect(await s.outbox.settleInterrupted("b")).toBe(0);
+    expect(await s.outbox.countByState("nobody")).toEqual({});
+    // Marking a row that does not exist changes nothing, on every backend.
+    await expect(s.outbox.markSent(999_999, at(22))).resolves.toBeUndefined();
+    await expect(s.outbox.markRetry(999_999, "x", at(22))).resolves.toBeUndefined();
+    await expect(s.outbox.markFailed(999_999, "x")).resolves.toBeUndefined();
+  });
+
+  it.skipIf(!available)("gives back a ticket with every field as stored and as changed", async () => {
+    const input = { ...newTicket("src-fields"), residentId: "p-fields", phone: "13800000000", unit: "2", room: "501" };
+    const { ticket } = await s.tickets.create(input);
+    const expected: Ticket = {
+      ...input,
+      id: ticket.id,
+      status: "open",
+      volunteerId: null,
+      volunteerName: null,
+      note: null,
+      rating: null,
+      ratingLabel: null,
+      closeReason: null,
+      claimedAt: null,
+      doneAt: null,
+      closedAt: null,
+      updatedAt: input.createdAt,
+    };
+    expect(ticket).toStrictEqual(expected);
+    expect(await s.tickets.get(ticket.id)).toStrictEqual(expected);
+    expect(await s.tickets.get(999_999)).toBeNull();
+
+    const closed = await s.tickets.transition(
+      ticket.id,
+      { from: ["open"] },
+      { status: "closed", rating: 2, ratingLabel: "unsatisfied", closeReason: "重复", closedAt: at(9), note: "备注" },
+      { type: "closed", actorId: "s1", actorName: "赵书记", note: "重复", at: at(9) },
+    );
+    const after: Ticket = {
+      ...expected,
+      status: "closed",
+      rating: 2,
+      ratingLabel: "unsatisfied",
+      closeReason: "重复",
+      closedAt: at(9),
+      note: "备注",
+      updatedAt: at(9),
+    };
+    expect(closed).toStrictEqual(after);
+    expect(await s.tickets.get(ticket.id)).toStrictEqual(after);
+    // A transition from a status the ticket is not in changes nothing and records nothing.
+    const none = await s.tickets.transition(
+      ticket.id,
+      { from: ["open"] },
+      { status: "claimed" },
+      { type: "claimed", actorId: "v1", actorName: "v", note: null, at: at(10) },
+    );
+    expect(none).toBeNull();
+    expect((await s.tickets.events(ticket.id)).map((e) => e.type)).toEqual(["created", "closed"]);
+  });
+
+  it.skipIf(!available)("records extra events and lists them by time, with exactly their fields", async () => {
+    const { ticket } = await s.tickets.create({ ...newTicket("src-events"), residentId: "p-events" });
+    await s.tickets.addEvent({
+      ticketId: ticket.id,
+      type: "escalated",
+      actorId: null,
+      actorName: null,
+      note: "居民不满意",
+      at: at(8),
+    });
+    await s.tickets.addEvent({
+      ticketId: ticket.id,
+      type: "assigned",
+      actorId: "s1",
+      actorName: "赵书记",
+      note: null,
+      at: at(4),
+    });
+    expect(await s.tickets.events(ticket.id)).toStrictEqual([
+      { ticketId: ticket.id, type: "created", actorId: "p-events", actorName: "张秀英", note: null, at: at(1) },
+      { ticketId: ticket.id, type: "assigned", actorId: "s1", actorName: "赵书记", note: null, at: at(4) },
+      { ticketId: ticket.id, type: "escalated", actorId: null, actorName: null, note: "居民不满意", at: at(8) },
+    ]);
+    expect(await s.tickets.events(999_999)).toEqual([]);
+  });
+
+  it.skipIf(!available)(
+    "lists tickets by status (oldest first) and by resident (newest first), up to a limit",
+    async () => {
+      const mine = async (source: string) =>
+        (await s.tickets.create({ ...newTicket(source), residentId: "p-lists", residentName: "李建国" })).ticket;
+      const a = await mine("src-list-a");
+      const b = await mine("src-list-b");
+      const c = await mine("src-list-c");
+      await s.tickets.transition(
+        b.id,
+        { from: ["open"] },
+        { status: "claimed", volunteerId: "v9", volunteerName: "陈师傅", claimedAt: at(2) },
+        { type: "claimed", actorId: "v9", actorName: "陈师傅", note: null, at: at(2) },
+      );
+      const ours = new Set([a.id, b.id, c.id]);
+      const byStatus = async (statuses: Ticket["status"][], limit = 1000) =>
+        (await s.tickets.listByStatus(statuses, limit)).filter((t) => ours.has(t.id)).map((t) => t.id);
+      expect(await byStatus(["open"])).toEqual([a.id, c.id]);
+      expect(await byStatus(["claimed"])).toEqual([b.id]);
+      expect(await byStatus(["open", "claimed"])).toEqual([a.id, b.id, c.id]);
+      expect(await byStatus([])).toEqual([]);
+      const all = await s.tickets.listByStatus(["open", "claimed", "done", "closed"], 2);
+      expect(all).toHaveLength(2);
+      expect(all[0]!.id).toBeLessThan(all[1]!.id);
+
+      const listed = await s.tickets.listByResident("p-lists", 10);
+      expect(listed.map((t) => t.id)).toEqual([c.id, b.id, a.id]);
+      expect(listed[1]).toMatchObject({ status: "claimed", volunteerName: "陈师傅", residentName: "李建国" });
+      expect((await s.tickets.listByResident("p-lists", 2)).map((t) => t.id)).toEqual([c.id, b.id]);
+      expect(await s.tickets.listByResident("nobody", 10)).toEqual([]);
+    },
+  );
+
+  it.skipIf(!available)("asks the rating for the ticket done most recently, not the one opened last", async () => {
+    const mine = async (source: string) =>
+      (await s.tickets.create({ ...newTicket(source), residentId: "p-rate2" })).ticket;
+    const finish = async (id: number, minute: number) =>
+      s.tickets.transition(
+        id,
+        { from: ["open"] },
+        { status: "done", doneAt: at(minute) },
+        { type: "done", actorId: "v1", actorName: "v", note: null, at: at(minute) },
+      );
+    expect(await s.tickets.findAwaitingRating("p-rate2")).toBeNull();
+    const older = await mine("src-rate2-a");
+    const newer = await mine("src-rate2-b");
+    await finish(newer.id, 10);
+    await finish(older.id, 12);
+    expect((await s.tickets.findAwaitingRating("p-rate2"))?.id).toBe(older.id);
+    const done = (await s.tickets.listDoneBefore(at(11))).filter((t) => t.residentId === "p-rate2");
+    expect(done.map((t) => t.id)).toEqual([newer.id]);
+  });
 });
