@@ -3,6 +3,11 @@
 // optional packages out of package-lock.json, and `npm ci` then refuses the lock file as
 // out of sync. This adds those optional entries, marked with their os/cpu, so `npm ci`
 // accepts the lock and skips them on this platform. Run after changing dependencies.
+//
+// The entries are written exactly as npm itself writes them (keys after `version` in
+// alphabetical order, `dev`/`peer` inherited from the package that wants them, packages
+// sorted by npm's locale order), so a later `npm install` on a fresh clone finds nothing
+// to change and leaves the clone clean.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
@@ -14,22 +19,32 @@ let added = 0;
 for (const [path, meta] of Object.entries(pkgs)) {
   for (const [name, version] of Object.entries(meta.optionalDependencies ?? {})) {
     const parentDir = path ? `${path}/node_modules/` : "node_modules/";
-    if (pkgs[`${parentDir}${name}`] || pkgs[`node_modules/${name}`]) continue;
+    const existing = pkgs[`${parentDir}${name}`] ?? pkgs[`node_modules/${name}`];
+    // Entries from the registry carry an integrity; only the ones this script wrote are redone.
+    if (existing?.integrity) continue;
     const tail = name.split("/").pop();
     const parts = tail.split("-");
-    const entry = { version: String(version).replace(/^[\^~]/, ""), optional: true };
     const os = osNames.find((o) => parts.includes(o));
     const cpu = cpuNames.find((c) => parts.includes(c));
-    if (os) entry.os = [os];
+    const libc = parts.includes("musl")
+      ? "musl"
+      : parts.includes("gnu") || parts.includes("gnueabihf")
+        ? "glibc"
+        : undefined;
+    // npm's order: version first, then the other keys alphabetically.
+    const entry = { version: String(version).replace(/^[\^~]/, "") };
     if (cpu) entry.cpu = [cpu];
-    if (parts.includes("musl")) entry.libc = ["musl"];
-    else if (parts.includes("gnu") || parts.includes("gnueabihf")) entry.libc = ["glibc"];
+    if (meta.dev) entry.dev = true;
+    if (libc) entry.libc = [libc];
+    entry.optional = true;
+    if (os) entry.os = [os];
+    if (meta.peer) entry.peer = true;
+    if (!existing) added++;
     pkgs[`node_modules/${name}`] = entry;
-    added++;
   }
 }
 lock.packages = Object.fromEntries(
-  Object.entries(pkgs).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+  Object.entries(pkgs).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))),
 );
 writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
 console.error(`complete-lock: added ${added} optional platform entries`);
