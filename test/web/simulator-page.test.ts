@@ -1,5 +1,5 @@
 // Drives the simulator page in a real Chromium, as a newcomer would.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botName, type Harness, personByKey, roomByTopic, startHarness } from "./demo-harness.js";
@@ -130,7 +130,150 @@ describe.skipIf(!haveChromium)("simulator page in Chromium", () => {
 
   it("looks right and raised no errors", async () => {
     await page.locator("#room-list button", { hasText: "幸福里3号楼居民群" }).click();
-    await page.screenshot({ path: "/tmp/simulator.png" });
+    await page.screenshot({ path: `${screenshots}/desktop-session.png` });
     expect(problems).toEqual([]);
+  });
+});
+
+// Screenshots are artefacts for people to look at (gitignored).
+const screenshots = new URL("../.tmp/screenshots", import.meta.url).pathname;
+mkdirSync(screenshots, { recursive: true });
+
+/** HH:MM in China time, as the bot writes times. */
+const chinaClock = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
+
+describe.skipIf(!haveChromium)("simulator page on a phone and on a desktop", () => {
+  let harness: Harness;
+  let browser: Browser;
+  const room = "幸福里3号楼居民群";
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    // A long history: sixty messages and the bot's sixty answers.
+    const topic = roomByTopic(harness.demo, room);
+    const zhang = personByKey(harness.demo, "zhang").contact;
+    for (let i = 1; i <= 60; i++) await zhang.say(`第${i}条：楼下的路灯又不亮了`).to(topic);
+    // Wait until the bot has answered all sixty.
+    const deadline = Date.now() + 30_000;
+    while ((await history()).filter((m) => m.text.startsWith("收到：")).length < 60 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu"],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  async function open(width: number, height: number): Promise<Page> {
+    // A browser far from China: the page must still show China time.
+    const page = await browser.newPage({ viewport: { width, height }, timezoneId: "America/Los_Angeles" });
+    await page.goto(harness.url);
+    await expect.poll(() => page.locator("#transcript .message").count(), { timeout: 10_000 }).toBeGreaterThan(100);
+    await expect
+      .poll(() => page.locator("#transcript").evaluate((t) => t.scrollHeight - t.scrollTop - t.clientHeight))
+      .toBeLessThan(2);
+    return page;
+  }
+
+  async function history(): Promise<{ at: string; text: string }[]> {
+    const response = await fetch(new URL("/api/messages?since=0", harness.url));
+    return ((await response.json()) as { messages: { at: string; text: string }[] }).messages;
+  }
+
+  async function box(page: Page, selector: string) {
+    const b = await page.locator(selector).boundingBox();
+    if (!b) throw new Error(`${selector} is not shown`);
+    return b;
+  }
+
+  for (const [name, width, height] of [
+    ["phone", 390, 844],
+    ["desktop", 1280, 800],
+  ] as const) {
+    it(`${name} ${width}×${height}: a short header, the newest message and the send box in view`, async () => {
+      const page = await open(width, height);
+      expect((await box(page, "header")).height).toBeLessThanOrEqual(64);
+      // No page scroll: the chat scrolls inside the page.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
+      for (const part of ["#message-input", "#send-button"]) {
+        const b = await box(page, part);
+        expect(b.y).toBeGreaterThan(height / 2);
+        expect(b.y + b.height).toBeLessThanOrEqual(height);
+      }
+      const newest = page.locator("#transcript .message").last();
+      expect(await newest.locator(".bubble").textContent()).toBe((await history()).at(-1)!.text);
+      const nb = await newest.boundingBox();
+      expect(nb!.y + nb!.height).toBeLessThanOrEqual(
+        (await box(page, "#transcript")).y + (await box(page, "#transcript")).height + 1,
+      );
+      await page.screenshot({ path: `${screenshots}/${name}-chat.png` });
+      await page.close();
+    });
+
+    it(`${name}: times in China time, whatever the browser's zone`, async () => {
+      const page = await open(width, height);
+      const last = (await history()).at(-1)!;
+      const shown = await page.locator("#transcript .message").last().locator("time").textContent();
+      expect(shown).toBe(chinaClock(last.at));
+      const browserClock = await page.evaluate((at) => {
+        const d = new Date(at);
+        return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+      }, last.at);
+      expect(browserClock).not.toBe(shown);
+      await page.close();
+    });
+
+    it(`${name}: an empty send shows a hint and sends nothing`, async () => {
+      const page = await open(width, height);
+      const heardBefore = harness.heard.length;
+      await page.locator("#message-input").fill("   ");
+      await page.locator("#send-button").click();
+      await expect.poll(() => page.locator("#status").textContent()).toContain("先写点什么");
+      expect(await page.locator("#status").isVisible()).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(harness.heard.length).toBe(heardBefore);
+      await page.locator("#message-input").fill("好");
+      expect(await page.locator("#status").textContent()).toBe("");
+      await page.close();
+    });
+  }
+
+  it("phone: the rooms open in a drawer with their names, and choosing one closes it", async () => {
+    const page = await open(390, 844);
+    // Closed, the drawer takes no room from the chat.
+    expect((await box(page, "#transcript")).width).toBeGreaterThan(380);
+    expect(await page.locator("#room-list .room-topic").first().isVisible()).toBe(true); // in the DOM, off screen
+    const offScreen = await box(page, "nav");
+    expect(offScreen.x + offScreen.width).toBeLessThanOrEqual(0);
+
+    await page.locator("#rooms-button").click();
+    await expect.poll(async () => (await box(page, "nav")).x).toBe(0);
+    const topics = page.locator("#room-list .room-topic");
+    expect(await topics.allTextContents()).toContain("幸福里志愿者服务群");
+    const topicBox = (await topics.nth(2).boundingBox())!;
+    expect(topicBox.width).toBeGreaterThan(120);
+    expect(topicBox.height).toBeLessThan(40); // one line, not a character per line
+    await page.screenshot({ path: `${screenshots}/phone-rooms.png` });
+
+    await page.locator("#room-list button", { hasText: "幸福里志愿者服务群" }).click();
+    expect(await page.locator("#conversation-title").textContent()).toBe("幸福里志愿者服务群");
+    await expect.poll(async () => (await box(page, "nav")).x + (await box(page, "nav")).width).toBeLessThanOrEqual(0);
+    const names = await page.locator("#person-select option").allTextContents();
+    expect(names[0]).toBe("刘志强（志愿者）");
+    await page.close();
+  });
+
+  it("desktop: the rooms stay beside the chat, no drawer button", async () => {
+    const page = await open(1280, 800);
+    expect(await page.locator("#rooms-button").isVisible()).toBe(false);
+    const nav = await box(page, "nav");
+    expect(nav.x).toBe(0);
+    expect(nav.width).toBeGreaterThan(200);
+    expect((await box(page, "main")).x).toBeGreaterThanOrEqual(nav.width);
+    await page.close();
   });
 });
