@@ -2,7 +2,7 @@
 // team's own sets (tests) and for fitting the answer decision (bench/train-faq-decision.ts).
 import { readFileSync } from "node:fs";
 
-/** One line of a labelled question set (JSON Lines, as `../shared/eval/score-ask.mjs` reads them). */
+/** One line of a labelled question set (JSON Lines, as `npm run score:ask` reads them). */
 export interface LabelledQuestion {
   id?: string;
   text: string;

@@ -1,4 +1,4 @@
-// Labels from TAXONOMY.md (../shared/spec/TAXONOMY.md).
+// Labels for what residents write (kind, category, urgency, location), as the team's taxonomy defines them.
 
 export const kinds = ["request", "question", "other"] as const;
 export type Kind = (typeof kinds)[number];
