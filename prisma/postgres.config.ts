@@ -3,7 +3,9 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
-const url = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : "postgresql://postgres@127.0.0.1:5432/test";
+const url = process.env.DATABASE_URL?.startsWith("postgres")
+  ? process.env.DATABASE_URL
+  : "postgresql://postgres@127.0.0.1:5432/test";
 
 export default defineConfig({
   experimental: { adapter: true },

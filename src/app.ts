@@ -19,7 +19,7 @@ import { createSqliteOutboxStore } from "./store/sqlite-outbox-store.js";
 import { createSqliteTicketStore } from "./store/sqlite-ticket-store.js";
 import { ticketCommands } from "./tickets/ticket-commands.js";
 import { placeAnswer, ticketIntake, understandMessage, type Understand } from "./tickets/ticket-intake.js";
-import { createTicketService } from "./tickets/ticket-service.js";
+import { createTicketService, type Enqueue } from "./tickets/ticket-service.js";
 import { createUnderstander } from "./understand/understand-message.js";
 import type { Actor } from "./tickets/ticket.js";
 import type { Feature, FeatureFactory } from "./core/feature.js";
@@ -63,8 +63,8 @@ export function createApp(o: AppOptions) {
     intervalMs: config.outbox.intervalMs,
     jitterMs: config.outbox.jitterMs,
   });
-  const enqueue = async (m: Parameters<typeof outbox.enqueue>[0], key?: string) => {
-    await outbox.enqueue(m, { key });
+  const enqueue: Enqueue = async (m, key, priority) => {
+    await outbox.enqueue(m, { key, priority });
   };
   const tickets = createTicketService({
     store: stores.tickets,

@@ -47,7 +47,8 @@ export function broadcastCommands(o: BroadcastCommandOptions): Middleware<Contex
       return command.type === "error" ? next() : reply(say.wrongPlace());
     }
     try {
-      await reply(await run(ctx, command));
+      const text = await run(ctx, command);
+      if (text !== null) await reply(text);
     } catch (err) {
       if (!isLinliError(err)) throw err;
       const id = Number(err.details.id);
@@ -58,7 +59,8 @@ export function broadcastCommands(o: BroadcastCommandOptions): Middleware<Contex
     }
   };
 
-  async function run(ctx: Context, c: Command): Promise<string> {
+  /** The reply to send, or null when it was sent already (before the work it confirms). */
+  async function run(ctx: Context, c: Command): Promise<string | null> {
     const now = o.clock.now();
     switch (c.type) {
       case "error":
@@ -85,8 +87,10 @@ export function broadcastCommands(o: BroadcastCommandOptions): Middleware<Contex
         return say.preview(summarize(broadcast), rendered, now);
       }
       case "send-now": {
-        const { broadcast, result } = await service.sendNow(ctx.actor, c.id);
-        if (result.ok) return say.sendingNow(summarize(broadcast), result.rooms);
+        const { broadcast, result } = await service.sendNow(ctx.actor, c.id, (b, rooms) =>
+          ctx.reply(say.sendingNow(summarize(b), rooms), { part: "broadcast" }),
+        );
+        if (result.ok) return null;
         return result.reason === "taken"
           ? say.alreadyRanThisMinute(summarize(broadcast))
           : say.noRooms(summarize(broadcast));

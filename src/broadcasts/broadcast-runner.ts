@@ -95,8 +95,16 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
     return urls.length;
   }
 
-  /** Renders, claims the slot and delivers; `taken` when the slot already has a run. */
-  async function runSlot(b: StoredBroadcast, slot: Date): Promise<SendResult> {
+  /**
+   * Renders, claims the slot and delivers; `taken` when the slot already has a run.
+   * `claimed` runs between the claim and the delivery, so a confirmation to the staff
+   * member who asked is queued before the broadcast it confirms.
+   */
+  async function runSlot(
+    b: StoredBroadcast,
+    slot: Date,
+    claimed?: (rooms: number) => Promise<void>,
+  ): Promise<SendResult> {
     const now = o.clock.now();
     const resolved = resolveTargets(b.targets, o.rooms);
     if (resolved.roomIds.length === 0 && (resolved.webhooks.length === 0 || !o.webhookOutbox)) {
@@ -115,6 +123,7 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
     const { text } = await renderBroadcast(b.content, o.liveData, now);
     const run = await o.store.claimRun({ broadcastId: b.id, slot, state: "sending", text, owner: o.owner, at: now });
     if (!run) return { ok: false, reason: "taken" };
+    await claimed?.(resolved.roomIds.length + (o.webhookOutbox ? resolved.webhooks.length : 0));
     const rooms = await deliver(run, b);
     return rooms > 0 ? { ok: true, run, rooms } : { ok: false, reason: "no_rooms" };
   }

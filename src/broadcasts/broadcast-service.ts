@@ -81,10 +81,14 @@ export function createBroadcastService(o: BroadcastServiceOptions) {
     },
 
     /** Sends now as the run of the current minute (so two `立即广播` in one minute send once). */
-    async sendNow(actor: Person, id: number): Promise<{ broadcast: StoredBroadcast; result: SendResult }> {
+    async sendNow(
+      actor: Person,
+      id: number,
+      claimed?: (b: StoredBroadcast, rooms: number) => Promise<void>,
+    ): Promise<{ broadcast: StoredBroadcast; result: SendResult }> {
       const b = await find(id);
       const slot = floorToMinute(clock.now());
-      const result = await runner.runSlot(b, slot);
+      const result = await runner.runSlot(b, slot, claimed && ((rooms) => claimed(b, rooms)));
       await audit(actor, "broadcast.send-now", {
         id,
         slot: slot.toISOString(),

@@ -9,6 +9,7 @@ export interface OutboxRow {
   attempts: number;
   notBefore: Date;
   broadcastRunId: number | null;
+  priority: number;
 }
 
 /** Port: outbox persistence. A row is taken (pending → sending) by one sender only. */
@@ -16,8 +17,9 @@ export interface OutboxStore {
   /** False when a row with this key exists already (nothing is queued twice). */
   insert(
     message: OutgoingMessage,
-    opts: { account: string; key?: string; notBefore: Date; now: Date; broadcastRunId?: number },
+    opts: { account: string; key?: string; notBefore: Date; now: Date; broadcastRunId?: number; priority?: number },
   ): Promise<boolean>;
+  /** The due row to send next: lowest priority number first, then the earliest enqueued. */
   nextDue(account: string, now: Date): Promise<OutboxRow | null>;
   /** The earliest notBefore of any pending row. */
   nextWake(account: string): Promise<Date | null>;

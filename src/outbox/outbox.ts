@@ -17,10 +17,19 @@ export interface OutboxOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * Send order when several messages are due: a reply to the person who asked goes before
+ * the work it confirms (cards, notices), and those before broadcasts. Lower goes first.
+ */
+export const sendPriority = { urgent: 0, reply: 1, notice: 2, broadcast: 3 } as const;
+export type SendPriority = (typeof sendPriority)[keyof typeof sendPriority];
+
 export interface EnqueueOptions {
   key?: string;
   notBefore?: Date;
   broadcastRunId?: number;
+  /** Defaults to `broadcast` for a broadcast run's rows, else `notice`. */
+  priority?: SendPriority;
 }
 
 export function createOutbox(o: OutboxOptions) {
@@ -108,6 +117,7 @@ export function createOutbox(o: OutboxOptions) {
         notBefore: opts.notBefore ?? now,
         now,
         broadcastRunId: opts.broadcastRunId,
+        priority: opts.priority ?? (opts.broadcastRunId !== undefined ? sendPriority.broadcast : sendPriority.notice),
       });
       if (inserted) poke();
       return inserted;

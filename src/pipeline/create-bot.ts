@@ -10,7 +10,7 @@ import { type Middleware, compose } from "./compose.js";
 import type { Context } from "./context.js";
 import { createKeyedQueue } from "./keyed-queue.js";
 import { stripBotMention } from "../commands/parse-command.js";
-import type { Outbox } from "../outbox/outbox.js";
+import { type Outbox, sendPriority } from "../outbox/outbox.js";
 
 export interface BotOptions {
   botName: string;
@@ -50,7 +50,7 @@ export function createBot(o: BotOptions) {
         const to = m.roomId ? { kind: "room" as const, id: m.roomId } : { kind: "contact" as const, id: m.talkerId };
         await o.outbox.enqueue(
           { to, text: body, mentionIds: m.roomId && mention ? [m.talkerId] : [] },
-          { key: `msg:${m.id}:${options.part ?? "reply"}` },
+          { key: `msg:${m.id}:${options.part ?? "reply"}`, priority: sendPriority.reply },
         );
       },
     };

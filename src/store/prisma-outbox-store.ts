@@ -13,6 +13,7 @@ function toRow(r: Row): OutboxRow {
     attempts: r.attempts,
     notBefore: r.notBefore,
     broadcastRunId: r.broadcastRunId,
+    priority: r.priority,
   };
 }
 
@@ -31,6 +32,7 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
             notBefore: opts.notBefore,
             createdAt: opts.now,
             broadcastRunId: opts.broadcastRunId ?? null,
+            priority: opts.priority ?? 2,
           },
         });
         return true;
@@ -42,7 +44,7 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
     async nextDue(account, now) {
       const r = await db.outboxMessage.findFirst({
         where: { account, state: "pending", notBefore: { lte: now } },
-        orderBy: { id: "asc" },
+        orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       });
       return r ? toRow(r) : null;
     },

@@ -11,16 +11,17 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     attempts: Number(r.attempts),
     notBefore: fromSqlDate(r.notBefore),
     broadcastRunId: r.broadcastRunId === null ? null : Number(r.broadcastRunId),
+    priority: Number(r.priority),
   };
 }
 
 export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
   const insert = db.prepare(
-    `INSERT INTO "OutboxMessage" ("account","destKind","destId","text","mentionIds","dedupeKey","state","attempts","notBefore","createdAt","broadcastRunId")
-     VALUES (?,?,?,?,?,?,'pending',0,?,?,?) ON CONFLICT("dedupeKey") DO NOTHING`,
+    `INSERT INTO "OutboxMessage" ("account","destKind","destId","text","mentionIds","dedupeKey","state","attempts","notBefore","createdAt","broadcastRunId","priority")
+     VALUES (?,?,?,?,?,?,'pending',0,?,?,?,?) ON CONFLICT("dedupeKey") DO NOTHING`,
   );
   const nextDue = db.prepare(
-    `SELECT * FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "notBefore" <= ? ORDER BY "id" ASC LIMIT 1`,
+    `SELECT * FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "notBefore" <= ? ORDER BY "priority" ASC, "createdAt" ASC, "id" ASC LIMIT 1`,
   );
   const nextWake = db.prepare(
     `SELECT "notBefore" FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' ORDER BY "notBefore" ASC LIMIT 1`,
@@ -50,6 +51,7 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
           toSqlDate(o.notBefore),
           toSqlDate(o.now),
           o.broadcastRunId ?? null,
+          o.priority ?? 2,
         ),
       );
       return r.changes === 1;

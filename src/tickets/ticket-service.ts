@@ -2,6 +2,7 @@
 // recorded and the right people told. Knows no transport and no database: it takes ports.
 import { LinliError } from "../core/errors.js";
 import type { Clock, Destination, OutgoingMessage } from "../core/types.js";
+import { type SendPriority, sendPriority } from "../outbox/outbox.js";
 import type { Parsed } from "../understand/taxonomy.js";
 import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
@@ -11,8 +12,11 @@ import { placeReplies } from "./emergency-replies.js";
 import { placeUnknown } from "./infer-place.js";
 import type { Location } from "../understand/taxonomy.js";
 
-/** Port: the outbox. `key` makes an enqueue idempotent (a re-handled message sends nothing twice). */
-export type Enqueue = (message: OutgoingMessage, key?: string) => Promise<void>;
+/**
+ * Port: the outbox. `key` makes an enqueue idempotent (a re-handled message sends nothing
+ * twice); `priority` puts a reply to the person who asked before cards and notices.
+ */
+export type Enqueue = (message: OutgoingMessage, key?: string, priority?: SendPriority) => Promise<void>;
 
 export interface TicketServiceOptions {
   store: TicketStore;
@@ -39,10 +43,10 @@ const overdueNote = "超时未认领";
 export function createTicketService(o: TicketServiceOptions) {
   const residentDest = (t: Ticket): Destination =>
     t.roomId ? { kind: "room", id: t.roomId } : { kind: "contact", id: t.residentId };
-  const toResident = (t: Ticket, text: string, key: string) =>
-    o.enqueue({ to: residentDest(t), text, mentionIds: t.roomId ? [t.residentId] : [] }, key);
-  const toRooms = async (role: "volunteer" | "staff", text: string, key: string) => {
-    for (const id of o.roomsOf(role)) await o.enqueue({ to: { kind: "room", id }, text }, `${key}:${id}`);
+  const toResident = (t: Ticket, text: string, key: string, priority?: SendPriority) =>
+    o.enqueue({ to: residentDest(t), text, mentionIds: t.roomId ? [t.residentId] : [] }, key, priority);
+  const toRooms = async (role: "volunteer" | "staff", text: string, key: string, priority?: SendPriority) => {
+    for (const id of o.roomsOf(role)) await o.enqueue({ to: { kind: "room", id }, text }, `${key}:${id}`, priority);
   };
   const toPerson = (id: string, text: string, key: string) => o.enqueue({ to: { kind: "contact", id }, text }, key);
 
@@ -61,7 +65,12 @@ export function createTicketService(o: TicketServiceOptions) {
         const recent = await o.store.listByResident(intake.resident.id, 5);
         const repeat = findRepeat(recent, intake.text, intake.parsed, now);
         if (repeat && repeat.sourceMessageId !== intake.messageId) {
-          await toResident(repeat, say.alreadyRegistered(repeat), `ticket:${repeat.id}:repeat:${intake.messageId}`);
+          await toResident(
+            repeat,
+            say.alreadyRegistered(repeat),
+            `ticket:${repeat.id}:repeat:${intake.messageId}`,
+            sendPriority.reply,
+          );
           return repeat;
         }
       }
@@ -88,8 +97,13 @@ export function createTicketService(o: TicketServiceOptions) {
       const askWhere = placeUnknown(ticket);
       const urgent = ticket.urgency === "urgent";
       const ack = say.acknowledged(ticket, o.dutyPhone);
-      await toResident(ticket, askWhere && !urgent ? `${ack}${placeReplies.askWhere()}` : ack, `${k}:ack`);
-      if (urgent) await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`);
+      await toResident(
+        ticket,
+        askWhere && !urgent ? `${ack}${placeReplies.askWhere()}` : ack,
+        `${k}:ack`,
+        sendPriority.reply,
+      );
+      if (urgent) await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`, sendPriority.urgent);
       await toRooms("volunteer", say.taskCard(ticket), `${k}:card`);
       if (askWhere) {
         if (urgent) await toResident(ticket, placeReplies.askWhereUrgent(ticket.id), `${k}:ask-where`);
@@ -153,7 +167,7 @@ export function createTicketService(o: TicketServiceOptions) {
         throw new LinliError("bad_state", "not open", { ticket: t, action: "认领" });
       }
       const k = `ticket:${id}:claimed:${messageId}`;
-      await toRooms("volunteer", say.claimedInGroup(won), k);
+      await toRooms("volunteer", say.claimedInGroup(won), k, sendPriority.reply);
       await toPerson(volunteer.id, say.claimerContact(won), `${k}:contact`);
       await toResident(won, say.volunteerComing(won), `${k}:resident`);
       return won;
@@ -211,7 +225,7 @@ export function createTicketService(o: TicketServiceOptions) {
       );
       if (!closed) throw new LinliError("not_found", "nothing to rate");
       const k = `ticket:${t.id}:rated:${messageId}`;
-      await toResident(closed, say.ratedThanks(closed), `${k}:thanks`);
+      await toResident(closed, say.ratedThanks(closed), `${k}:thanks`, sendPriority.reply);
       if (label === "unsatisfied") {
         await o.store.addEvent({
           ticketId: t.id,

@@ -398,4 +398,29 @@ describe.each(kinds)("%s", (_name, available, make) => {
     const done = (await s.tickets.listDoneBefore(at(11))).filter((t) => t.residentId === "p-rate2");
     expect(done.map((t) => t.id)).toEqual([newer.id]);
   });
+
+  it.skipIf(!available)(
+    "sends replies before notices and notices before broadcasts, each in enqueue order",
+    async () => {
+      const send = (text: string, priority: number | undefined, min: number) =>
+        s.outbox.insert(
+          { to: { kind: "room", id: "r1" }, text, mentionIds: [] },
+          { account: "prio", key: `prio:${text}`, notBefore: at(min), now: at(min), priority },
+        );
+      await send("broadcast-1", 3, 0);
+      await send("broadcast-2", 3, 0);
+      await send("card", undefined, 1);
+      await send("reply-late", 1, 3);
+      await send("reply-early", 1, 2);
+      await send("urgent", 0, 4);
+      const order: string[] = [];
+      for (;;) {
+        const row = await s.outbox.nextDue("prio", at(10));
+        if (!row) break;
+        expect(await s.outbox.take(row.id)).toBe(true);
+        order.push(row.text);
+      }
+      expect(order).toEqual(["urgent", "reply-early", "reply-late", "card", "broadcast-1", "broadcast-2"]);
+    },
+  );
 });
