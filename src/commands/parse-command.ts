@@ -1,6 +1,7 @@
 // The chat grammar of CHAT-CONTRACT.md for tickets and hand-overs. Broadcast commands
 // are parsed in broadcasts/. A command is recognised only at the start of a message.
 import type { QuoteReply } from "../text/quote.js";
+import { readRating } from "../tickets/read-rating.js";
 
 export type Command =
   | { type: "claim"; id: number }
@@ -11,7 +12,10 @@ export type Command =
   | { type: "list-open" }
   | { type: "close"; id: number; reason: string }
   | { type: "assign"; id: number; assignee: string }
-  | { type: "rate"; rating: number; id: number | null }
+  /** `bare`: a classic rating alone (满意, 3分), answered even when nothing awaits a rating. */
+  | { type: "rate"; rating: number; id: number | null; comment: string; bare: boolean }
+  /** Looks like a rating but cannot be read (6分, 评价一下): asked back when a rating is awaited. */
+  | { type: "rate-unclear"; id: number | null }
   | { type: "answer-handover"; id: number; answer: string; addToKb: boolean }
   | { type: "add-to-kb"; id: number | null }
   /** A known verb with a missing or malformed number: the reply explains the form. */
@@ -64,12 +68,6 @@ function splitAddToKb(text: string): { answer: string; addToKb: boolean } {
   return { answer: text.replace(/[，,。\s]*(?:并?加入知识库)\s*$/, "").trim(), addToKb };
 }
 
-const ratingWords: [RegExp, number][] = [
-  [/^(?:不满意|不太满意|很不满意|非常不满意)$/, 1],
-  [/^(?:满意|很满意|非常满意|挺满意)$/, 5],
-  [/^([1-5])(?:分|星)?$/, 0],
-];
-
 /** Removes @mentions of the bot (WeChat puts U+2005 after a mention). */
 export function stripBotMention(text: string, botName: string): string {
   return text
@@ -91,9 +89,7 @@ export function parseCommand(rawText: string, quote: QuoteReply | null = null): 
   if (text === "我的工单" || text === "我的报修" || text === "我的诉求") return { type: "my-tickets" };
   if (text === "工单" || text === "工单列表" || text === "待办工单") return { type: "list-open" };
   if (/^加入知识库$/.test(text)) return { type: "add-to-kb", id: null };
-  const rating = parseRating(text);
-  if (rating) return rating;
-
+  // Verbs first: "关闭 3 居民说满意" is a close, not a rating.
   for (const v of verbs) {
     const m = v.pattern.exec(text);
     if (!m) continue;
@@ -111,18 +107,14 @@ export function parseCommand(rawText: string, quote: QuoteReply | null = null): 
     }
     return v.build(Number(n[1]), (n[2] ?? "").trim());
   }
-  return null;
+  return parseRating(text);
 }
 
 function parseRating(text: string): Command | null {
-  const m = /^(?:[#＃]?(\d{1,9})\s*)?(.+)$/.exec(text);
-  const body = (m?.[2] ?? text).replace(/[!！。.~～]+$/, "").trim();
-  const id = m?.[1] && m[2] && !/^\d$/.test(text) ? Number(m[1]) : null;
-  for (const [pattern, value] of ratingWords) {
-    const r = pattern.exec(body);
-    if (r) return { type: "rate", rating: value || Number(r[1]), id };
-  }
-  return null;
+  const r = readRating(text);
+  if (!r) return null;
+  if (r.kind === "unclear") return { type: "rate-unclear", id: r.ticketId };
+  return { type: "rate", rating: r.rating, id: r.ticketId, comment: r.comment, bare: r.bare };
 }
 
 function parseQuotedCommand(reply: string, quote: QuoteReply): Command | null {

@@ -10,6 +10,7 @@ function toTicket(r: NonNullable<Row>): Ticket {
     urgency: r.urgency as Ticket["urgency"],
     status: r.status as Ticket["status"],
     ratingLabel: r.ratingLabel as Ticket["ratingLabel"],
+    closeKind: r.closeKind as Ticket["closeKind"],
   };
 }
 

@@ -24,6 +24,7 @@ const ticketCommandTypes = new Set<Command["type"]>([
   "close",
   "assign",
   "rate",
+  "rate-unclear",
   "malformed",
 ]);
 
@@ -32,6 +33,13 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
   return async (ctx, next) => {
     const command = parseCommand(ctx.text, ctx.quote);
     if (!command || !ticketCommandTypes.has(command.type)) return next();
+    // A rating with words, or what looks like a try at one, is only a rating for a resident
+    // whose ticket awaits one; anyone else's "好评 活动办得好" is ordinary talk.
+    if (command.type === "rate-unclear" || (command.type === "rate" && !command.bare)) {
+      const awaiting = await tickets.awaitingRating(ctx.actor.id, command.id);
+      if (!awaiting) return next();
+      if (command.type === "rate-unclear") return ctx.reply(say.ratingUnclear(awaiting));
+    }
     ctx.state.command = command;
     try {
       await run(ctx, command);
@@ -89,7 +97,7 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
         return;
       }
       case "rate":
-        await tickets.rate(ctx.actor, c.rating, c.id, id);
+        await tickets.rate(ctx.actor, c.rating, c.id, id, c.comment);
         return;
       case "malformed":
         await ctx.reply(errorReplies.malformed(c.verb, c.example));

@@ -210,18 +210,36 @@ export function createTicketService(o: TicketServiceOptions) {
       return done;
     },
 
-    /** A resident's rating closes their ticket that is waiting for one. */
-    async rate(resident: Actor, rating: number, id: number | null, messageId: string): Promise<Ticket> {
+    /** The resident's ticket waiting for a rating (the one named, or the latest), or null. */
+    async awaitingRating(residentId: string, id: number | null): Promise<Ticket | null> {
+      const t = id ? await o.store.get(id) : await o.store.findAwaitingRating(residentId);
+      return t && t.residentId === residentId && t.status === "done" ? t : null;
+    },
+
+    /** A resident's rating (with what they wrote after it) closes their ticket that is waiting for one. */
+    async rate(resident: Actor, rating: number, id: number | null, messageId: string, comment = ""): Promise<Ticket> {
       const now = o.clock.now();
-      const t = id ? await mustGet(id) : await o.store.findAwaitingRating(resident.id);
-      if (!t || t.residentId !== resident.id || t.status !== "done")
-        throw new LinliError("not_found", "nothing to rate");
+      const t = await this.awaitingRating(resident.id, id);
+      if (!t) throw new LinliError("not_found", "nothing to rate");
       const label = rating >= 4 ? "satisfied" : rating === 3 ? "neutral" : "unsatisfied";
       const closed = await o.store.transition(
         t.id,
         { from: ["done"] },
-        { status: "closed", rating, ratingLabel: label, closedAt: now },
-        { type: "rated", actorId: resident.id, actorName: resident.name, note: String(rating), at: now },
+        {
+          status: "closed",
+          rating,
+          ratingLabel: label,
+          ratingComment: comment || null,
+          closeKind: "resolved",
+          closedAt: now,
+        },
+        {
+          type: "rated",
+          actorId: resident.id,
+          actorName: resident.name,
+          note: comment ? `${rating} ${comment}` : String(rating),
+          at: now,
+        },
       );
       if (!closed) throw new LinliError("not_found", "nothing to rate");
       const k = `ticket:${t.id}:rated:${messageId}`;

@@ -2,6 +2,8 @@ import type { Category, Urgency } from "../understand/taxonomy.js";
 
 export type TicketStatus = "open" | "claimed" | "done" | "closed";
 export type RatingLabel = "satisfied" | "neutral" | "unsatisfied" | "unrated";
+/** How a closed ticket ended: solved, or closed as a duplicate of another report (not 办结). */
+export type CloseKind = "resolved" | "duplicate";
 export type TicketEventType =
   | "created"
   | "claimed"
@@ -37,7 +39,10 @@ export interface Ticket {
   note: string | null;
   rating: number | null;
   ratingLabel: RatingLabel | null;
+  /** What the resident wrote after the rating ("不满意 等了好久才来"). */
+  ratingComment: string | null;
   closeReason: string | null;
+  closeKind: CloseKind | null;
   createdAt: Date;
   claimedAt: Date | null;
   doneAt: Date | null;
@@ -68,7 +73,9 @@ export type NewTicket = Omit<
   | "note"
   | "rating"
   | "ratingLabel"
+  | "ratingComment"
   | "closeReason"
+  | "closeKind"
   | "claimedAt"
   | "doneAt"
   | "closedAt"
@@ -85,7 +92,9 @@ export type TicketPatch = Partial<
     | "note"
     | "rating"
     | "ratingLabel"
+    | "ratingComment"
     | "closeReason"
+    | "closeKind"
     | "claimedAt"
     | "doneAt"
     | "closedAt"

@@ -44,10 +44,14 @@ describe("residents' and staff's commands", () => {
     ["工单", { type: "list-open" }],
     ["关闭 8 居民已自行解决", { type: "close", id: 8, reason: "居民已自行解决" }],
     ["指派 8 @陈师傅\u2005", { type: "assign", id: 8, assignee: "陈师傅" }],
-    ["满意", { type: "rate", rating: 5, id: null }],
-    ["不满意!", { type: "rate", rating: 1, id: null }],
-    ["4", { type: "rate", rating: 4, id: null }],
-    ["#12 满意", { type: "rate", rating: 5, id: 12 }],
+    ["满意", { type: "rate", rating: 5, id: null, comment: "", bare: true }],
+    ["不满意!", { type: "rate", rating: 1, id: null, comment: "", bare: true }],
+    ["4", { type: "rate", rating: 4, id: null, comment: "", bare: true }],
+    ["#12 满意", { type: "rate", rating: 5, id: 12, comment: "", bare: true }],
+    ["不满意 等了好久才来", { type: "rate", rating: 1, id: null, comment: "等了好久才来", bare: false }],
+    ["5分 小刘手艺不错", { type: "rate", rating: 5, id: null, comment: "小刘手艺不错", bare: false }],
+    ["关闭 3 居民说满意", { type: "close", id: 3, reason: "居民说满意" }],
+    ["6分", { type: "rate-unclear", id: null }],
     ["回复 3 每天11点开饭 加入知识库", { type: "answer-handover", id: 3, answer: "每天11点开饭", addToKb: true }],
   ])("%s", (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
