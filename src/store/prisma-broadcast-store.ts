@@ -188,7 +188,14 @@ export function createPrismaBroadcastStore(db: Db): BroadcastStore {
       const inMonth = { gte: from, lt: to };
       const [received, closed, satisfied, rated] = await Promise.all([
         db.ticket.count({ where: { createdAt: inMonth } }),
-        db.ticket.count({ where: { status: "closed", closedAt: inMonth } }),
+        // A duplicate closed with its twin is not 办结 (closeKind is null on tickets closed before it existed).
+        db.ticket.count({
+          where: {
+            status: "closed",
+            closedAt: inMonth,
+            OR: [{ closeKind: null }, { closeKind: { not: "duplicate" } }],
+          },
+        }),
         db.ticket.count({ where: { status: "closed", closedAt: inMonth, ratingLabel: "satisfied" } }),
         db.ticket.count({
           where: { status: "closed", closedAt: inMonth, ratingLabel: { in: ["satisfied", "unsatisfied"] } },

@@ -71,9 +71,11 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
       case "my-tickets":
         await ctx.reply(say.myTickets(await tickets.listForResident(ctx.actor.id)));
         return;
-      case "progress":
-        await ctx.reply(say.progress(await tickets.progress(c.id, ctx.actor, isStaff)));
+      case "progress": {
+        const t = await tickets.progress(c.id, ctx.actor, isStaff);
+        await ctx.reply(say.progress(t, await tickets.twinOf(t)));
         return;
+      }
       case "list-open":
         if (!isStaff) {
           // A resident who types 工单 most likely means their own.

@@ -13,6 +13,11 @@ const statusNames: Record<TicketStatus, string> = {
   closed: "已办结",
 };
 
+/** A ticket closed as a duplicate is still being handled (with the same report), not 办结. */
+function statusOf(t: Ticket): string {
+  return t.status === "closed" && t.closeKind === "duplicate" ? "和同一件事一起处理中" : statusNames[t.status];
+}
+
 export function formatLocation(t: Pick<Ticket, "building" | "unit" | "room"> & { roomTopic?: string | null }): string {
   const p = placeOf({ roomTopic: null, ...t });
   const parts = [p.building && `${p.building}号楼`, p.unit && `${p.unit}单元`, p.room && `${p.room}室`].filter(Boolean);
@@ -76,19 +81,23 @@ export const ticketReplies = {
   unsatisfiedAlert: (t: Ticket) =>
     `【居民不满意】#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | 居民 ${t.residentName} 评 ${t.rating} 分${t.ratingComment ? `, 留言: 「${summarize(t.ratingComment, 120)}」` : ""}, 志愿者 ${t.volunteerName ?? "-"}。可「指派 ${t.id} @某人」重新处理。`,
   closedNotice: (t: Ticket) => `#${t.id} 已由社区办结: ${t.closeReason || "无说明"}。有问题随时再说。`,
-  closedForStaff: (t: Ticket) => `#${t.id} 已关闭。`,
+  duplicateNotice: (t: Ticket) =>
+    `#${t.id} 您反映的事和已经登记的是同一件, 社区正在一起处理, 还没办完。有进展会告诉您, 想看进度随时发「进度 ${t.id}」。`,
+  closedForStaff: (t: Ticket) =>
+    t.closeKind === "duplicate"
+      ? `#${t.id} 已作为重复关闭 (不计入办结), 已告知居民正在一并处理。`
+      : `#${t.id} 已关闭。`,
   assignedToYou: (t: Ticket, by: string) => `${by} 把 #${t.id} 指派给您:\n`,
   assignedForStaff: (t: Ticket) => `#${t.id} 已指派给 ${t.volunteerName}。`,
   myTickets: (tickets: Ticket[]) =>
     tickets.length === 0
       ? "您还没有登记过事项。有事直接在群里说就行。"
-      : ["您的事项:", ...tickets.map((t) => `#${t.id} ${summarize(t.text, 16)} —— ${statusNames[t.status]}`)].join(
-          "\n",
-        ),
-  progress: (t: Ticket) =>
+      : ["您的事项:", ...tickets.map((t) => `#${t.id} ${summarize(t.text, 16)} —— ${statusOf(t)}`)].join("\n"),
+  progress: (t: Ticket, twin: Ticket | null = null) =>
     [
       `#${t.id} ${summarize(t.text, 24)}`,
-      `状态: ${statusNames[t.status]}`,
+      `状态: ${statusOf(t)}`,
+      twin ? `同一件事 #${twin.id}: ${statusOf(twin)}` : null,
       t.volunteerName ? `志愿者: ${t.volunteerName}` : null,
       t.rating ? `评价: ${t.rating} 分${t.ratingComment ? ` 「${summarize(t.ratingComment, 60)}」` : ""}` : null,
       `登记时间: ${formatTime(t.createdAt)}`,
@@ -102,7 +111,7 @@ export const ticketReplies = {
           `未办结工单 ${tickets.length} 件 (最早的在前):`,
           ...tickets.map(
             (t) =>
-              `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${statusNames[t.status]}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${formatTime(t.createdAt)}`,
+              `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${statusOf(t)}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${formatTime(t.createdAt)}`,
           ),
         ].join("\n"),
   overdueAlert: (t: Ticket, hours: number) =>
@@ -117,7 +126,7 @@ export const errorReplies = {
   forbidden_staff: () => "这个操作需要社区工作人员来做, 您有事可以直接在群里说。",
   not_claimer: (t: Ticket) => `#${t.id} 是 ${t.volunteerName ?? "其他志愿者"} 认领的, 只有认领人可以操作。`,
   not_yours: (id: number) => `#${id} 不是您登记的事项, 看不了进度哦。`,
-  bad_state: (t: Ticket, action: string) => `#${t.id} 现在是「${statusNames[t.status]}」, 不能${action}。`,
+  bad_state: (t: Ticket, action: string) => `#${t.id} 现在是「${statusOf(t)}」, 不能${action}。`,
   malformed: (verb: string, example: string) => `「${verb}」后面要写工单编号, 比如: ${example}`,
   assignee_not_found: (name: string) => `没找到「${name}」, 请在指派时 @ 对方, 比如: 指派 12 @张师傅`,
   nothing_to_rate: () => "您现在没有需要评价的事项。",

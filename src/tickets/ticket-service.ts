@@ -6,6 +6,7 @@ import { type SendPriority, sendPriority } from "../outbox/outbox.js";
 import type { Parsed } from "../understand/taxonomy.js";
 import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
+import { readCloseKind } from "./read-close-kind.js";
 import type { Actor, Ticket, TicketStore } from "./ticket.js";
 import { formatLocation, ticketReplies as say } from "./ticket-replies.js";
 import { placeReplies } from "./emergency-replies.js";
@@ -262,20 +263,27 @@ export function createTicketService(o: TicketServiceOptions) {
       const now = o.clock.now();
       const t = await mustGet(id);
       if (t.status === "closed") throw new LinliError("bad_state", "closed", { ticket: t, action: "关闭" });
+      // A duplicate ("同一次停水") is closed as such: not solved for its resident, not 办结.
+      const { kind } = readCloseKind(reason);
       const closed = await o.store.transition(
         id,
         { from: ["open", "claimed", "done"] },
         {
           status: "closed",
           closeReason: reason || null,
+          closeKind: kind,
           closedAt: now,
-          ratingLabel: t.status === "done" ? "unrated" : null,
+          ratingLabel: t.status === "done" && kind === "resolved" ? "unrated" : null,
         },
         { type: "closed", actorId: staff.id, actorName: staff.name, note: reason || null, at: now },
       );
       if (!closed)
         throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "关闭" });
-      await toResident(closed, say.closedNotice(closed), `ticket:${id}:closed:${messageId}`);
+      await toResident(
+        closed,
+        kind === "duplicate" ? say.duplicateNotice(closed) : say.closedNotice(closed),
+        `ticket:${id}:closed:${messageId}`,
+      );
       return closed;
     },
 
@@ -318,6 +326,13 @@ export function createTicketService(o: TicketServiceOptions) {
       return t;
     },
 
+    /** The ticket a duplicate was closed into ("和#3是一件事"), whose progress is its resident's too. */
+    async twinOf(t: Ticket): Promise<Ticket | null> {
+      if (t.closeKind !== "duplicate" || !t.closeReason) return null;
+      const { sameAs } = readCloseKind(t.closeReason);
+      return sameAs && sameAs !== t.id ? o.store.get(sameAs) : null;
+    },
+
     listForResident: (residentId: string) => o.store.listByResident(residentId, 10),
     listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
     isOverdue(t: Ticket): boolean {
@@ -358,7 +373,7 @@ export function createTicketService(o: TicketServiceOptions) {
         const closed = await o.store.transition(
           t.id,
           { from: ["done"] },
-          { status: "closed", ratingLabel: "unrated", closedAt: now },
+          { status: "closed", ratingLabel: "unrated", closeKind: "resolved", closedAt: now },
           { type: "closed", actorId: null, actorName: null, note: "未评价, 自动办结", at: now },
         );
         if (closed) {
