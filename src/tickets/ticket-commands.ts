@@ -82,7 +82,7 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
           await ctx.reply(say.myTickets(await tickets.listForResident(ctx.actor.id)));
           return;
         }
-        await ctx.reply(say.openList(await tickets.listOpen(), tickets.isOverdue), { mention: false });
+        await ctx.reply(say.openList(await tickets.listOpen(), tickets.isOverdue, tickets.now()), { mention: false });
         return;
       case "close": {
         if (!isStaff) throw new LinliError("forbidden", "staff only", { who: "staff" });

@@ -18,6 +18,33 @@ function statusOf(t: Ticket): string {
   return t.status === "closed" && t.closeKind === "duplicate" ? "和同一件事一起处理中" : statusNames[t.status];
 }
 
+/** Staff read a ticket's state in their own terms. */
+const staffStatusNames: Record<TicketStatus, string> = {
+  open: "待认领",
+  claimed: "处理中",
+  done: "已完成待评价",
+  closed: "已关闭",
+};
+
+/** How long since `from`, as staff read it: 25分钟, 3小时, 2天5小时. */
+function formatAge(from: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes}分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}小时`;
+  return `${Math.floor(hours / 24)}天${hours % 24 ? `${hours % 24}小时` : ""}`;
+}
+
+function contactDetails(t: Ticket): string[] {
+  return [
+    `居民: ${t.residentName}${t.roomTopic ? ` (${t.roomTopic})` : ""}`,
+    `电话: ${t.phone ?? "未留, 可在群里联系"}`,
+    `地点: ${formatLocation(t)}`,
+    `内容: ${t.text.slice(0, 500)}`,
+    `办好后回复「完成 ${t.id} 备注」。`,
+  ];
+}
+
 export function formatLocation(t: Pick<Ticket, "building" | "unit" | "room"> & { roomTopic?: string | null }): string {
   const p = placeOf({ roomTopic: null, ...t });
   const parts = [p.building && `${p.building}号楼`, p.unit && `${p.unit}单元`, p.room && `${p.room}室`].filter(Boolean);
@@ -57,16 +84,13 @@ export const ticketReplies = {
   urgentAlert: (t: Ticket) =>
     `【紧急工单 #${t.id}】${categoryName(t.category)} | ${formatLocation(t)} | ${t.roomTopic ?? "私聊"} ${t.residentName}: ${summarize(t.text, 80)}`,
   claimedInGroup: (t: Ticket) => `#${t.id} 已由 ${t.volunteerName} 认领, 谢谢!`,
-  claimerContact: (t: Ticket) =>
-    [
-      `您认领了 #${t.id} (${categoryName(t.category)})。`,
-      `居民: ${t.residentName}${t.roomTopic ? ` (${t.roomTopic})` : ""}`,
-      `电话: ${t.phone ?? "未留, 可在群里联系"}`,
-      `地点: ${formatLocation(t)}`,
-      `内容: ${t.text.slice(0, 500)}`,
-      `办好后回复「完成 ${t.id} 备注」。`,
-    ].join("\n"),
-  volunteerComing: (t: Ticket) => `#${t.id} 有人接了: 志愿者 ${t.volunteerName} 会来帮您, 请保持电话畅通。`,
+  claimerContact: (t: Ticket) => [`您认领了 #${t.id} (${categoryName(t.category)})。`, ...contactDetails(t)].join("\n"),
+  assignedToYou: (t: Ticket, by: string) =>
+    [`${by}请您处理 #${t.id} (${categoryName(t.category)})。`, ...contactDetails(t)].join("\n"),
+  volunteerComing: (t: Ticket) =>
+    `#${t.id} 有人接了: 志愿者 ${t.volunteerName} 会来帮您${t.phone ? ", 请保持电话畅通" : ""}。`,
+  volunteerGaveUp: (t: Ticket) =>
+    `#${t.id} 原来的志愿者临时来不了, 我们正在另找一位志愿者, 找到了马上告诉您, 请再稍等一下。`,
   alreadyClaimed: (t: Ticket) => `#${t.id} 已经被 ${t.volunteerName ?? "其他志愿者"} 认领了, 谢谢您的热心!`,
   alreadyYours: (t: Ticket) => `#${t.id} 已经是您认领的了。`,
   released: (t: Ticket, by: string) => `${by} 放弃了 #${t.id}, 任务重新开放:`,
@@ -87,7 +111,6 @@ export const ticketReplies = {
     t.closeKind === "duplicate"
       ? `#${t.id} 已作为重复关闭 (不计入办结), 已告知居民正在一并处理。`
       : `#${t.id} 已关闭。`,
-  assignedToYou: (t: Ticket, by: string) => `${by} 把 #${t.id} 指派给您:\n`,
   assignedForStaff: (t: Ticket) => `#${t.id} 已指派给 ${t.volunteerName}。`,
   myTickets: (tickets: Ticket[]) =>
     tickets.length === 0
@@ -104,14 +127,14 @@ export const ticketReplies = {
     ]
       .filter(Boolean)
       .join("\n"),
-  openList: (tickets: Ticket[], overdue: (t: Ticket) => boolean) =>
+  openList: (tickets: Ticket[], overdue: (t: Ticket) => boolean, now: Date) =>
     tickets.length === 0
       ? "目前没有未办结的工单。"
       : [
-          `未办结工单 ${tickets.length} 件 (最早的在前):`,
+          `未办结工单 ${tickets.length} 件 (最早的在前; 编号 类别 地点 内容 | 状态 | 已登记):`,
           ...tickets.map(
             (t) =>
-              `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${statusOf(t)}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${formatTime(t.createdAt)}`,
+              `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${staffStatusNames[t.status]}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${formatAge(t.createdAt, now)}`,
           ),
         ].join("\n"),
   overdueAlert: (t: Ticket, hours: number) =>

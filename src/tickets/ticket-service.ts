@@ -191,6 +191,7 @@ export function createTicketService(o: TicketServiceOptions) {
         `${say.released(back, actor.name)}\n${say.taskCard(back)}`,
         `ticket:${id}:released:${messageId}`,
       );
+      await toResident(back, say.volunteerGaveUp(back), `ticket:${id}:released:${messageId}:resident`);
       return back;
     },
 
@@ -310,11 +311,7 @@ export function createTicketService(o: TicketServiceOptions) {
       if (!assigned)
         throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "指派" });
       const k = `ticket:${id}:assigned:${messageId}`;
-      await toPerson(
-        assignee.id,
-        say.assignedToYou(assigned, staff.name) + say.claimerContact(assigned),
-        `${k}:contact`,
-      );
+      await toPerson(assignee.id, say.assignedToYou(assigned, staff.name), `${k}:contact`);
       await toRooms("volunteer", say.claimedInGroup(assigned), k);
       await toResident(assigned, say.volunteerComing(assigned), `${k}:resident`);
       return assigned;
@@ -335,6 +332,7 @@ export function createTicketService(o: TicketServiceOptions) {
 
     listForResident: (residentId: string) => o.store.listByResident(residentId, 10),
     listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
+    now: () => o.clock.now(),
     isOverdue(t: Ticket): boolean {
       return t.status !== "closed" && o.clock.now().getTime() - t.createdAt.getTime() > o.overdueHours * 3600_000;
     },
