@@ -49,6 +49,10 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
     }
   };
 
+  async function replyOwnTickets(ctx: Context): Promise<void> {
+    await ctx.reply(await listOwn(tickets, ctx));
+  }
+
   async function run(ctx: Context, c: Command): Promise<void> {
     const id = ctx.message.id;
     const isVolunteer = ctx.roles.has("volunteer");
@@ -69,17 +73,22 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
         return;
       }
       case "my-tickets":
-        await ctx.reply(say.myTickets(await tickets.listForResident(ctx.actor.id)));
+        await replyOwnTickets(ctx);
         return;
       case "progress": {
         const t = await tickets.progress(c.id, ctx.actor, isStaff);
+        // In a group, only what was raised in that group: the rest is for a private chat.
+        if (ctx.room && ctx.room.role !== "staff" && t.roomId !== ctx.room.id) {
+          await ctx.reply(say.progressPrivateOnly(t.id));
+          return;
+        }
         await ctx.reply(say.progress(t, await tickets.twinOf(t)));
         return;
       }
       case "list-open":
         if (!isStaff) {
           // A resident who types 工单 most likely means their own.
-          await ctx.reply(say.myTickets(await tickets.listForResident(ctx.actor.id)));
+          await replyOwnTickets(ctx);
           return;
         }
         await ctx.reply(say.openList(await tickets.listOpen(), tickets.isOverdue, tickets.now()), { mention: false });
@@ -108,6 +117,14 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
         return;
     }
   }
+}
+
+/** Privately, all of the resident's tickets; in a group, only those raised in that group. */
+async function listOwn(tickets: TicketService, ctx: Context): Promise<string> {
+  const all = await tickets.listForResident(ctx.actor.id);
+  if (!ctx.room) return say.myTickets(all);
+  const here = all.filter((t) => t.roomId === ctx.room?.id);
+  return say.myTicketsInGroup(here, all.length - here.length);
 }
 
 function explain(err: LinliError, c: Command): string {

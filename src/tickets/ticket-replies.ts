@@ -116,6 +116,16 @@ export const ticketReplies = {
     tickets.length === 0
       ? "您还没有登记过事项。有事直接在群里说就行。"
       : ["您的事项:", ...tickets.map((t) => `#${t.id} ${summarize(t.text, 16)} —— ${statusOf(t)}`)].join("\n"),
+  myTicketsInGroup: (tickets: Ticket[], elsewhere: number) => {
+    const more = elsewhere > 0 ? `其他地方登记的 ${elsewhere} 件, 请私聊我发「我的工单」查看。` : "";
+    if (tickets.length === 0) return `您在本群还没有登记过事项。${more}`;
+    return [
+      "您在本群登记的事项:",
+      ...tickets.map((t) => `#${t.id} ${summarize(t.text, 16)} —— ${statusOf(t)}`),
+      ...(more ? [more] : []),
+    ].join("\n");
+  },
+  progressPrivateOnly: (id: number) => `#${id} 不是在本群登记的, 请私聊我发「进度 ${id}」查看。`,
   progress: (t: Ticket, twin: Ticket | null = null) =>
     [
       `#${t.id} ${summarize(t.text, 24)}`,
