@@ -10,6 +10,10 @@ export type Command =
   | { type: "my-tickets" }
   | { type: "progress"; id: number }
   | { type: "list-open" }
+  /** A volunteer's own claimed tasks. */
+  | { type: "my-tasks" }
+  /** Open tasks a volunteer could take. */
+  | { type: "open-tasks" }
   | { type: "close"; id: number; reason: string }
   | { type: "assign"; id: number; assignee: string }
   /** `bare`: a classic rating alone (满意, 3分), answered even when nothing awaits a rating. */
@@ -88,6 +92,9 @@ export function parseCommand(rawText: string, quote: QuoteReply | null = null): 
   }
   if (text === "我的工单" || text === "我的报修" || text === "我的诉求") return { type: "my-tickets" };
   if (text === "工单" || text === "工单列表" || text === "待办工单") return { type: "list-open" };
+  if (text === "我的任务" || text === "我认领的" || text === "我接的单") return { type: "my-tasks" };
+  if (text === "任务" || text === "任务列表" || text === "可接任务" || text === "待接任务")
+    return { type: "open-tasks" };
   if (/^加入知识库$/.test(text)) return { type: "add-to-kb", id: null };
   // Verbs first: "关闭 3 居民说满意" is a close, not a rating.
   for (const v of verbs) {

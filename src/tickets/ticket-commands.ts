@@ -21,6 +21,8 @@ const ticketCommandTypes = new Set<Command["type"]>([
   "my-tickets",
   "progress",
   "list-open",
+  "my-tasks",
+  "open-tasks",
   "close",
   "assign",
   "rate",
@@ -48,6 +50,18 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
       await ctx.reply(explain(err, command), { part: "error" });
     }
   };
+
+  /** Volunteers' own view, in their room or privately (task texts are not for residents' groups). */
+  async function replyTasks(ctx: Context, which: "my-tasks" | "open-tasks"): Promise<void> {
+    if (!ctx.roles.has("volunteer") && !ctx.roles.has("staff"))
+      throw new LinliError("forbidden", "volunteers only", { who: "volunteer" });
+    if (ctx.room && ctx.room.role !== "volunteer" && ctx.room.role !== "staff") {
+      await ctx.reply(say.tasksElsewhere());
+      return;
+    }
+    if (which === "my-tasks") await ctx.reply(say.myTasks(await tickets.listHeldBy(ctx.actor.id)));
+    else await ctx.reply(say.openTasks(await tickets.listUnclaimed(), tickets.now()));
+  }
 
   async function replyOwnTickets(ctx: Context): Promise<void> {
     await ctx.reply(await listOwn(tickets, ctx));
@@ -85,7 +99,16 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
         await ctx.reply(say.progress(t, await tickets.twinOf(t)));
         return;
       }
+      case "my-tasks":
+      case "open-tasks":
+        await replyTasks(ctx, c.type);
+        return;
       case "list-open":
+        if (isVolunteer && !isStaff) {
+          // A volunteer's 工单 means the tasks they could take.
+          await replyTasks(ctx, "open-tasks");
+          return;
+        }
         if (!isStaff) {
           // A resident who types 工单 most likely means their own.
           await replyOwnTickets(ctx);

@@ -125,6 +125,28 @@ export const ticketReplies = {
       ...(more ? [more] : []),
     ].join("\n");
   },
+  myTasks: (tickets: Ticket[]) =>
+    tickets.length === 0
+      ? "您手上现在没有任务。发「任务」看看有哪些可以接。"
+      : [
+          `您手上的任务 ${tickets.length} 件:`,
+          ...tickets.map(
+            (t) => `#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | ${summarize(t.text, 20)}`,
+          ),
+          "办好后回复「完成 编号 备注」, 来不了回复「放弃 编号」。",
+        ].join("\n"),
+  openTasks: (tickets: Ticket[], now: Date) =>
+    tickets.length === 0
+      ? "现在没有等人接的任务, 谢谢您!"
+      : [
+          `等人接的任务 ${tickets.length} 件 (最早的在前):`,
+          ...tickets.map(
+            (t) =>
+              `${t.urgency === "urgent" ? "【紧急】" : ""}#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | ${summarize(t.text, 20)} | 居民 ${maskName(t.residentName)} | 已等${formatAge(t.createdAt, now)}`,
+          ),
+          "回复「认领 编号」接单。",
+        ].join("\n"),
+  tasksElsewhere: () => "任务请在志愿者群里或私聊我查看哦。",
   progressPrivateOnly: (id: number) => `#${id} 不是在本群登记的, 请私聊我发「进度 ${id}」查看。`,
   progress: (t: Ticket, twin: Ticket | null = null) =>
     [

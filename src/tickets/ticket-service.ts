@@ -333,6 +333,11 @@ export function createTicketService(o: TicketServiceOptions) {
     listForResident: (residentId: string) => o.store.listByResident(residentId, 10),
     listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
     now: () => o.clock.now(),
+    listUnclaimed: () => o.store.listByStatus(["open"], 30),
+    /** Tickets a volunteer holds (claimed or assigned, not yet done). */
+    async listHeldBy(volunteerId: string): Promise<Ticket[]> {
+      return (await o.store.listByStatus(["claimed"], 500)).filter((t) => t.volunteerId === volunteerId);
+    },
     isOverdue(t: Ticket): boolean {
       return t.status !== "closed" && o.clock.now().getTime() - t.createdAt.getTime() > o.overdueHours * 3600_000;
     },

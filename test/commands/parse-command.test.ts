@@ -42,6 +42,8 @@ describe("residents' and staff's commands", () => {
     ["我的工单", { type: "my-tickets" }],
     ["进度 3", { type: "progress", id: 3 }],
     ["工单", { type: "list-open" }],
+    ["我的任务", { type: "my-tasks" }],
+    ["任务", { type: "open-tasks" }],
     ["关闭 8 居民已自行解决", { type: "close", id: 8, reason: "居民已自行解决" }],
     ["指派 8 @陈师傅\u2005", { type: "assign", id: 8, assignee: "陈师傅" }],
     ["满意", { type: "rate", rating: 5, id: null, comment: "", bare: true }],
