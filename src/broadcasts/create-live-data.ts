@@ -4,8 +4,8 @@ import { toChinaDate, addDays, formatChinaDate, type CivilDate } from "../faq/ch
 import { readEntrySchedule } from "../faq/schedule-field.js";
 import { ruleFallsOn } from "../faq/schedule-rules.js";
 import type { ActivityEntry, BroadcastStore } from "./broadcast-store.js";
-import { chinaMonthOf, chinaWeekOf } from "./china-calendar.js";
-import type { LiveData } from "./render-broadcast.js";
+import { chinaMonthOf } from "./china-calendar.js";
+import type { LiveData, WeekActivities } from "./render-broadcast.js";
 
 /** Entries about activities: tagged 活动 (or 文化活动 …) by whoever wrote the knowledge base. */
 const ACTIVITY_TAG = /活动/;
@@ -21,7 +21,8 @@ export function createLiveData(
     },
     async weekActivities(now) {
       const entries = (await store.activityEntries()).filter((e) => e.tags.some((t) => ACTIVITY_TAG.test(t)));
-      return listWeekActivities(entries, now);
+      const { covers, lines } = weekAhead(entries, now);
+      return { covers, lines };
     },
     async praises(now) {
       const { from, to } = chinaMonthOf(now);
@@ -31,13 +32,25 @@ export function createLiveData(
 }
 
 /**
- * One line per scheduled item that falls in this China week, earliest first, with its
- * days (`合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：11月24日(周二)、11月27日(周五)`).
+ * The days "this week" means to a resident reading the broadcast now (China time): from
+ * today to Sunday, never days already past. On a Sunday, and on a Friday or Saturday with
+ * nothing left this week, it is the coming days: today through next Sunday.
+ */
+export function weekAhead(entries: readonly ActivityEntry[], now: Date): WeekActivities {
+  const today = toChinaDate(now);
+  const comingDays = (n: number) => Array.from({ length: n }, (_, i) => addDays(today, i));
+  if (today.weekday === 0) return listActivities(entries, comingDays(8));
+  const rest = listActivities(entries, comingDays(8 - today.weekday));
+  if (rest.dated > 0 || today.weekday < 5) return rest;
+  return listActivities(entries, comingDays(15 - today.weekday));
+}
+
+/**
+ * One line per scheduled item that falls on `days`, earliest first, with its days
+ * (`合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：11月24日(周二)、11月27日(周五)`).
  * An item whose time we cannot read is listed as written, so nothing staff wrote is lost.
  */
-export function listWeekActivities(entries: readonly ActivityEntry[], now: Date): string[] {
-  const monday = toChinaDate(chinaWeekOf(now).from);
-  const week: CivilDate[] = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+function listActivities(entries: readonly ActivityEntry[], week: CivilDate[]): WeekActivities & { dated: number } {
   const lines: { first: number; line: string }[] = [];
   const seen = new Set<string>();
   for (const e of entries) {
@@ -53,14 +66,20 @@ export function listWeekActivities(entries: readonly ActivityEntry[], now: Date)
       if (seen.has(item.label)) continue;
       seen.add(item.label);
       if (item.rules.length === 0) {
-        lines.push({ first: 7, line: item.label });
+        lines.push({ first: week.length, line: item.label });
         continue;
       }
       const days = week.flatMap((d, i) => (item.rules.some((r) => ruleFallsOn(r, d)) ? [i] : []));
       if (days.length === 0) continue;
-      const when = days.length === 7 ? "本周每天" : days.map((i) => formatChinaDate(week[i]!)).join("、");
+      const when = days.length === week.length ? "每天" : days.map((i) => formatChinaDate(week[i]!)).join("、");
       lines.push({ first: days[0]!, line: `${item.label}：${when}` });
     }
   }
-  return lines.sort((a, b) => a.first - b.first).map((l) => l.line);
+  const first = week[0]!;
+  const last = week[week.length - 1]!;
+  return {
+    covers: `${formatChinaDate(first)}至${formatChinaDate(last)}`,
+    lines: lines.sort((a, b) => a.first - b.first).map((l) => l.line),
+    dated: lines.filter((l) => l.first < week.length).length,
+  };
 }

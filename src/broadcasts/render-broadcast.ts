@@ -11,8 +11,14 @@ export interface MonthFigures {
 /** Port: where live figures come from (tickets, knowledge base, staff praise notes). */
 export interface LiveData {
   monthFigures(now: Date): Promise<MonthFigures>;
-  weekActivities(now: Date): Promise<string[]>;
+  weekActivities(now: Date): Promise<WeekActivities>;
   praises(now: Date): Promise<string[]>;
+}
+
+/** The activities of the days ahead, and which days those are (`11月30日(周一)至12月6日(周日)`). */
+export interface WeekActivities {
+  covers: string;
+  lines: string[];
 }
 
 export interface RenderedBroadcast {
@@ -76,7 +82,7 @@ async function fetchValues(
     values.set("本月办结", `${figures.resolved}`);
     values.set("本月满意率", formatRate(figures.satisfactionRate));
   }
-  if (activities) values.set("本周活动", formatList(activities, "本周暂时没有安排活动"));
+  if (activities) values.set("本周活动", formatActivities(activities));
   if (praises) values.set("好人好事", formatList(praises, "这段时间还没有记下好人好事"));
   return values;
 }
@@ -86,6 +92,13 @@ function formatRate(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return "暂无评价";
   const percent = Math.round(Math.min(Math.max(rate, 0), 1) * 1000) / 10;
   return `${percent}%`;
+}
+
+/** Says which days it covers, so "本周" read on a Sunday is not taken for the week gone by. */
+function formatActivities({ covers, lines }: WeekActivities): string {
+  const list = formatList(lines, "");
+  if (list === "") return `${covers}暂时没有安排活动`;
+  return lines.length === 1 ? `${covers}：${list}` : `${covers}：\n${list}`;
 }
 
 function formatList(items: readonly string[], empty: string): string {

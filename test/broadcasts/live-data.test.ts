@@ -67,27 +67,51 @@ describe("month figures", () => {
   });
 });
 
+async function importActivities() {
+  const entries = loadTestKb(`${demoKbPath}/activities.yaml`);
+  for (const e of entries) {
+    await s.db.kbEntry.create({
+      data: {
+        id: e.id,
+        title: e.title,
+        answer: e.answer,
+        tags: JSON.stringify(e.tags),
+        extra: JSON.stringify(e.extra),
+        updatedAt: new Date(),
+      },
+    });
+  }
+}
+
 describe("week activities", () => {
   it("list the knowledge base's 活动 entries that fall in this week, with their days", async () => {
-    const entries = loadTestKb(`${demoKbPath}/activities.yaml`);
-    for (const e of entries) {
-      await s.db.kbEntry.create({
-        data: {
-          id: e.id,
-          title: e.title,
-          answer: e.answer,
-          tags: JSON.stringify(e.tags),
-          extra: JSON.stringify(e.extra),
-          updatedAt: new Date(),
-        },
-      });
-    }
+    await importActivities();
     // Week of Monday 23 November 2026: the last Sunday of the month is the 29th.
-    const lines = await createLiveData(s.store).weekActivities(china("2026-11-23 08:00"));
-    expect(lines[0]).toBe("太极拳晨练 每天 6:30-7:30(中心广场)：本周每天");
+    const { covers, lines } = await createLiveData(s.store).weekActivities(china("2026-11-23 08:00"));
+    expect(covers).toBe("11月23日(周一)至11月29日(周日)");
+    expect(lines[0]).toBe("太极拳晨练 每天 6:30-7:30(中心广场)：每天");
     expect(lines).toContain("合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：11月24日(周二)、11月27日(周五)");
     expect(lines).toContain("露天电影 每月最后一个周日 15:00(三楼多功能厅)：11月29日(周日)");
     expect(lines.some((l) => l.startsWith("彩虹义务维修"))).toBe(false); // first Saturday: 7 November
+  });
+
+  it("never list days already past: midweek, from today to Sunday", async () => {
+    await importActivities();
+    const { covers, lines } = await createLiveData(s.store).weekActivities(china("2026-11-26 08:00")); // Thursday
+    expect(covers).toBe("11月26日(周四)至11月29日(周日)");
+    expect(lines).toContain("合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：11月27日(周五)");
+  });
+
+  it("look forward on a Sunday (China time): today through next Sunday, saying which dates", async () => {
+    await importActivities();
+    // 10:00 on Sunday in China, and 16:30 UTC on Saturday, which is already Sunday 00:30 in China.
+    for (const now of [china("2026-11-29 10:00"), new Date("2026-11-28T16:30:00Z")]) {
+      const { covers, lines } = await createLiveData(s.store).weekActivities(now);
+      expect(covers).toBe("11月29日(周日)至12月6日(周日)");
+      expect(lines).toContain("合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：12月1日(周二)、12月4日(周五)");
+      expect(lines.some((l) => l.includes("11月24日") || l.includes("11月27日"))).toBe(false);
+      expect(lines.some((l) => l.startsWith("彩虹义务维修") && l.includes("12月5日(周六)"))).toBe(true);
+    }
   });
 });
 

@@ -21,7 +21,7 @@ function fakeLiveData(
     },
     async weekActivities(now) {
       calls.push(`weekActivities ${now.toISOString()}`);
-      return activities;
+      return { covers: "11月25日(周三)至11月29日(周日)", lines: activities };
     },
     async praises(now) {
       calls.push(`praises ${now.toISOString()}`);
@@ -44,14 +44,14 @@ describe("renderBroadcast", () => {
     const { data } = fakeLiveData();
     const result = await renderBroadcast("本周活动：\n{本周活动}\n好人好事：{好人好事}", data, NOW);
     expect(result.text).toBe(
-      "本周活动：\n1. 周三下午 社区义诊\n2. 周六上午 旧衣回收\n好人好事：3号楼王阿姨帮独居老人买菜",
+      "本周活动：\n11月25日(周三)至11月29日(周日)：\n1. 周三下午 社区义诊\n2. 周六上午 旧衣回收\n好人好事：3号楼王阿姨帮独居老人买菜",
     );
   });
 
   it("says so plainly when there is nothing to report", async () => {
     const { data } = fakeLiveData({ received: 0, resolved: 0, satisfactionRate: null }, [], [" "]);
     const result = await renderBroadcast("{本月满意率} / {本周活动} / {好人好事}", data, NOW);
-    expect(result.text).toBe("暂无评价 / 本周暂时没有安排活动 / 这段时间还没有记下好人好事");
+    expect(result.text).toBe("暂无评价 / 11月25日(周三)至11月29日(周日)暂时没有安排活动 / 这段时间还没有记下好人好事");
   });
 
   it("rounds the satisfaction rate to one decimal", async () => {
