@@ -2,7 +2,7 @@
 // activities from the knowledge base, and approved 好人好事.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chinaMonthOf, chinaWeekOf } from "../../src/broadcasts/china-calendar.js";
-import { createLiveData } from "../../src/broadcasts/create-live-data.js";
+import { createLiveData, weekAhead } from "../../src/broadcasts/create-live-data.js";
 import { detectThanks } from "../../src/broadcasts/detect-thanks.js";
 import { china, FakeClock, makeService, RESIDENT, STAFF, tempDbPath } from "./broadcast-fixture.js";
 import { demoKbPath, loadTestKb } from "../helpers/knowledge-base.js";
@@ -133,5 +133,20 @@ describe("residents' thanks", () => {
     ["3号楼下水道又堵了", false],
   ])("%s → %s", (text, expected) => {
     expect(detectThanks(text)).toBe(expected);
+  });
+});
+
+describe("the days ahead late in the week", () => {
+  it("move on to next week on a Saturday with nothing left, and stay on this week's rest otherwise", () => {
+    const choir = loadKb("demo/kb/activities.yaml")
+      .entries.filter((e) => e.title.includes("合唱"))
+      .map((e) => ({ title: e.title, tags: e.tags, answer: e.answer, extra: e.extra }));
+    expect(choir).toHaveLength(1);
+    const saturday = weekAhead(choir, china("2026-11-28 09:00")); // rehearsals Tue and Fri: none left
+    expect(saturday.covers).toBe("11月28日(周六)至12月6日(周日)");
+    expect(saturday.lines).toHaveLength(1);
+    expect(saturday.lines[0]).toMatch(/^合唱团排练.*：12月1日\(周二\)、12月4日\(周五\)$/);
+    const friday = weekAhead(choir, china("2026-11-27 08:00")); // Friday's rehearsal is still ahead
+    expect(friday.covers).toBe("11月27日(周五)至11月29日(周日)");
   });
 });
