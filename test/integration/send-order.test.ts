@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { testRooms, useGrpcBot, waitFor } from "../helpers/grpc-harness.js";
 
-const setup = useGrpcBot({ env: { LINLI_SEND_INTERVAL_MS: "150" } });
+const setup = useGrpcBot({ env: { LINLI_SEND_INTERVAL_MS: "300" } });
 
 const targets = `[${testRooms.residents},${testRooms.residents2},${testRooms.volunteers}]`;
 const indexOf = (words: string) => setup.server.said.findIndex((s) => s.fromBot && s.text.includes(words));
