@@ -60,7 +60,8 @@ const heads: Head[] = [
   { pattern: /^(?:非常好|特别好|太好了|很棒|太棒了|真棒|好极了|很好|真好)/, rating: 5, standalone: true },
   { pattern: /^(?:挺好|不错|很不错|挺不错|真不错|蛮好|还不错)/, rating: 4, standalone: true },
   { pattern: /^(?:还行|还可以|还好|一般般|一般|凑合|马马虎虎|过得去)/, rating: 3, standalone: true },
-  { pattern: /^(?:很差|太差|差劲|太差劲|不好|不行|很不好|太慢了)/, rating: 1, standalone: true },
+  // 不好了 / 不行了 are cries for help (不好了 着火了), not ratings.
+  { pattern: /^(?:很差|太差|差劲|太差劲|不好(?!了)|不行(?!了)|很不好|太慢了)/, rating: 1, standalone: true },
 ];
 
 // Some residents rate in a sentence: 评价: 满意, 给5分, 我打五星.

@@ -138,8 +138,8 @@ describe("residents' thanks", () => {
 
 describe("the days ahead late in the week", () => {
   it("move on to next week on a Saturday with nothing left, and stay on this week's rest otherwise", () => {
-    const choir = loadKb("demo/kb/activities.yaml")
-      .entries.filter((e) => e.title.includes("合唱"))
+    const choir = loadTestKb(`${demoKbPath}/activities.yaml`)
+      .filter((e) => e.title.includes("合唱"))
       .map((e) => ({ title: e.title, tags: e.tags, answer: e.answer, extra: e.extra }));
     expect(choir).toHaveLength(1);
     const saturday = weekAhead(choir, china("2026-11-28 09:00")); // rehearsals Tue and Fri: none left

@@ -281,7 +281,9 @@ describe.each(kinds)("%s", (_name, available, make) => {
       note: null,
       rating: null,
       ratingLabel: null,
+      ratingComment: null,
       closeReason: null,
+      closeKind: null,
       claimedAt: null,
       doneAt: null,
       closedAt: null,
@@ -294,7 +296,16 @@ describe.each(kinds)("%s", (_name, available, make) => {
     const closed = await s.tickets.transition(
       ticket.id,
       { from: ["open"] },
-      { status: "closed", rating: 2, ratingLabel: "unsatisfied", closeReason: "重复", closedAt: at(9), note: "备注" },
+      {
+        status: "closed",
+        rating: 2,
+        ratingLabel: "unsatisfied",
+        ratingComment: "等太久",
+        closeReason: "重复",
+        closeKind: "duplicate",
+        closedAt: at(9),
+        note: "备注",
+      },
       { type: "closed", actorId: "s1", actorName: "赵书记", note: "重复", at: at(9) },
     );
     const after: Ticket = {
@@ -302,7 +313,9 @@ describe.each(kinds)("%s", (_name, available, make) => {
       status: "closed",
       rating: 2,
       ratingLabel: "unsatisfied",
+      ratingComment: "等太久",
       closeReason: "重复",
+      closeKind: "duplicate",
       closedAt: at(9),
       note: "备注",
       updatedAt: at(9),

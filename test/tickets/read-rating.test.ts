@@ -52,6 +52,14 @@ describe("readRating", () => {
     expect(rated(text)).toEqual([rating, comment]);
   });
 
+  it.each([
+    "不好了 家里着火了",
+    "不行了 老伴摔倒起不来",
+    "不好了，楼道里全是烟",
+  ])("does not take a cry for help (%s) as a one-star rating", (text) => {
+    expect(readRating(text)?.kind).not.toBe("rating");
+  });
+
   it("takes the ticket a rating names", () => {
     expect(readRating("#12 满意 很快")).toMatchObject({ rating: 5, ticketId: 12, comment: "很快" });
     expect(readRating("12 不满意")).toMatchObject({ rating: 1, ticketId: 12 });
