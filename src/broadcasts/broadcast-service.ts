@@ -4,7 +4,7 @@ import { LinliError } from "../core/errors.js";
 import type { Clock } from "../core/types.js";
 import { createBroadcastRunner, type BroadcastRunnerOptions, type SendResult } from "./broadcast-runner.js";
 import type { BroadcastStatus, BroadcastStore, Person, StoredBroadcast, StoredPraise } from "./broadcast-store.js";
-import { chinaMonthOf, floorToMinute } from "./china-calendar.js";
+import { chinaMonthOf } from "../text/china-time.js";
 import { describeSchedule } from "./describe-schedule.js";
 import type { BroadcastTarget } from "./parse-broadcast-targets.js";
 import { renderBroadcast, type RenderedBroadcast } from "./render-broadcast.js";
@@ -160,3 +160,8 @@ export function createBroadcastService(o: BroadcastServiceOptions) {
 }
 
 export type BroadcastService = ReturnType<typeof createBroadcastService>;
+
+/** Floors to the minute: the slot of an immediate send. */
+function floorToMinute(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+}

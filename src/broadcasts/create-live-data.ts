@@ -1,10 +1,16 @@
 // The live fields of a broadcast, read from the store: this month's ticket figures, this
 // week's activities from the knowledge base, and the month's approved 好人好事.
-import { toChinaDate, addDays, formatChinaDate, type CivilDate } from "../faq/china-date.js";
+import {
+  addDays,
+  type CivilDate,
+  chinaMonthOf,
+  chinaWeekOf,
+  formatChinaDate,
+  toChinaDate,
+} from "../text/china-time.js";
 import { readEntrySchedule } from "../faq/schedule-field.js";
 import { ruleFallsOn } from "../faq/schedule-rules.js";
 import type { ActivityEntry, BroadcastStore } from "./broadcast-store.js";
-import { chinaMonthOf } from "./china-calendar.js";
 import type { LiveData, WeekActivities } from "./render-broadcast.js";
 
 /** Entries about activities: tagged 活动 (or 文化活动 …) by whoever wrote the knowledge base. */

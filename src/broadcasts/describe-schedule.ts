@@ -2,9 +2,8 @@
 // so we name those; anything else is shown as the raw cron expression.
 
 import { type CronFields, parseCronExpression } from "./cron-expression.js";
-import { CHINA_UTC_OFFSET_MS, type Schedule } from "./schedule.js";
-
-const WEEKDAY_NAMES = ["日", "一", "二", "三", "四", "五", "六"];
+import { toChinaTime as chinaParts, weekdayNames } from "../text/china-time.js";
+import type { Schedule } from "./schedule.js";
 
 /** `每周一 08:00`, `每月1日 09:00`, `工作日 08:30`, `2026年11月30日 19:00 (一次)`, or the cron. */
 export function describeSchedule(schedule: Schedule): string {
@@ -24,28 +23,7 @@ export function describeSchedule(schedule: Schedule): string {
 export function formatChinaTime(date: Date, now?: Date): string {
   const p = chinaParts(date);
   const year = now !== undefined && chinaParts(now).year !== p.year ? `${p.year}年` : "";
-  return `${year}${p.month}月${p.day}日(周${WEEKDAY_NAMES[p.weekday]}) ${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-interface ChinaParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-}
-
-function chinaParts(date: Date): ChinaParts {
-  const d = new Date(date.getTime() + CHINA_UTC_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    weekday: d.getUTCDay(),
-  };
+  return `${year}${p.month}月${p.day}日(周${weekdayNames[p.weekday]}) ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** `08:00` or `08:00、18:00`; null when minutes/hours are not a short explicit list. */
@@ -84,7 +62,7 @@ function describeWeekdays(days: ReadonlySet<number>): string {
   if (key === "0,6") return "每周六、日";
   // Monday first, Sunday last, as a Chinese calendar reads.
   const ordered = sorted(days).sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
-  return "每周" + ordered.map((d) => WEEKDAY_NAMES[d]).join("、");
+  return "每周" + ordered.map((d) => weekdayNames[d]).join("、");
 }
 
 function sorted(values: ReadonlySet<number>): number[] {

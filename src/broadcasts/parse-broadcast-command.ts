@@ -1,7 +1,7 @@
 // Staff commands for the 红色广播站, read from one chat message. Pure: the caller checks
 // the role, stores the broadcast and replies (see broadcast-replies.ts).
 
-import { normalizeWidth } from "./normalize-width.js";
+import { normalizeWidth } from "../text/full-width.js";
 import { type BroadcastTarget, parseBroadcastTargets } from "./parse-broadcast-targets.js";
 import { parseBroadcastWhen } from "./parse-broadcast-when.js";
 import type { Schedule } from "./schedule.js";

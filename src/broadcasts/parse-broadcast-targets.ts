@@ -3,7 +3,7 @@
 // `[群A,群B]`, the group aliases and known room topics (longest first, so `3号楼居民群`
 // beats `3号楼`), and, when the caller knows no topics, words up to a space or `:`.
 
-import { normalizeWidth } from "./normalize-width.js";
+import { normalizeWidth } from "../text/full-width.js";
 
 export type BroadcastGroup = "residents" | "volunteers" | "all";
 

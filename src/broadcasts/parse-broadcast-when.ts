@@ -1,8 +1,10 @@
 // The <when> of `广播 <when> <targets> <content>`: a repeating day + time (cron), a
 // one-off date + time (runAt), or a raw cron. All China time, whatever the server's zone.
 
-import { CHINA_UTC_OFFSET_MS, type Schedule, validateCron } from "./schedule.js";
-import { type DayPeriod, parseSmallNumber, parseTimeOfDay } from "./parse-time-of-day.js";
+import { parseSmallNumber } from "../text/chinese-number.js";
+import { addDays, type CivilDate, chinaTimeToDate, toChinaDate, weekdayNumber } from "../text/china-time.js";
+import { type Schedule, validateCron } from "./schedule.js";
+import { type DayPeriod, parseTimeOfDay } from "./parse-time-of-day.js";
 
 export type WhenResult =
   | { ok: true; schedule: Schedule; length: number; warnings: string[] }
@@ -40,7 +42,7 @@ export function parseBroadcastWhen(text: string, now: Date): WhenResult {
     if (!valid.ok) return { ok: false, message: `cron 表达式「${expr}」有误：${valid.message}` };
     return { ok: true, schedule: { cron: expr }, length: raw[0].length, warnings: [] };
   }
-  const today = chinaDate(now);
+  const today = toChinaDate(now);
   const day = parseRepeatingDays(text) ?? parseOneOffDay(text, today);
   if (day === null) return { ok: false, message: notUnderstood(text) };
   if ("error" in day) return { ok: false, message: day.error };
@@ -125,14 +127,7 @@ function parseMonthDays(written: string, list: string, hasSuffix: boolean): DayR
   return { cronDays: `${sortedDays.join(",")} * *`, length: written.length, warnings };
 }
 
-interface ChinaDate {
-  year: number;
-  month: number;
-  day: number;
-  weekday: number;
-}
-
-function parseOneOffDay(text: string, today: ChinaDate): DayResult {
+function parseOneOffDay(text: string, today: CivilDate): DayResult {
   let m = /^(今天|今日|今晚|明天|明日|明晚|后天|大后天)/.exec(text);
   if (m) {
     const offsets: Record<string, number> = {
@@ -180,7 +175,7 @@ function makeDate(
   month: number,
   day: number,
   yearGiven: boolean,
-  today: ChinaDate,
+  today: CivilDate,
 ): DayResult {
   if (!isRealDate(year, month, day)) return { error: `「${written}」这个日期不存在` };
   // A month-day earlier than today means next year (staff plan ahead, not back).
@@ -190,28 +185,9 @@ function makeDate(
   return { date: { year: y, month, day }, length: written.length };
 }
 
-function weekdayNumber(ch: string): number {
-  if (/^[1-7]$/.test(ch)) return Number(ch) % 7;
-  return Math.max(WEEKDAY_CHARS.indexOf(ch) - 1, 0);
-}
-
 function isRealDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-function chinaDate(now: Date): ChinaDate {
-  const d = new Date(now.getTime() + CHINA_UTC_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
-}
-
-function addDays(date: ChinaDate, days: number): ChinaDate {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
-}
-
-function chinaTimeToDate(year: number, month: number, day: number, hour: number, minute: number): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - CHINA_UTC_OFFSET_MS);
 }
 
 /** Says what was not understood; a bare clock time is missing its day, anything else gets the forms. */

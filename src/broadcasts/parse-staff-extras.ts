@@ -1,6 +1,6 @@
 // Staff commands beside `广播 …`: reviewing 好人好事 and confirming a model's draft.
 // Pure, like parse-broadcast-command.ts; the caller checks the role.
-import { normalizeWidth } from "./normalize-width.js";
+import { normalizeWidth } from "../text/full-width.js";
 import { type BroadcastTarget, parseBroadcastTargets } from "./parse-broadcast-targets.js";
 import { parseBroadcastWhen } from "./parse-broadcast-when.js";
 import type { Schedule } from "./schedule.js";

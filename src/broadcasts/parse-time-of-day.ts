@@ -1,6 +1,6 @@
 // Clock times as staff write them: `08:00`, `8:30`, `8点`, `8点半`, `下午3点`, `晚上七点一刻`.
 
-import { readNumber } from "../text/chinese-number.js";
+import { parseSmallNumber } from "../text/chinese-number.js";
 
 export type TimeOfDayResult =
   | { ok: true; hour: number; minute: number; length: number }
@@ -57,14 +57,4 @@ function parseMinuteWords(words: string | undefined): number | null {
   if (words === "一刻") return 15;
   if (words === "三刻") return 45;
   return parseSmallNumber(words);
-}
-
-/** `8`, `八`, `十`, `十二`, `二十三`, `三十` → number; up to 99. */
-export function parseSmallNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  // Without 十 only a single digit is a number here: `二三` reads as a room number, not a time.
-  if (!/^(?:[零〇一二两三四五六七八九]?十[零〇一二两三四五六七八九]?|[零〇一二两三四五六七八九])$/.test(text))
-    return null;
-  const n = readNumber(text);
-  return n === null ? null : Number(n);
 }

@@ -2,11 +2,10 @@
 // 1991 (no DST), so we evaluate cron fields on `utc + 8h` with UTC getters and never
 // consult the process time zone or Intl.
 
+import { CHINA_UTC_OFFSET_MS } from "../text/china-time.js";
 import { type CronFields, parseCronExpression } from "./cron-expression.js";
 
 export type Schedule = { cron: string } | { runAt: Date };
-
-export const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const MINUTE_MS = 60_000;
 /** Feb 29 recurs at least every 8 years; past this a cron cannot fire at all. */

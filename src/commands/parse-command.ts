@@ -1,5 +1,6 @@
 // The chat grammar of CHAT-CONTRACT.md for tickets and hand-overs. Broadcast commands
 // are parsed in broadcasts/. A command is recognised only at the start of a message.
+import { halfWidthDigits } from "../text/full-width.js";
 import type { QuoteReply } from "../text/quote.js";
 import { readRating } from "../tickets/read-rating.js";
 
@@ -24,8 +25,6 @@ export type Command =
   | { type: "add-to-kb"; id: number | null }
   /** A known verb with a missing or malformed number: the reply explains the form. */
   | { type: "malformed"; verb: string; example: string };
-
-const fullWidth = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 // `#12`, `＃12`, `12`, `12号`, `第12号`
 const num = String.raw`(?:第)?[#＃]?\s*(\d{1,9})\s*(?:号)?`;
@@ -72,18 +71,9 @@ function splitAddToKb(text: string): { answer: string; addToKb: boolean } {
   return { answer: text.replace(/[，,。\s]*(?:并?加入知识库)\s*$/, "").trim(), addToKb };
 }
 
-/** Removes @mentions of the bot (WeChat puts U+2005 after a mention). */
-export function stripBotMention(text: string, botName: string): string {
-  return text
-    .split(`@${botName}`)
-    .join(" ")
-    .replace(/\u2005/g, " ")
-    .trim();
-}
-
 /** Parses a message (already stripped of the bot's @mention) into a command, or null. */
 export function parseCommand(rawText: string, quote: QuoteReply | null = null): Command | null {
-  const text = fullWidth(quote ? quote.reply : rawText)
+  const text = halfWidthDigits(quote ? quote.reply : rawText)
     .replace(/[\s\u2005]+/g, " ")
     .trim();
   if (quote) {

@@ -1,10 +1,9 @@
 // Finds which day(s) a question is about ("明天", "这周六", "下礼拜三", "周末"), in China time,
 // or whether it asks when something happens ("几号", "哪天").
-import { addDays, type CivilDate } from "./china-date.js";
+import { addDays, type CivilDate, weekdayNumber } from "../text/china-time.js";
 
 export type DateReference = { kind: "days"; spoken: string; dates: CivilDate[] } | { kind: "when" } | { kind: "none" };
 
-const dayChars: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 const relativeDays: [RegExp, number][] = [
   [/大后天/, 3],
   [/后天|後天/, 2],
@@ -24,7 +23,7 @@ export function findDateReference(question: string, today: CivilDate): DateRefer
   const day = question.match(weekDay);
   // "每周六" describes a habit, not a day.
   if (day && !question.slice(0, day.index).endsWith("每")) {
-    return { kind: "days", spoken: day[0], dates: [dayInWeek(today, day[1]!, dayChars[day[3]!]!)] };
+    return { kind: "days", spoken: day[0], dates: [dayInWeek(today, day[1]!, weekdayNumber(day[3]!))] };
   }
   const end = question.match(weekend);
   if (end && !question.slice(0, end.index).endsWith("每")) {

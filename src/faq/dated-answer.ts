@@ -1,6 +1,6 @@
 // Puts concrete dates in front of an answer when the question is about a day or asks when,
 // so "这周六有活动吗" gets "这周六是11月28日(周六)…" rather than "每月最后一个周六".
-import { compareDates, formatChinaDate, toChinaDate, type CivilDate } from "./china-date.js";
+import { compareDates, formatChinaDate, toChinaDate, type CivilDate } from "../text/china-time.js";
 import { findDateReference } from "./date-reference.js";
 import type { KbEntry } from "./kb-entry.js";
 import { readEntrySchedule } from "./schedule-field.js";

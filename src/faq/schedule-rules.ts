@@ -1,13 +1,12 @@
 // Reads recurring dates out of staff-written Chinese ("每周二、周四下午", "每月最后一个周五", "每月15日")
 // so date questions can be answered with concrete days. Unknown phrasing yields no rule, never a wrong one.
-import { addDays, type CivilDate, daysInMonth, makeCivilDate } from "./china-date.js";
+import { addDays, type CivilDate, daysInMonth, makeCivilDate, weekdayNumber } from "../text/china-time.js";
 
 export type ScheduleRule =
   | { kind: "weekly"; weekdays: number[]; months?: number[]; source: string }
   | { kind: "monthly-nth"; nths: number[]; weekday: number; months?: number[]; source: string }
   | { kind: "monthly-day"; day: number; months?: number[]; shiftOffWeekend: boolean; source: string };
 
-const dayChars: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 const nthChars: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5 };
 const D = "[一二三四五六日天]";
 const W = "(?:周|星期|礼拜)";
@@ -55,14 +54,14 @@ function parseClause(clause: string, onlyEvents: boolean): ScheduleRule[] {
     rules.push({
       kind: "monthly-nth",
       nths: readNths(m[2]!),
-      weekday: dayChars[m[3]!]!,
+      weekday: weekdayNumber(m[3]!),
       months: [Number(m[1])],
       source: clause,
     });
     rest = rest.replace(m[0], " ");
   }
   for (const m of rest.matchAll(monthlyNth)) {
-    rules.push({ kind: "monthly-nth", nths: readNths(m[1]!), weekday: dayChars[m[2]!]!, months, source: clause });
+    rules.push({ kind: "monthly-nth", nths: readNths(m[1]!), weekday: weekdayNumber(m[2]!), months, source: clause });
     rest = rest.replace(m[0], " ");
   }
   for (const m of rest.matchAll(monthlyDay)) {
@@ -78,12 +77,12 @@ function parseClause(clause: string, onlyEvents: boolean): ScheduleRule[] {
   if (workdays.test(rest)) addAll([1, 2, 3, 4, 5]);
   if (weekend.test(rest)) addAll([6, 0]);
   for (const m of rest.matchAll(weekdayList)) {
-    const first = dayChars[m[1]!]!;
-    const listed = [first, ...[...(m[2] ?? "").matchAll(new RegExp(D, "g"))].map((x) => dayChars[x[0]]!)];
+    const first = weekdayNumber(m[1]!);
+    const listed = [first, ...[...(m[2] ?? "").matchAll(new RegExp(D, "g"))].map((x) => weekdayNumber(x[0]))];
     if (m[3]) {
       // 周一至周五: walk forward from the last listed day to the end day (Sunday counts as 7).
       const from = listed.at(-1)!;
-      const to = dayChars[m[3]]! === 0 ? 7 : dayChars[m[3]]!;
+      const to = weekdayNumber(m[3]) === 0 ? 7 : weekdayNumber(m[3]);
       for (let d = from; d <= to; d++) listed.push(d % 7);
     }
     addAll(listed);

@@ -9,7 +9,7 @@ import { errorReplies } from "../tickets/ticket-replies.js";
 import { type Middleware, compose } from "./compose.js";
 import type { Context } from "./context.js";
 import { createKeyedQueue } from "./keyed-queue.js";
-import { stripBotMention } from "../commands/parse-command.js";
+import { stripBotMention } from "../text/mentions.js";
 import { type Outbox, sendPriority } from "../outbox/outbox.js";
 
 export interface BotOptions {

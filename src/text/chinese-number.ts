@@ -1,4 +1,5 @@
-// Numbers as residents write them in addresses: "12", "十二", "二十一", "五零一".
+// Numbers as residents write them: in addresses ("12", "十二", "二十一", "五零一"), in times
+// ("八点半"), in ages, dates and money ("八十岁", "十五号", "两块钱").
 const digitOf: Record<string, number> = {
   零: 0,
   〇: 0,
@@ -36,4 +37,29 @@ export function readNumber(raw: string): string | null {
     }
   }
   return String(total + current);
+}
+
+/** `8`, `八`, `十`, `十二`, `二十三`, `三十` → number; up to 99. */
+export function parseSmallNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  // Without 十 only a single digit is a number here: `二三` reads as a room number, not a time.
+  if (!/^(?:[零〇一二两三四五六七八九]?十[零〇一二两三四五六七八九]?|[零〇一二两三四五六七八九])$/.test(text))
+    return null;
+  const n = readNumber(text);
+  return n === null ? null : Number(n);
+}
+
+// Tens said in words ("八十", "十五", "二十一"); single digits alone stay words ("一起", "三楼").
+const chineseTens = /([二三四五六七八九])?十([一二三四五六七八九])?/g;
+// Money the way people say it ("一块钱", "两块"), as written notices write it ("1元").
+// A spelled digit needs 钱 or 元 to be money: "一块去" is "going together".
+const money = /(\d+)(?:块钱|块|元钱)|([一两二三四五六七八九])(?:块钱|元钱|元)/g;
+
+/** Ages, dates and sums said in words, written in digits: "八十岁" → "80岁", "两块钱" → "2元". */
+export function writeNumbersInDigits(text: string): string {
+  return text
+    .replace(chineseTens, (whole, tens?: string, ones?: string) =>
+      tens || ones ? `${tens ? digitOf[tens] : 1}${ones ? digitOf[ones] : 0}` : whole,
+    )
+    .replace(money, (_whole, amount?: string, spelled?: string) => `${amount ?? digitOf[spelled ?? ""] ?? ""}元`);
 }

@@ -1,4 +1,5 @@
 // Every word about tickets that people read. Residents: warm, short, plain. Staff: precise.
+import { toChinaTime } from "../text/china-time.js";
 import { emergencySituation } from "../understand/emergency-situation.js";
 import { type Category, categoryNames } from "../understand/taxonomy.js";
 import { dutyPhoneLine, emergencyAdvice } from "./emergency-replies.js";
@@ -58,10 +59,9 @@ function categoryName(c: Category): string {
 }
 
 function formatTime(d: Date): string {
-  // China time, whatever the server's zone (no DST since 1991: a fixed +8).
-  const c = new Date(d.getTime() + 8 * 3600_000);
+  const c = toChinaTime(d);
   const p = (n: number) => String(n).padStart(2, "0");
-  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${p(c.getUTCHours())}:${p(c.getUTCMinutes())}`;
+  return `${c.month}月${c.day}日 ${p(c.hour)}:${p(c.minute)}`;
 }
 
 export const ticketReplies = {

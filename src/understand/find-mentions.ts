@@ -1,8 +1,8 @@
 // Who a message @-mentions, read from the raw text (normalizeText drops mentions).
 // A message aimed at a neighbour ("@张姐 你明天替我一下") is chat, not a request
 // to the community; one aimed at the bot or staff is judged by its content.
-const mentionPattern =
-  /@([^\s\u2005@]{1,12})(?=[\s\u2005])|@([^\s\u2005@]{0,5}?(?:书记|管家|主任|网格员|物业|社区|居委会|姐|哥|叔|婶|阿姨|大爷|大妈|奶奶|爷爷|师傅|老师|医生))/g;
+import { listMentionedNames } from "../text/mentions.js";
+
 const staffTitle = /书记|管家|主任|网格员|物业|社区|居委|工作人员|小助手|机器人|客服|站长|所有人/;
 
 export interface Mentions {
@@ -13,8 +13,7 @@ export interface Mentions {
 export function findMentions(raw: string): Mentions {
   let staff = false;
   let neighbour = false;
-  for (const m of raw.matchAll(mentionPattern)) {
-    const name = m[1] ?? m[2] ?? "";
+  for (const name of listMentionedNames(raw)) {
     if (staffTitle.test(name)) staff = true;
     else neighbour = true;
   }

@@ -1,5 +1,7 @@
 // What leaves the machine for a model service carries no phone numbers, ID numbers
 // or names: the model needs what happened and where, never who.
+import { anyMention } from "../text/mentions.js";
+
 const surnames =
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 const titles =
@@ -17,7 +19,7 @@ const rules: ReadonlyArray<readonly [RegExp, string]> = [
   [new RegExp(`[${surnames}](${titles})`, "g"), "某$1"],
   [new RegExp(`([老小])[${surnames}](?![区时孩年人])`, "g"), "$1某"],
   [/「[^：:\n」]{1,64}[：:]/g, "「某人："],
-  [/@[^\s\u2005@]{1,12}/g, "@某人"],
+  [anyMention, "@某人"],
 ];
 
 export function maskForModel(text: string): string {

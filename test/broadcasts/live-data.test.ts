@@ -1,7 +1,7 @@
 // The live fields read from the database: month figures by China month, this week's
 // activities from the knowledge base, and approved 好人好事.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chinaMonthOf, chinaWeekOf } from "../../src/broadcasts/china-calendar.js";
+import { chinaMonthOf, chinaWeekOf } from "../../src/text/china-time.js";
 import { createLiveData, weekAhead } from "../../src/broadcasts/create-live-data.js";
 import { detectThanks } from "../../src/broadcasts/detect-thanks.js";
 import { china, FakeClock, makeService, RESIDENT, STAFF, tempDbPath } from "./broadcast-fixture.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand, stripBotMention } from "../../src/commands/parse-command.js";
+import { parseCommand } from "../../src/commands/parse-command.js";
+import { stripBotMention } from "../../src/text/mentions.js";
 import { formatQuoteReply, parseQuoteReply } from "../../src/text/quote.js";
 
 describe("volunteers' commands", () => {

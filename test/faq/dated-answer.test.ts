@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatChinaDate, toChinaDate } from "../../src/faq/china-date.js";
+import { formatChinaDate, toChinaDate } from "../../src/text/china-time.js";
 import { findDateReference } from "../../src/faq/date-reference.js";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
 import { parseScheduleText, ruleFallsOn } from "../../src/faq/schedule-rules.js";
-import { makeCivilDate } from "../../src/faq/china-date.js";
+import { makeCivilDate } from "../../src/text/china-time.js";
 import { demoKbPath, fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
 // Friday 2026-11-27 20:30 UTC is already Saturday 04:30 in China.
