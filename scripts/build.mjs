@@ -1,5 +1,5 @@
 // Compiles src/ and bench/ to dist/ with tsc and copies the files read at run time
-// (dictionary, page, prompts, migrations, demo knowledge base) beside them. Running
+// (word lists, page, prompts, migrations, demo knowledge base) beside them. Running
 // compiled JavaScript saves the ~35 MB loader thread that tsx needs on Node 20.
 // Skips the work when nothing changed since the last build.
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -28,7 +28,7 @@ const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p"
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const copy = (from, to, filter) => cpSync(from, to, { recursive: true, filter });
-copy("src", "dist/src", (f) => statSync(f).isDirectory() || /\.(txt|html)$/.test(f));
+copy("src", "dist/src", (f) => statSync(f).isDirectory() || /\.(txt|html|yaml)$/.test(f));
 for (const dir of ["prompts", "prisma", "demo"]) if (existsSync(dir)) copy(dir, `dist/${dir}`);
 mkdirSync("dist", { recursive: true });
 writeFileSync(stamp, new Date().toISOString());

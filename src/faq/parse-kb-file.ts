@@ -14,7 +14,7 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const knownFields = new Set(["id", "title", "questions", "answer", "tags"]);
 
 // yaml's own messages are English with a code excerpt; staff get a Chinese hint plus the gist.
-const yamlHints: Record<string, string> = {
+export const yamlHints: Record<string, string> = {
   BAD_INDENT: "缩进不对",
   BLOCK_AS_IMPLICIT_KEY: "缩进或冒号不对",
   DUPLICATE_KEY: "同一条目里有重复的字段",

@@ -5,14 +5,25 @@ import { stripEmoji } from "../text/emoji.js";
 import { normalizeWidth } from "../text/full-width.js";
 import { stripMentions } from "../text/mentions.js";
 import { toSimplified } from "../text/traditional-chars.js";
-import { typoFixes } from "./lexicon/typos.js";
+import { escapeWord, fromActiveWords } from "../words/active-words.js";
 
-const typoPattern = new RegExp(typoFixes.map(([wrong]) => wrong).join("|"), "g");
-const typoMap = new Map(typoFixes);
+// Input slips (src/words/typos.yaml and a community's words.yaml), longer ones first.
+const typos = fromActiveWords((words) => {
+  const fixes = new Map(Object.entries(words.typos));
+  const pattern = new RegExp(
+    [...fixes.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeWord)
+      .join("|"),
+    "g",
+  );
+  return { fixes, pattern };
+});
 
 export function normalizeText(text: string): string {
+  const { fixes, pattern } = typos();
   return stripMentions(stripEmoji(toSimplified(normalizeWidth(text))))
-    .replace(typoPattern, (m) => typoMap.get(m) ?? m)
+    .replace(pattern, (m) => fixes.get(m) ?? m)
     .replace(/[－—–﹣_]/g, "-")
     .replace(/\s+/g, " ")
     .trim();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
 import { normalizeText } from "../../src/faq/normalize-text.js";
 import { listRelatedKeys } from "../../src/faq/related-words.js";
-import { synonymGroups } from "../../src/faq/synonym-groups.js";
+import { builtInWords } from "../../src/words/active-words.js";
 import { fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
 const now = new Date("2026-11-25T02:00:00Z");
@@ -19,7 +19,7 @@ function answerId(question: string): string | null {
 
 describe("community vocabulary", () => {
   it("folds every variant onto a word that stays put", () => {
-    for (const canonical of Object.keys(synonymGroups)) {
+    for (const canonical of Object.keys(builtInWords().synonyms)) {
       expect(normalizeText(canonical).replace(/\s+/g, "")).toBe(canonical);
     }
   });
