@@ -3,6 +3,7 @@ import { createInterface } from "node:readline";
 import { createFaqIndex, type FaqIndex } from "../faq/faq-index.js";
 import { formatKbProblem } from "../faq/kb-problem.js";
 import { loadKb } from "../faq/load-kb.js";
+import { useCommunityWords } from "../words/active-words.js";
 
 const usage = "用法: linli ask --kb 知识库路径 [--now 2026-11-27T20:00:00+08:00]";
 
@@ -12,13 +13,14 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${options}\n${usage}\n`);
     return 2;
   }
-  const { entries, problems } = loadKb(options.kb);
+  const { entries, problems, words } = loadKb(options.kb);
   if (problems.length > 0) {
     process.stderr.write(
       `知识库有 ${problems.length} 处问题,未开始回答:\n${problems.map(formatKbProblem).join("\n")}\n`,
     );
     return 2;
   }
+  useCommunityWords(words);
   const index = createFaqIndex(entries);
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {

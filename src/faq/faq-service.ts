@@ -3,6 +3,7 @@
 import { LinliError } from "../core/errors.js";
 import type { Clock, Logger } from "../core/types.js";
 import type { Actor } from "../tickets/ticket.js";
+import { useCommunityWords } from "../words/active-words.js";
 import { createFaqIndex, type FaqAnswer, type FaqIndex } from "./faq-index.js";
 import type { Handover, HandoverStore, NewHandover } from "./handover-store.js";
 import type { KbStore } from "./import-kb.js";
@@ -27,9 +28,10 @@ export function createFaqService(o: FaqServiceOptions) {
     return h;
   };
 
-  /** Reads every entry from the store and swaps in a new index (answers in flight keep the old one). */
+  /** Reads every entry and the community's words from the store and swaps in a new index (answers in flight keep the old one). */
   const rebuild = async (): Promise<number> => {
     const entries = await kb.listEntries();
+    useCommunityWords(await kb.loadWords());
     index = createFaqIndex(entries);
     o.logger.info("faq index built", { entries: entries.length });
     return entries.length;

@@ -1,7 +1,6 @@
 // Checks a knowledge base for staff before it is used; loading for import refuses the same problems.
-import type { KbEntry } from "./kb-entry.js";
 import { formatKbProblem, type KbProblem } from "./kb-problem.js";
-import { loadKb } from "./load-kb.js";
+import { type LoadedKb, loadKb } from "./load-kb.js";
 
 export function lintKb(path: string): KbProblem[] {
   return loadKb(path).problems;
@@ -15,9 +14,9 @@ export class KbInvalidError extends Error {
   }
 }
 
-/** Entries of a knowledge base without any problem; otherwise throws KbInvalidError listing them all. */
-export function loadValidKb(path: string): KbEntry[] {
-  const { entries, problems } = loadKb(path);
+/** Entries and words of a knowledge base without any problem; otherwise throws KbInvalidError listing them all. */
+export function loadValidKb(path: string): Omit<LoadedKb, "problems"> {
+  const { entries, problems, words } = loadKb(path);
   if (problems.length > 0) throw new KbInvalidError(problems);
-  return entries;
+  return { entries, words };
 }

@@ -1,6 +1,8 @@
 // Reads a knowledge base from a YAML file or a folder of them, collecting every problem rather than stopping at the first.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+// The community's own words (words.yaml in the same folder) are read with it; they are not entries.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { emptyWordList, parseWordList, type WordList } from "../words/word-list.js";
 import type { KbEntry } from "./kb-entry.js";
 import type { KbProblem } from "./kb-problem.js";
 import { type LocatedEntry, parseKbFile } from "./parse-kb-file.js";
@@ -8,10 +10,19 @@ import { type LocatedEntry, parseKbFile } from "./parse-kb-file.js";
 export { formatKbProblem, type KbProblem } from "./kb-problem.js";
 
 const yamlExtensions = new Set([".yaml", ".yml"]);
+const wordFileNames = new Set(["words.yaml", "words.yml"]);
 
-export function loadKb(path: string): { entries: KbEntry[]; problems: KbProblem[] } {
+export interface LoadedKb {
+  entries: KbEntry[];
+  problems: KbProblem[];
+  /** The community's words from words.yaml beside the entries; empty when there is none. */
+  words: WordList;
+}
+
+export function loadKb(path: string): LoadedKb {
   const problems: KbProblem[] = [];
   const files = listKbFiles(path, problems);
+  const words = loadCommunityWords(path, problems);
   const located: LocatedEntry[] = [];
   for (const file of files) {
     const parsed = parseKbFile(readFileSync(file, "utf8"), file);
@@ -30,7 +41,21 @@ export function loadKb(path: string): { entries: KbEntry[]; problems: KbProblem[
     firstById.set(item.entry.id, item);
     entries.push(item.entry);
   }
-  return { entries, problems };
+  return { entries, problems, words };
+}
+
+function loadCommunityWords(path: string, problems: KbProblem[]): WordList {
+  let folder: string;
+  try {
+    folder = statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return emptyWordList();
+  }
+  const file = [...wordFileNames].map((name) => join(folder, name)).find((f) => existsSync(f));
+  if (!file) return emptyWordList();
+  const parsed = parseWordList(readFileSync(file, "utf8"), file);
+  problems.push(...parsed.problems);
+  return parsed.words;
 }
 
 function listKbFiles(path: string, problems: KbProblem[]): string[] {
@@ -43,7 +68,12 @@ function listKbFiles(path: string, problems: KbProblem[]): string[] {
   }
   if (!isFolder) return [path];
   const files = readdirSync(path)
-    .filter((name) => yamlExtensions.has(extname(name).toLowerCase()) && !name.startsWith("."))
+    .filter(
+      (name) =>
+        yamlExtensions.has(extname(name).toLowerCase()) &&
+        !name.startsWith(".") &&
+        !wordFileNames.has(name.toLowerCase()),
+    )
     .sort()
     .map((name) => join(path, name));
   if (files.length === 0) problems.push({ file: path, message: "文件夹里没有 .yaml 或 .yml 文件" });

@@ -3,7 +3,10 @@ import type { Clock } from "../core/types.js";
 import { systemClock } from "../core/types.js";
 import type { KbStore } from "../faq/import-kb.js";
 import type { KbEntry } from "../faq/kb-entry.js";
+import { emptyWordList, sections, type WordList } from "../words/word-list.js";
 import type { Db } from "./open-database.js";
+
+const WORDS_KEY = "kb.words";
 
 export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore {
   return {
@@ -45,6 +48,22 @@ export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore
           extra: readJson(row.extra, {} as Record<string, unknown>),
         }),
       );
+    },
+    async saveWords(words) {
+      const value = JSON.stringify(words);
+      const updatedAt = clock.now();
+      await db.setting.upsert({
+        where: { key: WORDS_KEY },
+        create: { key: WORDS_KEY, value, updatedAt },
+        update: { value, updatedAt },
+      });
+    },
+    async loadWords() {
+      const row = await db.setting.findUnique({ where: { key: WORDS_KEY } });
+      const stored = row ? readJson(row.value, {} as Record<string, unknown>) : {};
+      const words = emptyWordList();
+      for (const section of sections) if (section in stored) Object.assign(words, { [section]: stored[section] });
+      return words;
     },
   };
 }

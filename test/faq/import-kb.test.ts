@@ -5,9 +5,11 @@ import { describe, expect, it } from "vitest";
 import { importKb, type KbStore } from "../../src/faq/import-kb.js";
 import type { KbEntry } from "../../src/faq/kb-entry.js";
 import { KbInvalidError } from "../../src/faq/lint-kb.js";
+import { emptyWordList, type WordList } from "../../src/words/word-list.js";
 
 function createMemoryKbStore(): KbStore {
   const rows = new Map<string, KbEntry>();
+  let words: WordList = emptyWordList();
   return {
     async upsertEntries(entries) {
       let created = 0;
@@ -21,6 +23,12 @@ function createMemoryKbStore(): KbStore {
     },
     async listEntries() {
       return [...rows.values()];
+    },
+    async saveWords(next) {
+      words = structuredClone(next);
+    },
+    async loadWords() {
+      return words;
     },
   };
 }
