@@ -3,7 +3,7 @@ import type { Clock } from "../core/types.js";
 import { systemClock } from "../core/types.js";
 import type { KbStore } from "../faq/import-kb.js";
 import type { KbEntry } from "../faq/kb-entry.js";
-import { emptyWordList, sections, type WordList } from "../words/word-list.js";
+import { emptyWordList, sections } from "../words/word-list.js";
 import type { Db } from "./open-database.js";
 
 const WORDS_KEY = "kb.words";
