@@ -2,6 +2,7 @@
 // private chat becomes a ticket. Questions and chit-chat pass on down the chain.
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
+import { stripEmoji } from "../text/emoji.js";
 import { extractLocation } from "../understand/extract-location.js";
 import { isOffTopic } from "../understand/off-topic.js";
 import type { Parsed } from "../understand/taxonomy.js";
@@ -36,7 +37,7 @@ const questionCue =
 const smallTalk = /^(?:谢谢|多谢|感谢|好的|收到|你好|您好|早上好|晚上好|辛苦|哈哈|嗯)/;
 
 function looksLikeQuestion(text: string): boolean {
-  const t = text.replace(/\[[^\]]{1,6}\]/g, "").trim();
+  const t = stripEmoji(text, "").trim();
   return t.length >= 4 && questionCue.test(t) && !smallTalk.test(t);
 }
 
