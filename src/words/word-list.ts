@@ -69,13 +69,13 @@ export function parseWordList(text: string, file: string): { words: WordList; pr
     problem(root, `词表应按类写成“类别:”开头的几段: ${sections.join(", ")}`);
     return { words, problems };
   }
-  const text_ = (node: unknown): string | undefined => {
+  const readWord = (node: unknown): string | undefined => {
     if (!isScalar(node) || (typeof node.value !== "string" && typeof node.value !== "number")) return undefined;
     const value = String(node.value).trim();
     return value === "" ? undefined : value;
   };
   for (const pair of root.items) {
-    const section = text_(pair.key) as (typeof sections)[number] | undefined;
+    const section = readWord(pair.key) as (typeof sections)[number] | undefined;
     const body = pair.value;
     if (!section || !(sections as readonly string[]).includes(section)) {
       problem(pair.key, `不认识的类别 “${section ?? ""}”: 只能是 ${sections.join(", ")}`);
@@ -88,7 +88,7 @@ export function parseWordList(text: string, file: string): { words: WordList; pr
         continue;
       }
       for (const item of body.items) {
-        const word = text_(item);
+        const word = readWord(item);
         if (!word || !wordTag.test(word)) problem(item, "words 里每一项应是一个词(可在空格后加词性,如 “助餐 v”)");
         else words.words.push(word);
       }
@@ -108,8 +108,8 @@ export function parseWordList(text: string, file: string): { words: WordList; pr
 
   function readPairs(map: YAMLMap, into: Record<string, string>, section: string): void {
     for (const pair of map.items) {
-      const from = text_(pair.key);
-      const to = text_(pair.value);
+      const from = readWord(pair.key);
+      const to = readWord(pair.value);
       if (!from || !to) problem(pair.value ?? pair.key, `${section} 的每一项应是 “原来的写法: 标准的写法”`);
       else if (from === to) problem(pair.key, `${section}: “${from}” 改成它自己,没有意义`);
       else into[from] = to;
@@ -118,8 +118,8 @@ export function parseWordList(text: string, file: string): { words: WordList; pr
 
   function readGroups(map: YAMLMap, into: Record<string, string[]>, section: string): void {
     for (const pair of map.items) {
-      const key = text_(pair.key);
-      const list = isSeq(pair.value) ? pair.value.items.map(text_) : [text_(pair.value)];
+      const key = readWord(pair.key);
+      const list = isSeq(pair.value) ? pair.value.items.map(readWord) : [readWord(pair.value)];
       if (!key || list.some((w) => w === undefined)) {
         problem(pair.value ?? pair.key, `${section} 的每一项应是 “词: [说法, 说法]”,说法不能是空的`);
         continue;
