@@ -4,7 +4,7 @@
 // removed) also throws, and staff are told once a day per robot, since only they can fix it.
 import type { Sender } from "../core/types.js";
 import type { Clock } from "../core/types.js";
-import type { WecomWebhookSender } from "../channels/wecom-webhook.js";
+import type { WecomWebhookSender } from "./robot-webhook.js";
 import { describeWebhook } from "./broadcast-replies.js";
 
 export interface WecomRobotSenderOptions {

@@ -3,39 +3,15 @@
 // so a broadcast to many robots never trips the limit, and split long texts.
 
 import { splitText, WECOM_ROBOT_MAX_BYTES } from "../broadcasts/split-text.js";
+import type {
+  WecomMessage,
+  WecomSendOptions,
+  WecomSendResult,
+  WecomWebhookSender,
+} from "../broadcasts/robot-webhook.js";
 import { type Clock, systemClock } from "../core/types.js";
 
-export interface WecomMessage {
-  msgtype: "text" | "markdown";
-  content: string;
-  /** userids to @ (text only; `@all` for everyone); attached to the first part. */
-  mentionedList?: readonly string[];
-}
-
-export interface WecomSendOptions {
-  /**
-   * Skip this many leading parts: after a retryable failure with `sentParts: n`, resend
-   * with `fromPart: n` so residents do not read part 1 twice. Splitting is deterministic.
-   */
-  fromPart?: number;
-}
-
-export type WecomSendResult =
-  | { ok: true; parts: number }
-  | {
-      ok: false;
-      retryable: true;
-      reason: "rate_limited" | "network" | "server";
-      /** Parts delivered before the failure (including any skipped with `fromPart`). */
-      sentParts: number;
-      errcode?: number;
-      errmsg?: string;
-    }
-  | { ok: false; retryable: false; errcode: number; errmsg: string; sentParts: number };
-
-export interface WecomWebhookSender {
-  send(url: string, message: WecomMessage, options?: WecomSendOptions): Promise<WecomSendResult>;
-}
+export type { WecomMessage, WecomSendOptions, WecomSendResult, WecomWebhookSender };
 
 export interface WecomWebhookSenderOptions {
   fetch?: typeof globalThis.fetch;

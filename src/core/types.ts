@@ -43,6 +43,12 @@ export interface Sender {
   send(message: OutgoingMessage): Promise<void>;
 }
 
+/** Someone who does something: a resident, a volunteer or a staff member. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
 export interface Clock {
   now(): Date;
 }

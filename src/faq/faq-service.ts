@@ -2,7 +2,7 @@
 // the knowledge base from them. The index is rebuilt from the store, so the database is the one truth.
 import { LinliError } from "../core/errors.js";
 import type { Clock, Logger } from "../core/types.js";
-import type { Actor } from "../tickets/ticket.js";
+import type { Actor } from "../core/types.js";
 import { useCommunityWords } from "../words/active-words.js";
 import { createFaqIndex, type FaqAnswer, type FaqIndex } from "./faq-index.js";
 import type { Handover, HandoverStore, NewHandover } from "./handover-store.js";

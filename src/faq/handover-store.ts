@@ -1,5 +1,5 @@
 // The port for questions handed over to staff, and the audit trail of what staff did with them.
-import type { Actor } from "../tickets/ticket.js";
+import type { Actor } from "../core/types.js";
 
 export type HandoverStatus = "open" | "answered" | "closed";
 

@@ -1,7 +1,6 @@
-import type { Destination, InboundMessage, Role } from "../core/types.js";
+import type { Actor, Destination, InboundMessage, Role } from "../core/types.js";
 import type { KnownRoom } from "../people/room-registry.js";
 import type { QuoteReply } from "../text/quote.js";
-import type { Actor } from "../tickets/ticket.js";
 
 export interface ReplyOptions {
   /** @-mention the sender (rooms only); default true. */

@@ -3,12 +3,12 @@
 import type { Clock, InboundMessage, Logger, Role } from "../core/types.js";
 import type { RoleResolver } from "../people/role-resolver.js";
 import type { RoomRegistry } from "../people/room-registry.js";
-import type { InboxStore } from "../store/prisma-inbox-store.js";
+import type { InboxStore } from "./inbox-store.js";
 import { parseQuoteReply } from "../text/quote.js";
-import { errorReplies } from "../tickets/ticket-replies.js";
 import { type Middleware, compose } from "./compose.js";
 import type { Context } from "./context.js";
 import { createKeyedQueue } from "./keyed-queue.js";
+import { pipelineReplies } from "./pipeline-replies.js";
 import { stripBotMention } from "../text/mentions.js";
 import { type Outbox, sendPriority } from "../outbox/outbox.js";
 
@@ -69,7 +69,7 @@ export function createBot(o: BotOptions) {
         reason: err instanceof Error ? err.message : String(err),
         stack: err instanceof Error ? err.stack : undefined,
       });
-      await ctx?.reply(errorReplies.internal(), { part: "internal-error" }).catch(() => {});
+      await ctx?.reply(pipelineReplies.internal(), { part: "internal-error" }).catch(() => {});
       await o.inbox
         .finish(m.id, "failed", o.clock.now(), err instanceof Error ? err.message : String(err))
         .catch(() => {});

@@ -1,4 +1,4 @@
-import { errorReplies } from "../tickets/ticket-replies.js";
+import { pipelineReplies } from "./pipeline-replies.js";
 import type { Middleware } from "./compose.js";
 import type { Context } from "./context.js";
 
@@ -10,7 +10,7 @@ export const handleNonText: Middleware<Context> = async (ctx, next) => {
   if (ctx.message.type === "text") return next();
   const where = ctx.room?.role ?? "private";
   if (where === "resident" || where === "private") {
-    if (ctx.message.type !== "link" && ctx.message.type !== "other") await ctx.reply(errorReplies.non_text());
+    if (ctx.message.type !== "link" && ctx.message.type !== "other") await ctx.reply(pipelineReplies.nonText());
   }
 };
 

@@ -1,5 +1,5 @@
 import type { MessageType } from "../core/types.js";
-import type { InboxStore } from "./prisma-inbox-store.js";
+import type { InboxStore } from "../pipeline/inbox-store.js";
 import { fromSqlDate, type Sqlite, toSqlDate, withRetry } from "./sqlite-connection.js";
 
 export function createSqliteInboxStore(db: Sqlite): InboxStore {

@@ -5,6 +5,7 @@ import { type Category, categoryNames } from "../understand/taxonomy.js";
 import { dutyPhoneLine, emergencyAdvice } from "./emergency-replies.js";
 import { placeOf } from "./infer-place.js";
 import { maskName, maskPhones, summarize } from "./mask.js";
+import { pipelineReplies } from "../pipeline/pipeline-replies.js";
 import type { Ticket, TicketStatus } from "./ticket.js";
 
 const statusNames: Record<TicketStatus, string> = {
@@ -185,6 +186,5 @@ export const errorReplies = {
   malformed: (verb: string, example: string) => `「${verb}」后面要写工单编号, 比如: ${example}`,
   assignee_not_found: (name: string) => `没找到「${name}」, 请在指派时 @ 对方, 比如: 指派 12 @张师傅`,
   nothing_to_rate: () => "您现在没有需要评价的事项。",
-  non_text: () => "收到啦! 不过我只看得懂文字, 麻烦您用文字说一下是什么事, 比如「3号楼2单元楼道灯坏了」。",
-  internal: () => "不好意思, 我这边出了点问题, 已经记下了, 工作人员会处理。",
+  internal: pipelineReplies.internal,
 };

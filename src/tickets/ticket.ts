@@ -59,10 +59,7 @@ export interface TicketEvent {
   at: Date;
 }
 
-export interface Actor {
-  id: string;
-  name: string;
-}
+export type { Actor } from "../core/types.js";
 
 export type NewTicket = Omit<
   Ticket,
