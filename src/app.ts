@@ -21,6 +21,8 @@ import { ticketCommands } from "./tickets/ticket-commands.js";
 import { placeAnswer, ticketIntake, understandMessage, type Understand } from "./tickets/ticket-intake.js";
 import { createTicketService, type Enqueue } from "./tickets/ticket-service.js";
 import { createUnderstander } from "./understand/understand-message.js";
+import { createOpenAiLlm } from "./llm/openai-llm.js";
+import { createPrismaLlmUsageLog } from "./store/prisma-llm-usage-log.js";
 import type { Actor } from "./tickets/ticket.js";
 import type { Feature, FeatureFactory } from "./core/feature.js";
 import { createBroadcastFeature } from "./broadcasts/broadcast-feature.js";
@@ -76,18 +78,12 @@ export function createApp(o: AppOptions) {
     dutyPhone: config.tickets.dutyPhone,
   });
 
-  const understander = createUnderstander({ model: config.llm, logger });
+  const llm = config.llm
+    ? createOpenAiLlm({ ...config.llm, usage: createPrismaLlmUsageLog(db), clock, logger })
+    : undefined;
   const understand: Understand =
     o.understand ??
-    (async (text, ctx) => {
-      const result = await understander.understand(text, ctx);
-      if (result.usage) {
-        await db.llmUsage.create({
-          data: { messageId: ctx.messageId, purpose: "parse", ...result.usage, at: clock.now() },
-        });
-      }
-      return result;
-    });
+    createUnderstander({ model: llm && config.llm && { llm, threshold: config.llm.threshold }, logger }).understand;
 
   async function findPerson(ctx: Context, name: string): Promise<Actor | null> {
     const mentioned = ctx.message.mentionIds[0];
@@ -98,7 +94,7 @@ export function createApp(o: AppOptions) {
     return o.directory.findMember([...rooms.idsByRole("volunteer"), ...rooms.idsByRole("staff")], name);
   }
 
-  const deps = { config, db, outbox, rooms, roles, tickets, clock, logger };
+  const deps = { config, db, llm, outbox, rooms, roles, tickets, clock, logger };
   const features: Feature[] = (o.features ?? defaultFeatures).map((make) => make(deps));
   const middlewares: Middleware<Context>[] = [
     ignoreUnknownRooms,

@@ -1,5 +1,5 @@
-// The only place that reads process.env. Validated once at start into a frozen object;
-// a wrong value fails with a message naming the key and how to fix it.
+// The only place that reads process.env (the bot and every CLI command call loadConfig). Validated
+// once at start into a frozen object; a wrong value fails with a message naming the key and how to fix it.
 import { z } from "zod";
 
 const bool = z

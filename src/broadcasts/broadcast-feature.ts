@@ -19,7 +19,7 @@ import type { BroadcastStore } from "./broadcast-store.js";
 import { createLiveData } from "./create-live-data.js";
 import { detectThanks } from "./detect-thanks.js";
 import type { DraftWriter } from "./draft-writer.js";
-import { createOpenAiDraftWriter } from "./openai-draft-writer.js";
+import { createModelDraftWriter } from "./write-draft-with-model.js";
 import { createWecomRobotSender } from "./wecom-robot-sender.js";
 
 /** A robot at its limit gives the message back after this; the outbox retries it later. */
@@ -74,7 +74,7 @@ export function createBroadcastFeature(deps: FeatureDeps, extras: BroadcastFeatu
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     logger,
   });
-  const drafts = extras.drafts ?? (config.llm ? createOpenAiDraftWriter(config.llm, logger) : undefined);
+  const drafts = extras.drafts ?? (deps.llm ? createModelDraftWriter(deps.llm, logger) : undefined);
   let task: ScheduledTask | undefined;
 
   const tick = () =>

@@ -1,17 +1,21 @@
 // `linli parse`: JSON Lines in, one JSON line out per line in the same order (CLI-CONTRACT.md).
 // Standard output carries results only; logs go to standard error.
 import { createInterface } from "node:readline";
+import { loadConfig } from "../config.js";
 import { createLogger } from "../core/logger.js";
-import {
-  createUnderstander,
-  defaultModelThreshold as defaultThreshold,
-  defaultModelTimeoutMs as defaultTimeoutMs,
-  type ModelOptions,
-} from "../understand/understand-message.js";
+import { systemClock } from "../core/types.js";
+import { createOpenAiLlm } from "../llm/openai-llm.js";
+import { createUnderstander } from "../understand/understand-message.js";
 
 export async function run(_args: string[]): Promise<number> {
-  const logger = createLogger((process.env.LINLI_LOG_LEVEL as "info" | undefined) ?? "warn");
-  const understander = createUnderstander({ model: readModelOptions(), logger });
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  // The model path is on only when all three variables are set; no database, so usage is not kept.
+  const model = config.llm && {
+    llm: createOpenAiLlm({ ...config.llm, clock: systemClock, logger }),
+    threshold: config.llm.threshold,
+  };
+  const understander = createUnderstander({ model, logger });
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -48,20 +52,5 @@ async function parseLine(line: string, understand: Understand): Promise<Record<s
     confidence: r.confidence,
     source: r.source,
     ...(r.usage ? { usage: r.usage } : {}),
-  };
-}
-
-/** The model path is on only when all three variables are set. */
-function readModelOptions(): ModelOptions | undefined {
-  const { OPENAI_BASE_URL, OPENAI_API_KEY, LINLI_LLM_MODEL, LINLI_LLM_THRESHOLD, LINLI_LLM_TIMEOUT_MS } = process.env;
-  if (!OPENAI_BASE_URL || !OPENAI_API_KEY || !LINLI_LLM_MODEL) return undefined;
-  const threshold = Number(LINLI_LLM_THRESHOLD ?? defaultThreshold);
-  const timeoutMs = Number(LINLI_LLM_TIMEOUT_MS ?? defaultTimeoutMs);
-  return {
-    baseURL: OPENAI_BASE_URL,
-    apiKey: OPENAI_API_KEY,
-    model: LINLI_LLM_MODEL,
-    threshold: Number.isFinite(threshold) ? threshold : defaultThreshold,
-    timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : defaultTimeoutMs,
   };
 }

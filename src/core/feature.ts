@@ -8,11 +8,14 @@ import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
 import type { Db } from "../store/open-database.js";
 import type { TicketService } from "../tickets/ticket-service.js";
+import type { Llm } from "./llm.js";
 import type { Clock, Logger } from "./types.js";
 
 export interface FeatureDeps {
   config: Readonly<Config>;
   db: Db;
+  /** Absent when no model is configured. */
+  llm: Llm | undefined;
   outbox: Outbox;
   rooms: RoomRegistry;
   roles: Pick<RoleResolver, "rolesOf">;

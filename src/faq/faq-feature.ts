@@ -11,7 +11,7 @@ import type { HandoverStore } from "./handover-store.js";
 import { importKb, type KbStore } from "./import-kb.js";
 import { formatKbProblem } from "./kb-problem.js";
 import { KbInvalidError } from "./lint-kb.js";
-import { createOpenAiAnswerPhraser } from "./openai-answer-phraser.js";
+import { createModelAnswerPhraser } from "./phrase-answer-with-model.js";
 import { createPrismaHandoverStore } from "../store/prisma-handover-store.js";
 
 export interface FaqFeature extends Feature {
@@ -33,9 +33,7 @@ export function createFaqFeature(deps: FeatureDeps, extras: FaqFeatureExtras = {
     clock,
     logger,
   });
-  const phrase =
-    extras.phrase ??
-    (config.llm ? createOpenAiAnswerPhraser({ ...config.llm, db: deps.db, clock, logger }) : undefined);
+  const phrase = extras.phrase ?? (deps.llm ? createModelAnswerPhraser(deps.llm, logger) : undefined);
 
   return {
     name: "faq",

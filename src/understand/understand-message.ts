@@ -1,6 +1,6 @@
 // Understanding with an optional model behind the embedded parser: the model is asked
 // only when the parser is unsure, and any failure leaves the embedded result in place.
-import OpenAI from "openai";
+import type { Llm } from "../core/llm.js";
 import type { Logger } from "../core/types.js";
 import { askModel } from "./ask-model.js";
 import type { ModelAnswer } from "./model-answer.js";
@@ -8,12 +8,9 @@ import { parseMessage } from "./parse-message.js";
 import type { Parsed } from "./taxonomy.js";
 
 export interface ModelOptions {
-  baseURL: string;
-  apiKey: string;
-  model: string;
+  llm: Llm;
   /** Ask the model when the embedded confidence is below this. */
   threshold: number;
-  timeoutMs: number;
 }
 
 export type Understood = Parsed & {
@@ -28,27 +25,25 @@ export type Understood = Parsed & {
 
 /** Below this embedded confidence a configured model is asked (about one message in ten on the dev set). */
 export const defaultModelThreshold = 0.6;
-export const defaultModelTimeoutMs = 8000;
 
 export function createUnderstander(options: { model?: ModelOptions; logger: Logger }): {
   understand(text: string, ctx?: { quoted?: string; messageId?: string }): Promise<Understood>;
 } {
   const { model, logger } = options;
-  const client = model ? new OpenAI({ baseURL: model.baseURL, apiKey: model.apiKey, maxRetries: 0 }) : null;
 
   return {
     async understand(text, ctx = {}) {
       const embedded = parseMessage(text, { quoted: ctx.quoted });
-      if (!model || !client || embedded.confidence >= model.threshold) return { ...embedded, source: "embedded" };
+      if (!model || embedded.confidence >= model.threshold) return { ...embedded, source: "embedded" };
 
-      const reply = await askModel(client, model, text, ctx.quoted);
+      const reply = await askModel(model.llm, text, ctx.quoted, ctx.messageId);
       const usage = {
-        model: model.model,
+        model: reply.model,
         promptTokens: reply.promptTokens,
         completionTokens: reply.completionTokens,
         outcome: reply.outcome,
       };
-      if (!reply.answer) {
+      if (!reply.value) {
         logger.warn("model parse fell back to embedded", {
           messageId: ctx.messageId,
           outcome: reply.outcome,
@@ -56,7 +51,7 @@ export function createUnderstander(options: { model?: ModelOptions; logger: Logg
         });
         return { ...embedded, source: "embedded", usage };
       }
-      return { ...mergeAnswer(embedded, reply.answer), source: "model", usage };
+      return { ...mergeAnswer(embedded, reply.value), source: "model", usage };
     },
   };
 }

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Logger } from "../../src/core/types.js";
-import { createUnderstander, type ModelOptions } from "../../src/understand/understand-message.js";
+import { type Logger, systemClock } from "../../src/core/types.js";
+import { createOpenAiLlm } from "../../src/llm/openai-llm.js";
+import { createUnderstander } from "../../src/understand/understand-message.js";
 
 // A fake OpenAI-compatible service on loopback: the real `openai` client talks real HTTP to it.
 type Reply = (res: ServerResponse) => void;
@@ -58,9 +59,17 @@ function recordingLogger(): Logger & { warnings: Array<Record<string, unknown> |
   return { debug() {}, info() {}, error() {}, warn: (_msg, data) => warnings.push(data), warnings };
 }
 
-function model(overrides: Partial<ModelOptions> = {}): ModelOptions {
+function model({ threshold = 1, timeoutMs = 2000 } = {}) {
   // Threshold 1 sends every message to the model, so each test reaches the service.
-  return { baseURL, apiKey: "sk-test", model: "fake-model", threshold: 1, timeoutMs: 2000, ...overrides };
+  const llm = createOpenAiLlm({
+    baseURL,
+    apiKey: "sk-test",
+    model: "fake-model",
+    timeoutMs,
+    clock: systemClock,
+    logger: recordingLogger(),
+  });
+  return { llm, threshold };
 }
 
 const vague = "那个事情你们看一下吧 我家老人说的";
