@@ -76,6 +76,9 @@ export function parseCommand(rawText: string, quote: QuoteReply | null = null): 
   const text = halfWidthDigits(quote ? quote.reply : rawText)
     .replace(/[\s\u2005]+/g, " ")
     .trim();
+  // Staff write the number after 加入知识库 too, also when quoting.
+  const addWithNumber = /^(?:并?加入知识库|存入知识库)\s*(?:第)?[#＃]?\s*(\d{1,9})\s*号?$/.exec(text);
+  if (addWithNumber) return { type: "add-to-kb", id: Number(addWithNumber[1]) };
   if (quote) {
     const fromQuote = parseQuotedCommand(text, quote);
     if (fromQuote) return fromQuote;

@@ -4,7 +4,6 @@
 import type { Logger } from "../core/types.js";
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
-import type { Parsed } from "../understand/taxonomy.js";
 import type { AnswerPhraser } from "./answer-phraser.js";
 import { faqReplies as say } from "./faq-replies.js";
 import type { FaqService } from "./faq-service.js";
@@ -19,13 +18,9 @@ export interface AnswerQuestionsOptions {
   logger: Logger;
 }
 
-const greeting = /^(?:您?好|你好|早上好|早安|上午好|中午好|下午好|晚上好|晚安|在吗|在不在|哈喽|嗨)[!！。~～\s]*$/;
-const thanks = /^(?:谢谢|多谢|谢了|感谢|辛苦了?)/;
-const okay = /^(?:好的?|好滴|好嘞|行|可以|收到|知道了|明白了?|嗯+|哦+|噢+|OK|ok|👌)[啊呀哈的了!！。~～\s]*$/;
-
 export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> {
   return async (ctx, next) => {
-    const parsed = ctx.state.parsed as Parsed | undefined;
+    const parsed = ctx.understanding;
     const where = ctx.room?.role ?? "private";
     if (!parsed || (where !== "resident" && where !== "private")) return next();
     const addressed = where === "private" || ctx.message.mentionSelf;
@@ -34,9 +29,10 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
     if (parsed.kind === "other" || (parsed.kind === "question" && question === "")) {
       // Chit-chat is left alone; said to the bot, it always gets a short line back (never silence).
       if (!addressed) return next();
-      if (greeting.test(question)) return ctx.reply(say.greeting(), { part: "faq" });
-      if (thanks.test(question) && [...question].length <= 12) return ctx.reply(say.thanks(), { part: "faq" });
-      if (okay.test(question)) return ctx.reply(say.okay(), { part: "faq" });
+      const { only } = parsed.smallTalk;
+      if (only === "greeting") return ctx.reply(say.greeting(), { part: "faq" });
+      if (only === "thanks") return ctx.reply(say.thanks(), { part: "faq" });
+      if (only === "ack") return ctx.reply(say.okay(), { part: "faq" });
       if (isOffTopic(question)) return ctx.reply(say.offTopic(), { part: "faq" });
       return ctx.reply(say.whatDoYouMean(), { part: "faq" });
     }

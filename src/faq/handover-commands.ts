@@ -1,7 +1,7 @@
 // Staff answer handed-over questions in chat: `回复 N 答案 [加入知识库]`, a quote-reply of the
 // 【居民咨询 #N】 post, and `加入知识库 [N]` (also as a quote-reply of the bot's confirmation).
 // The answer is relayed to the resident where they asked, mentioning them.
-import { type Command, parseCommand } from "../commands/parse-command.js";
+import type { Command } from "../commands/parse-command.js";
 import { isLinliError } from "../core/errors.js";
 import type { Outbox } from "../outbox/outbox.js";
 import type { Middleware } from "../pipeline/compose.js";
@@ -16,9 +16,6 @@ export interface HandoverCommandOptions {
 }
 
 type HandoverCommand = Extract<Command, { type: "answer-handover" | "add-to-kb" }>;
-
-// The grammar knows a bare 加入知识库; staff also write the number after it.
-const addWithNumber = /^(?:并?加入知识库|存入知识库)\s*(?:第)?[#＃]?\s*(\d{1,9})\s*号?$/;
 
 export function handoverCommands(o: HandoverCommandOptions): Middleware<Context> {
   const { service } = o;
@@ -67,10 +64,7 @@ export function handoverCommands(o: HandoverCommandOptions): Middleware<Context>
 }
 
 function readCommand(ctx: Context): HandoverCommand | { type: "malformed" } | null {
-  const text = (ctx.quote ? ctx.quote.reply : ctx.text).replace(/[\s\u2005]+/g, " ").trim();
-  const numbered = addWithNumber.exec(text);
-  if (numbered) return { type: "add-to-kb", id: Number(numbered[1]) };
-  const command = parseCommand(ctx.text, ctx.quote);
+  const command = ctx.command;
   if (!command) return null;
   if (command.type === "malformed") return command.verb === "回复" ? { type: "malformed" } : null;
   if (command.type !== "answer-handover" && command.type !== "add-to-kb") return null;

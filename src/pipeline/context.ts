@@ -1,6 +1,8 @@
 import type { Actor, Destination, InboundMessage, Role } from "../core/types.js";
+import type { Command } from "../commands/parse-command.js";
 import type { KnownRoom } from "../people/room-registry.js";
 import type { QuoteReply } from "../text/quote.js";
+import type { Understanding } from "../understand/understanding.js";
 
 export interface ReplyOptions {
   /** @-mention the sender (rooms only); default true. */
@@ -19,10 +21,15 @@ export interface Context {
   room: KnownRoom | null;
   roles: Set<Role>;
   actor: Actor;
+  /** The ticket and hand-over command grammar, parsed once per message; null when it is no command. */
+  command: Command | null;
+  /**
+   * Set by the understanding step (pipeline/understand-message.ts) for residents' rooms, private
+   * chats and messages that @ the bot; undefined before that step and for other messages.
+   */
+  understanding?: Understanding;
   /** Replies where the message came from (a room, mentioning the sender, or the private chat). */
   reply(text: string, options?: ReplyOptions): Promise<void>;
   /** Sends to any destination through the outbox, once per message and part. */
   send(to: Destination, text: string, part: string): Promise<void>;
-  /** Free-form scratch space for middlewares (e.g. the parse result). */
-  state: Record<string, unknown>;
 }

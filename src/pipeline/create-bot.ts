@@ -9,6 +9,7 @@ import { type Middleware, compose } from "./compose.js";
 import type { Context } from "./context.js";
 import { createKeyedQueue } from "./keyed-queue.js";
 import { pipelineReplies } from "./pipeline-replies.js";
+import { parseCommand } from "../commands/parse-command.js";
 import { stripBotMention } from "../text/mentions.js";
 import { type Outbox, sendPriority } from "../outbox/outbox.js";
 
@@ -36,14 +37,15 @@ export function createBot(o: BotOptions) {
     const send: Context["send"] = async (to, body, part) => {
       await o.outbox.enqueue({ to, text: body, mentionIds: [] }, { key: `msg:${m.id}:${part}` });
     };
+    const quote = parseQuoteReply(text);
     return {
       message: m,
       text,
-      quote: parseQuoteReply(text),
+      quote,
       room,
       roles,
       actor: { id: m.talkerId, name: m.talkerName },
-      state: {},
+      command: parseCommand(text, quote),
       send,
       async reply(body, options = {}) {
         const mention = options.mention ?? true;

@@ -1,7 +1,7 @@
 // Chat commands about tickets (CHAT-CONTRACT): volunteers claim, release and finish;
 // residents list, follow and rate; staff list, close and assign.
 import { isLinliError, LinliError } from "../core/errors.js";
-import { type Command, parseCommand } from "../commands/parse-command.js";
+import type { Command } from "../commands/parse-command.js";
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
 import type { Actor, Ticket } from "./ticket.js";
@@ -33,7 +33,7 @@ const ticketCommandTypes = new Set<Command["type"]>([
 export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
   const { tickets } = o;
   return async (ctx, next) => {
-    const command = parseCommand(ctx.text, ctx.quote);
+    const command = ctx.command;
     if (!command || !ticketCommandTypes.has(command.type)) return next();
     // A rating with words, or what looks like a try at one, is only a rating for a resident
     // whose ticket awaits one; anyone else's "好评 活动办得好" is ordinary talk.
@@ -42,7 +42,6 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
       if (!awaiting) return next();
       if (command.type === "rate-unclear") return ctx.reply(say.ratingUnclear(awaiting));
     }
-    ctx.state.command = command;
     try {
       await run(ctx, command);
     } catch (err) {

@@ -9,8 +9,9 @@ import type { Parsed } from "./taxonomy.js";
 const echo =
   /也是|也一样|也这样|也(?:坏|停|漏|堵|不|没|黑|臭|吵|有|响|断|冒|满)|同样|一样的?|\+1|同上|附议|我也遇到|我们(?:这|那|家|楼|单元)?.{0,6}也/;
 
-export function parseMessage(text: string, options: { quoted?: string } = {}): Parsed {
-  const quote = parseQuoteReply(text);
+/** `quoted: null`: the caller has split off any quote already and there is none. */
+export function parseMessage(text: string, options: { quoted?: string | null } = {}): Parsed {
+  const quote = options.quoted === undefined ? parseQuoteReply(text) : null;
   const reply = quote ? quote.reply : text;
   const quoted = options.quoted ?? quote?.quotedText;
   const signals = analyzeMessage(reply);

@@ -23,11 +23,14 @@ export type Understood = Parsed & {
   };
 };
 
+/** The understanding as the pipeline uses it (tests pass their own). `quoted: null` means the message quotes nothing. */
+export type Understand = (text: string, ctx: { quoted?: string | null; messageId: string }) => Promise<Parsed>;
+
 /** Below this embedded confidence a configured model is asked (about one message in ten on the dev set). */
 export const defaultModelThreshold = 0.6;
 
 export function createUnderstander(options: { model?: ModelOptions; logger: Logger }): {
-  understand(text: string, ctx?: { quoted?: string; messageId?: string }): Promise<Understood>;
+  understand(text: string, ctx?: { quoted?: string | null; messageId?: string }): Promise<Understood>;
 } {
   const { model, logger } = options;
 
@@ -36,7 +39,7 @@ export function createUnderstander(options: { model?: ModelOptions; logger: Logg
       const embedded = parseMessage(text, { quoted: ctx.quoted });
       if (!model || embedded.confidence >= model.threshold) return { ...embedded, source: "embedded" };
 
-      const reply = await askModel(model.llm, text, ctx.quoted, ctx.messageId);
+      const reply = await askModel(model.llm, text, ctx.quoted ?? undefined, ctx.messageId);
       const usage = {
         model: reply.model,
         promptTokens: reply.promptTokens,

@@ -1,7 +1,7 @@
 // End to end over the real puppet-service gRPC path and a real SQLite file: staff schedule
 // in their room, the broadcast reaches both residents' rooms once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { BroadcastFeature } from "../../src/broadcasts/broadcast-feature.js";
+import type { BroadcastFeature } from "../../src/features/broadcasts.js";
 import {
   startBot,
   startWechatServer,

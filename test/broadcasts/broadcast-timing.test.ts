@@ -1,13 +1,14 @@
 // Real time, briefly: the node-cron tick really fires and sends a due slot, and the outbox
 // keeps the configured gap between two broadcast sends.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBroadcastFeature } from "../../src/broadcasts/broadcast-feature.js";
 import { loadConfig } from "../../src/config.js";
-import type { FeatureDeps } from "../../src/core/feature.js";
+import { broadcastsFeature } from "../../src/features/broadcasts.js";
+import type { FeatureDeps } from "../../src/features/feature.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { type OutgoingMessage, systemClock } from "../../src/core/types.js";
 import { createOutbox } from "../../src/outbox/outbox.js";
 import { openDatabase, type OpenedDatabase } from "../../src/store/open-database.js";
+import { startTimer } from "../../src/schedule/timer.js";
 import { createPrismaOutboxStore } from "../../src/store/prisma-outbox-store.js";
 import { makeRooms, STAFF, tempDbPath } from "./broadcast-fixture.js";
 
@@ -69,11 +70,12 @@ describe("the node-cron tick", () => {
   it("fires on its own and sends a slot that falls due", async () => {
     const { deps, sends, outbox } = setup(0, 0);
     // Every second for the test; production ticks once a minute.
-    const feature = createBroadcastFeature(deps, { tickCron: "* * * * * *" });
+    const feature = broadcastsFeature(deps, { tickCron: "* * * * * *" });
     await outbox.start();
     stops.push(() => outbox.stop());
     await feature.start!();
     stops.push(() => feature.stop!());
+    for (const timer of feature.timers ?? []) stops.push(startTimer(timer, silentLogger).stop);
     await feature.service.schedule(STAFF, {
       schedule: { runAt: new Date(Date.now() + 1200) },
       targets: [{ kind: "room", topic: "幸福里3号楼居民群" }],
@@ -88,7 +90,7 @@ describe("the node-cron tick", () => {
 describe("pacing", () => {
   it("never sends two broadcast messages closer than the configured gap", async () => {
     const { deps, sends, outbox } = setup(100, 30);
-    const feature = createBroadcastFeature(deps);
+    const feature = broadcastsFeature(deps);
     const b = await feature.service.schedule(STAFF, {
       schedule: { cron: "0 8 * * *" },
       targets: [{ kind: "group", group: "residents" }],

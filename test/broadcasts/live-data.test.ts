@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chinaMonthOf, chinaWeekOf } from "../../src/text/china-time.js";
 import { createLiveData, weekAhead } from "../../src/broadcasts/create-live-data.js";
-import { detectThanks } from "../../src/broadcasts/detect-thanks.js";
+import { detectSmallTalk } from "../../src/understand/detect-small-talk.js";
 import { china, FakeClock, makeService, RESIDENT, STAFF, tempDbPath } from "./broadcast-fixture.js";
 import { demoKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
@@ -132,7 +132,7 @@ describe("residents' thanks", () => {
     ["谢谢", false],
     ["3号楼下水道又堵了", false],
   ])("%s → %s", (text, expected) => {
-    expect(detectThanks(text)).toBe(expected);
+    expect(detectSmallTalk(text).praise).toBe(expected);
   });
 });
 

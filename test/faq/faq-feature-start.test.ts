@@ -3,9 +3,9 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
-import type { FeatureDeps } from "../../src/core/feature.js";
+import { faqFeature } from "../../src/features/faq.js";
+import type { FeatureDeps } from "../../src/features/feature.js";
 import type { Logger } from "../../src/core/types.js";
-import { createFaqFeature } from "../../src/faq/faq-feature.js";
 import { importKb } from "../../src/faq/import-kb.js";
 import { RoomRegistry } from "../../src/people/room-registry.js";
 import { type OpenedDatabase, openDatabase } from "../../src/store/open-database.js";
@@ -36,7 +36,7 @@ function start(kbPath: string) {
     clock: { now: () => new Date("2026-11-27T02:00:00Z") },
     logger,
   } as unknown as FeatureDeps;
-  const feature = createFaqFeature(deps);
+  const feature = faqFeature(deps);
   return { feature, errors, ready: feature.start?.() };
 }
 

@@ -17,7 +17,7 @@ import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/core/logger.js";
 import type { Clock, Logger } from "../../src/core/types.js";
 import { type OpenedDatabase, openDatabase } from "../../src/store/open-database.js";
-import type { Understand } from "../../src/tickets/ticket-intake.js";
+import type { Understand } from "../../src/understand/understand-message.js";
 import { formatQuoteReply } from "../../src/text/quote.js";
 
 export const botName = "邻里管家";

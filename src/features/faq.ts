@@ -1,18 +1,18 @@
 // The FAQ as a feature: at start, import the configured knowledge base (a bad one is reported and the
 // entries already in the database are kept), build the index from the database, then answer residents'
 // questions and take staff's answers to the ones handed over.
-import type { Feature, FeatureDeps } from "../core/feature.js";
-import { createPrismaKbStore } from "../store/prisma-kb-store.js";
-import { answerQuestions } from "./answer-questions.js";
-import type { AnswerPhraser } from "./answer-phraser.js";
-import { createFaqService, type FaqService } from "./faq-service.js";
-import { handoverCommands } from "./handover-commands.js";
-import type { HandoverStore } from "./handover-store.js";
-import { importKb, type KbStore } from "./import-kb.js";
-import { formatKbProblem } from "./kb-problem.js";
-import { KbInvalidError } from "./lint-kb.js";
-import { createModelAnswerPhraser } from "./phrase-answer-with-model.js";
+import { answerQuestions } from "../faq/answer-questions.js";
+import type { AnswerPhraser } from "../faq/answer-phraser.js";
+import { createFaqService, type FaqService } from "../faq/faq-service.js";
+import { handoverCommands } from "../faq/handover-commands.js";
+import type { HandoverStore } from "../faq/handover-store.js";
+import { importKb, type KbStore } from "../faq/import-kb.js";
+import { formatKbProblem } from "../faq/kb-problem.js";
+import { KbInvalidError } from "../faq/lint-kb.js";
+import { createModelAnswerPhraser } from "../faq/phrase-answer-with-model.js";
 import { createPrismaHandoverStore } from "../store/prisma-handover-store.js";
+import { createPrismaKbStore } from "../store/prisma-kb-store.js";
+import type { Feature, FeatureDeps } from "./feature.js";
 
 export interface FaqFeature extends Feature {
   service: FaqService;
@@ -24,7 +24,7 @@ export interface FaqFeatureExtras {
   phrase?: AnswerPhraser;
 }
 
-export function createFaqFeature(deps: FeatureDeps, extras: FaqFeatureExtras = {}): FaqFeature {
+export function faqFeature(deps: FeatureDeps, extras: FaqFeatureExtras = {}): FaqFeature {
   const { config, clock, logger, rooms } = deps;
   const kb = extras.kb ?? createPrismaKbStore(deps.db, clock);
   const service = createFaqService({
@@ -38,14 +38,16 @@ export function createFaqFeature(deps: FeatureDeps, extras: FaqFeatureExtras = {
   return {
     name: "faq",
     service,
-    commands: handoverCommands({ service, outbox: deps.outbox }),
-    afterUnderstanding: answerQuestions({
-      service,
-      staffRooms: () => rooms.idsByRole("staff"),
-      answerWithoutMention: config.faq.answerWithoutMention,
-      phrase,
-      logger,
-    }),
+    middleware: {
+      commands: handoverCommands({ service, outbox: deps.outbox }),
+      understood: answerQuestions({
+        service,
+        staffRooms: () => rooms.idsByRole("staff"),
+        answerWithoutMention: config.faq.answerWithoutMention,
+        phrase,
+        logger,
+      }),
+    },
     async start() {
       if (config.kbPath) await importAtStart(config.kbPath);
       const size = await service.rebuild();

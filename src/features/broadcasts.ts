@@ -1,26 +1,22 @@
 // The 红色广播站 as a feature: staff commands in chat, residents' thanks noted as 好人好事,
-// and a once-a-minute tick that sends due slots. node-cron only wakes us up; which slots
-// are due is decided by slotsBetween and the database (node-cron 4.6 reads day-of-month
-// and day-of-week differently from standard cron, and keeps no state across restarts).
+// and a once-a-minute tick that sends due slots. The tick only wakes us up; which slots are
+// due is decided by slotsBetween and the database, so a restart loses nothing.
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import cron, { type ScheduledTask } from "node-cron";
-import type { Feature, FeatureDeps } from "../core/feature.js";
-import type { Middleware } from "../pipeline/compose.js";
-import type { Context } from "../pipeline/context.js";
-import { createWecomWebhookSender, type WecomWebhookSender } from "../channels/wecom-webhook.js";
+import { broadcastCommands } from "../broadcasts/broadcast-commands.js";
+import { type BroadcastService, createBroadcastService } from "../broadcasts/broadcast-service.js";
+import type { BroadcastStore } from "../broadcasts/broadcast-store.js";
+import { createLiveData } from "../broadcasts/create-live-data.js";
+import type { DraftWriter } from "../broadcasts/draft-writer.js";
+import { noteThanks } from "../broadcasts/note-thanks.js";
+import type { WecomWebhookSender } from "../broadcasts/robot-webhook.js";
+import { createWecomRobotSender } from "../broadcasts/wecom-robot-sender.js";
+import { createModelDraftWriter } from "../broadcasts/write-draft-with-model.js";
+import { createWecomWebhookSender } from "../channels/wecom-webhook.js";
 import { createOutbox } from "../outbox/outbox.js";
 import { createPrismaBroadcastStore } from "../store/prisma-broadcast-store.js";
 import { createPrismaOutboxStore } from "../store/prisma-outbox-store.js";
-import type { Parsed } from "../understand/taxonomy.js";
-import { broadcastCommands } from "./broadcast-commands.js";
-import { type BroadcastService, createBroadcastService } from "./broadcast-service.js";
-import type { BroadcastStore } from "./broadcast-store.js";
-import { createLiveData } from "./create-live-data.js";
-import { detectThanks } from "./detect-thanks.js";
-import type { DraftWriter } from "./draft-writer.js";
-import { createModelDraftWriter } from "./write-draft-with-model.js";
-import { createWecomRobotSender } from "./wecom-robot-sender.js";
+import type { Feature, FeatureDeps } from "./feature.js";
 
 /** A robot at its limit gives the message back after this; the outbox retries it later. */
 const ROBOT_MAX_WAIT_MS = 5_000;
@@ -40,7 +36,7 @@ export interface BroadcastFeatureExtras {
   tickCron?: string;
 }
 
-export function createBroadcastFeature(deps: FeatureDeps, extras: BroadcastFeatureExtras = {}): BroadcastFeature {
+export function broadcastsFeature(deps: FeatureDeps, extras: BroadcastFeatureExtras = {}): BroadcastFeature {
   const { config, clock, logger, rooms } = deps;
   const store = extras.store ?? createPrismaBroadcastStore(deps.db);
   const tellStaff = async (text: string, key: string) => {
@@ -75,7 +71,6 @@ export function createBroadcastFeature(deps: FeatureDeps, extras: BroadcastFeatu
     logger,
   });
   const drafts = extras.drafts ?? (deps.llm ? createModelDraftWriter(deps.llm, logger) : undefined);
-  let task: ScheduledTask | undefined;
 
   const tick = () =>
     service.tick().catch((err) => {
@@ -87,34 +82,19 @@ export function createBroadcastFeature(deps: FeatureDeps, extras: BroadcastFeatu
     name: "broadcasts",
     service,
     tick: service.tick,
-    commands: broadcastCommands({ service, rooms, clock, drafts }),
-    afterUnderstanding: noteThanks(service),
+    middleware: {
+      commands: broadcastCommands({ service, rooms, clock, drafts }),
+      understood: noteThanks(service),
+    },
+    timers: [{ name: "linli-broadcasts", cron: extras.tickCron ?? "* * * * *", timezone: "Asia/Shanghai", run: tick }],
     async start() {
       await robotOutbox.start();
       // Catch up first: slots missed while we were down are sent (within the grace window) or reported.
       await tick();
-      task = cron.schedule(extras.tickCron ?? "* * * * *", () => void tick(), {
-        timezone: "Asia/Shanghai",
-        name: "linli-broadcasts",
-        noOverlap: true,
-      });
     },
     async stop() {
-      await task?.destroy();
-      task = undefined;
       await service.idle();
       await robotOutbox.stop();
     },
-  };
-}
-
-/** Residents' thanks in their rooms become 好人好事 for staff to review; the message goes on. */
-function noteThanks(service: BroadcastService): Middleware<Context> {
-  return async (ctx, next) => {
-    const parsed = ctx.state.parsed as Parsed | undefined;
-    if (ctx.room?.role === "resident" && parsed?.kind === "other" && detectThanks(ctx.text)) {
-      await service.addPraise(ctx.actor, ctx.text, false);
-    }
-    return next();
   };
 }

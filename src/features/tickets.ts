@@ -1,0 +1,57 @@
+// Tickets as a feature: volunteers', residents' and staff's ticket commands, residents'
+// requests turned into tickets once understood, and an hourly-ish housekeeping timer that
+// closes unrated tickets and brings overdue ones to staff.
+import type { Context } from "../pipeline/context.js";
+import { createPrismaTicketStore } from "../store/prisma-ticket-store.js";
+import { createSqliteTicketStore } from "../store/sqlite-ticket-store.js";
+import type { Actor } from "../core/types.js";
+import { ticketCommands } from "../tickets/ticket-commands.js";
+import { placeAnswer, ticketIntake } from "../tickets/ticket-intake.js";
+import { createTicketService, type TicketService } from "../tickets/ticket-service.js";
+import type { Feature, FeatureDeps } from "./feature.js";
+
+export interface TicketsFeature extends Feature {
+  service: TicketService;
+}
+
+export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
+  const { config, rooms, logger } = deps;
+  const service = createTicketService({
+    store: deps.sqlite ? createSqliteTicketStore(deps.sqlite) : createPrismaTicketStore(deps.db),
+    clock: deps.clock,
+    enqueue: async (m, key, priority) => {
+      await deps.outbox.enqueue(m, { key, priority });
+    },
+    roomsOf: (role) => rooms.idsByRole(role),
+    ratingTimeoutHours: config.tickets.ratingTimeoutHours,
+    overdueHours: config.tickets.overdueHours,
+    dutyPhone: config.tickets.dutyPhone,
+  });
+
+  async function findPerson(ctx: Context, name: string): Promise<Actor | null> {
+    const mentioned = ctx.message.mentionIds[0];
+    if (mentioned) {
+      const n = await deps.directory.nameOf(mentioned);
+      return { id: mentioned, name: n ?? name };
+    }
+    return deps.directory.findMember([...rooms.idsByRole("volunteer"), ...rooms.idsByRole("staff")], name);
+  }
+
+  const housekeeping = async () => {
+    await service
+      .closeUnrated()
+      .catch((err) => logger.error("closing unrated tickets failed", { reason: String(err) }));
+    await service.remindOverdue().catch((err) => logger.error("overdue reminders failed", { reason: String(err) }));
+  };
+
+  return {
+    name: "tickets",
+    service,
+    middleware: {
+      commands: ticketCommands({ tickets: service, findPerson }),
+      intake: [placeAnswer(service), ticketIntake(service)],
+    },
+    timers:
+      deps.housekeepingMs > 0 ? [{ name: "ticket housekeeping", everyMs: deps.housekeepingMs, run: housekeeping }] : [],
+  };
+}
