@@ -38,6 +38,15 @@ describe("volunteers' commands", () => {
   });
 });
 
+describe("staff's hand-over commands", () => {
+  it("reads the number after 加入知识库, also in a quote-reply", () => {
+    expect(parseCommand("加入知识库 #5")).toEqual({ type: "add-to-kb", id: 5 });
+    expect(parseCommand("存入知识库第12号")).toEqual({ type: "add-to-kb", id: 12 });
+    const quoted = formatQuoteReply("邻里管家", "【居民咨询 #3】问题", "加入知识库 ５");
+    expect(parseCommand(quoted, parseQuoteReply(quoted))).toEqual({ type: "add-to-kb", id: 5 });
+  });
+});
+
 describe("residents' and staff's commands", () => {
   it.each([
     ["我的工单", { type: "my-tickets" }],
