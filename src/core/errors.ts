@@ -1,4 +1,5 @@
-// Errors carry a code; `replies.ts` maps codes to the words a person reads.
+// Errors carry a code; each feature turns codes into the words a person reads where it catches
+// them (tickets/ticket-replies.ts errorReplies, faq/faq-replies.ts, broadcasts/broadcast-replies.ts).
 
 export type ErrorCode =
   | "ticket_not_found"
