@@ -4,6 +4,7 @@
 import type { Logger } from "../core/types.js";
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
+import { onlyIn } from "../pipeline/route.js";
 import type { AnswerPhraser } from "./answer-phraser.js";
 import { faqReplies as say } from "./faq-replies.js";
 import type { FaqService } from "./faq-service.js";
@@ -19,11 +20,13 @@ export interface AnswerQuestionsOptions {
 }
 
 export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> {
-  return async (ctx, next) => {
+  return onlyIn(
+    "resident",
+    "private",
+  )(async (ctx, next) => {
     const parsed = ctx.understanding;
-    const where = ctx.room?.role ?? "private";
-    if (!parsed || (where !== "resident" && where !== "private")) return next();
-    const addressed = where === "private" || ctx.message.mentionSelf;
+    if (!parsed) return next();
+    const addressed = !ctx.room || ctx.message.mentionSelf;
     const question = (ctx.quote ? ctx.quote.reply : ctx.text).trim();
 
     if (parsed.kind === "other" || (parsed.kind === "question" && question === "")) {
@@ -64,5 +67,5 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
     for (const room of o.staffRooms()) {
       await ctx.send({ kind: "room", id: room }, say.handoverPost(handover), `handover:${room}`);
     }
-  };
+  });
 }

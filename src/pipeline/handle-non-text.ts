@@ -1,4 +1,5 @@
 import { pipelineReplies } from "./pipeline-replies.js";
+import { whereFrom } from "./route.js";
 import type { Middleware } from "./compose.js";
 import type { Context } from "./context.js";
 
@@ -8,7 +9,7 @@ import type { Context } from "./context.js";
  */
 export const handleNonText: Middleware<Context> = async (ctx, next) => {
   if (ctx.message.type === "text") return next();
-  const where = ctx.room?.role ?? "private";
+  const where = whereFrom(ctx);
   if (where === "resident" || where === "private") {
     if (ctx.message.type !== "link" && ctx.message.type !== "other") await ctx.reply(pipelineReplies.nonText());
   }
