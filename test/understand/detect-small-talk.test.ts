@@ -9,6 +9,7 @@ describe("small talk", () => {
     ["在吗", { opens: "greeting", only: "greeting", praise: false }],
     ["谢谢你啊", { opens: "thanks", only: "thanks", praise: false }],
     ["收到, 明天我下楼看看", { opens: "ack", only: null, praise: false }],
+    ["好的!", { opens: "ack", only: "ack", praise: false }],
     ["谢谢志愿者小刘帮我修好了水管", { opens: "thanks", only: null, praise: true }],
     ["今天王师傅上门把灯修好了, 真心感谢", { opens: null, only: null, praise: true }],
     ["3号楼下水道又堵了", { opens: null, only: null, praise: false }],
