@@ -1,7 +1,7 @@
 // `linli ask --kb PATH [--now ISO]`: answers JSON Lines questions from stdin with the knowledge base (CLI-CONTRACT).
 import { createInterface } from "node:readline";
 import { createFaqIndex, type FaqIndex } from "../faq/faq-index.js";
-import { formatKbProblem } from "../faq/kb-problem.js";
+import { formatKbProblem } from "../words/kb-problem.js";
 import { loadKb } from "../faq/load-kb.js";
 import { useCommunityWords } from "../words/active-words.js";
 

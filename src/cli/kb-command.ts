@@ -2,7 +2,7 @@
 // (DATABASE_URL), updating entries by id, so importing again never duplicates.
 import { loadConfig } from "../config.js";
 import { importKb } from "../faq/import-kb.js";
-import { formatKbProblem } from "../faq/kb-problem.js";
+import { formatKbProblem } from "../words/kb-problem.js";
 import { KbInvalidError } from "../faq/lint-kb.js";
 import { loadKb } from "../faq/load-kb.js";
 import { openDatabase } from "../store/open-database.js";

@@ -1,5 +1,5 @@
 // Checks a knowledge base for staff before it is used; loading for import refuses the same problems.
-import { formatKbProblem, type KbProblem } from "./kb-problem.js";
+import { formatKbProblem, type KbProblem } from "../words/kb-problem.js";
 import { type LoadedKb, loadKb } from "./load-kb.js";
 
 export function lintKb(path: string): KbProblem[] {

@@ -4,10 +4,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { emptyWordList, parseWordList, type WordList } from "../words/word-list.js";
 import type { KbEntry } from "./kb-entry.js";
-import type { KbProblem } from "./kb-problem.js";
+import type { KbProblem } from "../words/kb-problem.js";
 import { type LocatedEntry, parseKbFile } from "./parse-kb-file.js";
 
-export { formatKbProblem, type KbProblem } from "./kb-problem.js";
+export { formatKbProblem, type KbProblem } from "../words/kb-problem.js";
 
 const yamlExtensions = new Set([".yaml", ".yml"]);
 const wordFileNames = new Set(["words.yaml", "words.yml"]);

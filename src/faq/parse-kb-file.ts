@@ -1,7 +1,8 @@
 // Parses the text of one knowledge-base YAML file into entries, reporting every problem with its line.
+import { yamlHints } from "../words/yaml-hints.js";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
 import type { KbEntry } from "./kb-entry.js";
-import type { KbProblem } from "./kb-problem.js";
+import type { KbProblem } from "../words/kb-problem.js";
 import { checkSchedule } from "./schedule-field.js";
 
 export interface LocatedEntry {
@@ -14,16 +15,6 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const knownFields = new Set(["id", "title", "questions", "answer", "tags"]);
 
 // yaml's own messages are English with a code excerpt; staff get a Chinese hint plus the gist.
-export const yamlHints: Record<string, string> = {
-  BAD_INDENT: "缩进不对",
-  BLOCK_AS_IMPLICIT_KEY: "缩进或冒号不对",
-  DUPLICATE_KEY: "同一条目里有重复的字段",
-  MISSING_CHAR: "缺少配对的符号(引号或括号)",
-  MULTILINE_IMPLICIT_KEY: "字段名后缺少冒号或缩进不对",
-  TAB_AS_INDENT: "不能用 Tab 缩进,请用空格",
-  UNEXPECTED_TOKEN: "有多余或错位的符号",
-};
-
 export function parseKbFile(text: string, file: string): { entries: LocatedEntry[]; problems: KbProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });

@@ -7,7 +7,7 @@ import { createFaqService, type FaqService } from "../faq/faq-service.js";
 import { handoverCommands } from "../faq/handover-commands.js";
 import type { HandoverStore } from "../faq/handover-store.js";
 import { importKb, type KbStore } from "../faq/import-kb.js";
-import { formatKbProblem } from "../faq/kb-problem.js";
+import { formatKbProblem } from "../words/kb-problem.js";
 import { KbInvalidError } from "../faq/lint-kb.js";
 import { createModelAnswerPhraser } from "../faq/phrase-answer-with-model.js";
 import { createPrismaHandoverStore } from "../store/prisma-handover-store.js";

@@ -3,7 +3,7 @@
 // compile what they need once per version, so a lookup costs one number comparison.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { formatKbProblem } from "../faq/kb-problem.js";
+import { formatKbProblem } from "./kb-problem.js";
 import { emptyWordList, mergeWordLists, parseWordList, type WordList } from "./word-list.js";
 
 const builtInFolder = fileURLToPath(new URL(".", import.meta.url));

@@ -2,8 +2,8 @@
 // knowledge-base folder as words.yaml. Both have the same form and are read and checked alike, so
 // a community extends the house lists without touching code. Problems carry file and line.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import type { KbProblem } from "../faq/kb-problem.js";
-import { yamlHints } from "../faq/parse-kb-file.js";
+import type { KbProblem } from "./kb-problem.js";
+import { yamlHints } from "./yaml-hints.js";
 
 export interface WordList {
   /** The word the knowledge base uses → the ways residents say the same thing. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatKbProblem } from "../../src/faq/kb-problem.js";
+import { formatKbProblem } from "../../src/words/kb-problem.js";
 import { KbInvalidError, lintKb, loadValidKb } from "../../src/faq/lint-kb.js";
 
 function writeKb(files: Record<string, string>): string {
