@@ -2,7 +2,7 @@
 // are parsed in broadcasts/. A command is recognised only at the start of a message.
 import { halfWidthDigits } from "../text/full-width.js";
 import type { QuoteReply } from "../text/quote.js";
-import { readRating } from "../tickets/read-rating.js";
+import { readRating } from "./read-rating.js";
 
 export type Command =
   | { type: "claim"; id: number }

@@ -1,6 +1,6 @@
 // The rating reader: the first word(s) of a resident's reply are the rating, the rest its comment.
 import { describe, expect, it } from "vitest";
-import { readRating } from "../../src/tickets/read-rating.js";
+import { readRating } from "../../src/commands/read-rating.js";
 
 const rated = (text: string) => {
   const r = readRating(text);
