@@ -4,7 +4,6 @@ import {
   addDays,
   type CivilDate,
   chinaMonthOf,
-  chinaWeekOf,
   formatChinaDate,
   toChinaDate,
 } from "../text/china-time.js";
