@@ -167,6 +167,8 @@ export function createPrismaBroadcastStore(db: Db): BroadcastStore {
           authorId: p.author.id,
           authorName: p.author.name,
           approved: p.approved,
+          // Staff's own note (表扬) is decided when written; residents' thanks wait for review.
+          reviewedAt: p.approved ? p.at : null,
           createdAt: p.at,
         },
       });

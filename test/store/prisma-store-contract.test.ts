@@ -1,0 +1,286 @@
+// The stores that only Prisma implements (broadcasts, hand-overs, the knowledge base): every
+// method behaves the same on SQLite and on PostgreSQL (skipped, with a message, where no server runs).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BroadcastStore, NewBroadcast } from "../../src/broadcasts/broadcast-store.js";
+import type { HandoverStore, NewHandover } from "../../src/faq/handover-store.js";
+import type { KbStore } from "../../src/faq/import-kb.js";
+import type { KbEntry } from "../../src/faq/kb-entry.js";
+import { type OpenedDatabase, openDatabase } from "../../src/store/open-database.js";
+import { createPrismaBroadcastStore } from "../../src/store/prisma-broadcast-store.js";
+import { createPrismaHandoverStore } from "../../src/store/prisma-handover-store.js";
+import { createPrismaKbStore } from "../../src/store/prisma-kb-store.js";
+import { createPrismaTicketStore } from "../../src/store/prisma-ticket-store.js";
+import type { NewTicket, TicketStore } from "../../src/tickets/ticket.js";
+import { tempDir } from "../helpers/grpc-harness.js";
+import { freshPostgresSchema, postgresAvailable } from "../helpers/postgres.js";
+
+interface Stores {
+  broadcasts: BroadcastStore;
+  handovers: HandoverStore;
+  kb: KbStore;
+  tickets: TicketStore;
+  opened: OpenedDatabase;
+}
+
+const pgUp = await postgresAvailable();
+const tmp = tempDir();
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+  tmp.cleanup();
+});
+
+const at = (min: number) => new Date(Date.UTC(2026, 10, 20, 1, min));
+const storesOn = (opened: OpenedDatabase): Stores => ({
+  opened,
+  broadcasts: createPrismaBroadcastStore(opened.db),
+  handovers: createPrismaHandoverStore(opened.db),
+  kb: createPrismaKbStore(opened.db, { now: () => at(0) }),
+  tickets: createPrismaTicketStore(opened.db),
+});
+
+const kinds: [string, boolean, () => Promise<Stores>][] = [
+  [
+    "SQLite (Prisma)",
+    true,
+    async () => {
+      const opened = await openDatabase(`file:${tmp.dir}/prisma.db`);
+      cleanups.push(() => opened.close());
+      return storesOn(opened);
+    },
+  ],
+  [
+    "PostgreSQL (Prisma)",
+    pgUp,
+    async () => {
+      const schema = await freshPostgresSchema();
+      const opened = await openDatabase(schema.url);
+      cleanups.push(async () => {
+        await opened.close();
+        await schema.drop();
+      });
+      return storesOn(opened);
+    },
+  ],
+];
+
+const staff = { id: "s1", name: "赵书记" };
+const weekly = (content: string): NewBroadcast => ({
+  schedule: { cron: "0 8 * * 1" },
+  description: "每周一 08:00",
+  targets: [{ kind: "room", topic: "幸福里3号楼居民群" }],
+  content,
+  status: "active",
+  createdBy: staff,
+  at: at(1),
+});
+const entry = (id: string, tags: string[], answer = `${id} 的答案`): KbEntry => ({
+  id,
+  title: `标题 ${id}`,
+  questions: [`${id} 怎么办`],
+  answer,
+  tags,
+  extra: { schedule: "每周二 9:00" },
+});
+const asked = (messageId: string | null, question: string): NewHandover => ({
+  messageId,
+  question,
+  askerId: "p1",
+  askerName: "张秀英",
+  roomId: "r1",
+  roomTopic: "幸福里3号楼居民群",
+});
+const ticket = (source: string, minute: number): NewTicket => ({
+  sourceMessageId: source,
+  residentId: "p1",
+  residentName: "张秀英",
+  roomId: "r1",
+  roomTopic: "居民群",
+  text: "楼道灯坏了",
+  summary: "楼道灯坏了",
+  phone: null,
+  category: "repair",
+  urgency: "normal",
+  building: "3",
+  unit: null,
+  room: null,
+  createdAt: at(minute),
+});
+
+describe.each(kinds)("%s", (_name, available, make) => {
+  let s: Stores;
+  beforeAll(async () => {
+    if (available) s = await make();
+  });
+
+  it.skipIf(!available)("keeps broadcasts: create, get, list, the active ones, and changes", async () => {
+    const a = await s.broadcasts.create(weekly("本周活动预告"));
+    const b = await s.broadcasts.create({ ...weekly("停水通知"), schedule: { runAt: at(90) }, status: "paused" });
+    expect(await s.broadcasts.get(a.id)).toEqual(a);
+    expect(a).toMatchObject({ schedule: { cron: "0 8 * * 1" }, status: "active", createdBy: staff, createdAt: at(1) });
+    expect((await s.broadcasts.get(b.id))?.schedule).toEqual({ runAt: at(90) });
+    expect(await s.broadcasts.get(999_999)).toBeNull();
+    expect((await s.broadcasts.listActive()).map((x) => x.id)).toEqual([a.id]);
+
+    const resumed = await s.broadcasts.update(
+      b.id,
+      { status: "active", targets: [{ kind: "group", group: "residents" }] },
+      at(5),
+    );
+    expect(resumed).toMatchObject({
+      status: "active",
+      targets: [{ kind: "group", group: "residents" }],
+      updatedAt: at(5),
+    });
+    await s.broadcasts.update(a.id, { status: "deleted" }, at(6));
+    expect((await s.broadcasts.list()).map((x) => x.id)).toEqual([b.id]);
+    expect((await s.broadcasts.listActive()).map((x) => x.id)).toEqual([b.id]);
+  });
+
+  it.skipIf(!available)("claims each slot once, finishes runs and lists the unfinished ones", async () => {
+    const { id } = await s.broadcasts.create(weekly("每日提醒"));
+    const slot = at(60);
+    const run = { broadcastId: id, slot, state: "sending" as const, text: "每日提醒", owner: "p1", at: at(60) };
+    const claims = await Promise.all([s.broadcasts.claimRun(run), s.broadcasts.claimRun({ ...run, owner: "p2" })]);
+    const won = claims.filter((c) => c !== null);
+    expect(won).toHaveLength(1);
+    expect(won[0]).toMatchObject({ broadcastId: id, slot, state: "sending", text: "每日提醒" });
+    expect((await s.broadcasts.unfinishedRuns()).map((r) => r.id)).toContain(won[0]!.id);
+    await s.broadcasts.finishRun(won[0]!.id, "sent", at(61));
+    expect((await s.broadcasts.unfinishedRuns()).map((r) => r.id)).not.toContain(won[0]!.id);
+  });
+
+  it.skipIf(!available)("moves the scheduler's mark forward only", async () => {
+    expect(await s.broadcasts.lastTick()).toBeNull();
+    await s.broadcasts.saveLastTick(at(10));
+    await s.broadcasts.saveLastTick(at(5));
+    expect(await s.broadcasts.lastTick()).toEqual(at(10));
+    await s.broadcasts.saveLastTick(at(11));
+    expect(await s.broadcasts.lastTick()).toEqual(at(11));
+  });
+
+  it.skipIf(!available)("records audit entries for broadcasts and hand-overs", async () => {
+    const before = await s.opened.db.auditLog.count();
+    await s.broadcasts.audit({ actor: staff, action: "broadcast.create", detail: { id: 1 }, at: at(2) });
+    await s.handovers.audit(staff, "handover.answer", { id: 2 }, at(3));
+    const rows = await s.opened.db.auditLog.findMany({ orderBy: { id: "asc" }, skip: before });
+    expect(rows.map((r) => [r.actorName, r.action, JSON.parse(r.detail)])).toEqual([
+      ["赵书记", "broadcast.create", { id: 1 }],
+      ["赵书记", "handover.answer", { id: 2 }],
+    ]);
+  });
+
+  it.skipIf(!available)("keeps praise notes, finds them by time and by id, and records the review", async () => {
+    const thanks = await s.broadcasts.addPraise({
+      text: "谢谢小刘修水管",
+      source: "thanks",
+      author: { id: "p1", name: "张秀英" },
+      approved: false,
+      at: at(20),
+    });
+    const noted = await s.broadcasts.addPraise({
+      text: "王阿姨帮李大爷买菜",
+      source: "staff",
+      author: staff,
+      approved: true,
+      at: at(25),
+    });
+    expect(thanks).toMatchObject({ source: "thanks", approved: false, reviewed: false, createdAt: at(20) });
+    expect(noted).toMatchObject({ source: "staff", approved: true, reviewed: true });
+    expect((await s.broadcasts.praisesBetween(at(19), at(21))).map((p) => p.id)).toEqual([thanks.id]);
+    expect(await s.broadcasts.getPraise(thanks.id)).toEqual(thanks);
+    expect(await s.broadcasts.getPraise(999_999)).toBeNull();
+    expect(await s.broadcasts.setPraiseApproved(thanks.id, false)).toMatchObject({ approved: false, reviewed: true });
+    expect(await s.broadcasts.setPraiseApproved(thanks.id, true)).toMatchObject({ approved: true, reviewed: true });
+  });
+
+  it.skipIf(!available)(
+    "counts a month's tickets: duplicates are not 办结, only rated ones count for 满意率",
+    async () => {
+      const mk = async (source: string, minute: number) => (await s.tickets.create(ticket(source, minute))).ticket;
+      const close = (id: number, minute: number, patch: Record<string, unknown>) =>
+        s.tickets.transition(
+          id,
+          { from: ["open"] },
+          { status: "closed", closedAt: at(minute), ...patch },
+          { type: "closed", actorId: "s1", actorName: "赵书记", note: null, at: at(minute) },
+        );
+      const t1 = await mk("fig-1", 100);
+      const t2 = await mk("fig-2", 101);
+      const t3 = await mk("fig-3", 102);
+      await mk("fig-4", 103);
+      await close(t1.id, 110, { rating: 5, ratingLabel: "satisfied", closeKind: "resolved" });
+      await close(t2.id, 111, { rating: 1, ratingLabel: "unsatisfied" });
+      await close(t3.id, 112, { closeKind: "duplicate", closeReason: "同一次停水" });
+      expect(await s.broadcasts.ticketFigures(at(100), at(200))).toEqual({
+        received: 4,
+        closed: 2,
+        satisfied: 1,
+        rated: 2,
+      });
+      expect((await s.broadcasts.ticketFigures(at(200), at(300))).received).toBe(0);
+    },
+  );
+
+  it.skipIf(!available)(
+    "imports knowledge-base entries, updates them by id, and gives activities to broadcasts",
+    async () => {
+      expect(await s.kb.upsertEntries([entry("choir", ["活动", "合唱"]), entry("canteen", ["助餐"])])).toEqual({
+        created: 2,
+        updated: 0,
+      });
+      expect(await s.kb.upsertEntries([entry("choir", ["活动"], "合唱团每周二排练")], { updatedBy: "赵书记" })).toEqual(
+        {
+          created: 0,
+          updated: 1,
+        },
+      );
+      const listed = await s.kb.listEntries();
+      expect(listed.map((e) => e.id).sort()).toEqual(["canteen", "choir"]);
+      expect(listed.find((e) => e.id === "choir")).toEqual(entry("choir", ["活动"], "合唱团每周二排练"));
+      const activities = await s.broadcasts.activityEntries();
+      expect(activities.find((a) => a.title === "标题 choir")).toEqual({
+        title: "标题 choir",
+        tags: ["活动"],
+        answer: "合唱团每周二排练",
+        extra: { schedule: "每周二 9:00" },
+      });
+    },
+  );
+
+  it.skipIf(!available)("keeps a community's own words whole, and replaces them on the next import", async () => {
+    const empty = await s.kb.loadWords();
+    expect(empty).toEqual({ synonyms: {}, related: {}, dialect: {}, typos: {}, words: [] });
+    const words = {
+      synonyms: { 长者食堂: ["老年饭桌"] },
+      related: { 银行: ["取钱"] },
+      dialect: { 俺: "我" },
+      typos: { 下水到: "下水道" },
+      words: ["幸福里南门 ns"],
+    };
+    await s.kb.saveWords(words);
+    expect(await s.kb.loadWords()).toEqual(words);
+    await s.kb.saveWords({ ...empty, words: ["和平路"] });
+    expect(await s.kb.loadWords()).toEqual({ ...empty, words: ["和平路"] });
+  });
+
+  it.skipIf(!available)("hands a message over once, answers it once, links it to the knowledge base", async () => {
+    const first = await s.handovers.open(asked("m-h1", "上门理发有没有"), at(30));
+    expect(first).toMatchObject({ status: "open", question: "上门理发有没有", answer: null, createdAt: at(30) });
+    expect(await s.handovers.open(asked("m-h1", "上门理发有没有"), at(31))).toEqual(first);
+    expect(await s.handovers.get(first.id)).toEqual(first);
+    expect(await s.handovers.get(999_999)).toBeNull();
+
+    const answered = await s.handovers.markAnswered(first.id, "每月第二个周三有", "赵书记", at(40));
+    expect(answered).toMatchObject({ status: "answered", answer: "每月第二个周三有", answeredBy: "赵书记" });
+    expect(await s.handovers.markAnswered(first.id, "另一个答案", "钱网格员", at(41))).toBeNull();
+
+    const other = await s.handovers.open(asked(null, "理发收钱吗"), at(42));
+    await s.handovers.markAnswered(other.id, "免费", "赵书记", at(50));
+    expect((await s.handovers.lastAnsweredBy("赵书记"))?.id).toBe(other.id);
+    expect(await s.handovers.lastAnsweredBy("没有这个人")).toBeNull();
+
+    await s.handovers.linkKbEntry(first.id, "haircut");
+    expect((await s.handovers.get(first.id))?.kbEntryId).toBe("haircut");
+  });
+});
