@@ -13,7 +13,8 @@ async function report(person: PersonKey, text: string): Promise<number> {
     () =>
       residentsSay()
         .slice(before)
-        .find((s) => /#\d+/.test(s.text)),
+        // The acknowledgement, not a late notice about an earlier ticket ("#1 有人接了").
+        .find((s) => /#\d+/.test(s.text) && s.text.includes("登记")),
     "ack",
   );
   return Number(/#(\d+)/.exec(ack.text)![1]);
