@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import type { Clock, Logger, Sender } from "./core/types.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { faqFeature } from "./features/faq.js";
+import { followUpFeature } from "./features/follow-up.js";
 import type { ChainPoint, Feature, FeatureDeps, FeatureFactory } from "./features/feature.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { createOpenAiLlm } from "./llm/openai-llm.js";
@@ -27,7 +28,7 @@ import { createUnderstander, type Understand } from "./understand/understand-mes
  * What linli does. Within each point of the chain features run in this order; tickets go
  * last because their command grammar is the widest (a bare 回复 is the FAQ's, not theirs).
  */
-export const defaultFeatures: FeatureFactory[] = [broadcastsFeature, faqFeature, ticketsFeature];
+export const defaultFeatures: FeatureFactory[] = [broadcastsFeature, faqFeature, followUpFeature, ticketsFeature];
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -39,7 +40,7 @@ export interface AppOptions {
   /** Replaces the understanding (tests); by default the embedded parser, plus the model when configured. */
   understand?: Understand;
   onHandled?: Parameters<typeof createBot>[0]["onHandled"];
-  /** Tickets' housekeeping period (closing unrated tickets, overdue reminders); 0 turns it off. */
+  /** Period of the tickets' housekeeping and follow-up's run (reminders, escalations); 0 turns them off. */
   housekeepingMs?: number;
   features?: FeatureFactory[];
 }

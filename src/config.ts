@@ -33,7 +33,10 @@ const schema = z.object({
   LINLI_SEND_INTERVAL_MS: int(0, 600_000).default(3000),
   LINLI_SEND_JITTER_MS: int(0, 600_000).default(2000),
   LINLI_RATING_TIMEOUT_HOURS: int(1, 24 * 30).default(72),
-  LINLI_OVERDUE_HOURS: int(1, 24 * 30).default(24),
+  /** Deprecated: an alias for the claim limit of ordinary tickets, on the clock (use LINLI_FOLLOW_UP). */
+  LINLI_OVERDUE_HOURS: int(1, 24 * 30).optional(),
+  LINLI_FOLLOW_UP: z.string().optional(),
+  LINLI_ON_DUTY: list.default(""),
   LINLI_DUTY_PHONE: z
     .string()
     .regex(/^[0-9+][0-9\s()（）+-]{2,23}$/, "应为电话号码, 例如 010-12345678")
@@ -60,7 +63,9 @@ export interface Config {
   kbPath: string | undefined;
   web: { host: string; port: number };
   outbox: { intervalMs: number; jitterMs: number };
-  tickets: { ratingTimeoutHours: number; overdueHours: number; dutyPhone: string | undefined };
+  tickets: { ratingTimeoutHours: number; dutyPhone: string | undefined };
+  /** Time limits file, staff on duty, and the deprecated LINLI_OVERDUE_HOURS. */
+  followUp: { path: string | undefined; onDuty: string[]; overdueHours: number | undefined };
   faq: { answerWithoutMention: boolean };
   broadcasts: { graceMinutes: number };
   logLevel: "debug" | "info" | "warn" | "error";
@@ -117,9 +122,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     outbox: { intervalMs: c.LINLI_SEND_INTERVAL_MS, jitterMs: c.LINLI_SEND_JITTER_MS },
     tickets: {
       ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS,
-      overdueHours: c.LINLI_OVERDUE_HOURS,
       dutyPhone: c.LINLI_DUTY_PHONE,
     },
+    followUp: { path: c.LINLI_FOLLOW_UP, onDuty: c.LINLI_ON_DUTY, overdueHours: c.LINLI_OVERDUE_HOURS },
     faq: { answerWithoutMention: c.LINLI_FAQ_WITHOUT_MENTION },
     broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES },
     logLevel: c.LINLI_LOG_LEVEL,

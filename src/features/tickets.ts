@@ -1,6 +1,6 @@
 // Tickets as a feature: volunteers', residents' and staff's ticket commands, residents'
-// requests turned into tickets once understood, and an hourly-ish housekeeping timer that
-// closes unrated tickets and brings overdue ones to staff.
+// requests turned into tickets once understood, and a housekeeping timer that closes unrated
+// tickets. Reminders and escalations are follow-up's (features/follow-up.ts).
 import type { Context } from "../pipeline/context.js";
 import { createPrismaTicketStore } from "../store/prisma-ticket-store.js";
 import { createSqliteTicketStore } from "../store/sqlite-ticket-store.js";
@@ -8,7 +8,9 @@ import type { Actor } from "../core/types.js";
 import { ticketCommands } from "../tickets/ticket-commands.js";
 import { placeAnswer, ticketIntake } from "../tickets/ticket-intake.js";
 import { createTicketService, type TicketService } from "../tickets/ticket-service.js";
+import { isPastLimit } from "../follow-up/deadlines.js";
 import type { Feature, FeatureDeps } from "./feature.js";
+import { loadFollowUpRules } from "./follow-up.js";
 
 export interface TicketsFeature extends Feature {
   service: TicketService;
@@ -16,6 +18,7 @@ export interface TicketsFeature extends Feature {
 
 export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
   const { config, rooms, logger } = deps;
+  const rules = loadFollowUpRules(config);
   const service = createTicketService({
     store: deps.sqlite ? createSqliteTicketStore(deps.sqlite) : createPrismaTicketStore(deps.db),
     clock: deps.clock,
@@ -24,7 +27,7 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     },
     roomsOf: (role) => rooms.idsByRole(role),
     ratingTimeoutHours: config.tickets.ratingTimeoutHours,
-    overdueHours: config.tickets.overdueHours,
+    isOverdue: (t, now) => isPastLimit(t, rules, now),
     dutyPhone: config.tickets.dutyPhone,
   });
 
@@ -41,7 +44,6 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     await service
       .closeUnrated()
       .catch((err) => logger.error("closing unrated tickets failed", { reason: String(err) }));
-    await service.remindOverdue().catch((err) => logger.error("overdue reminders failed", { reason: String(err) }));
   };
 
   return {

@@ -170,8 +170,6 @@ export const ticketReplies = {
               `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${staffStatusNames[t.status]}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${formatAge(t.createdAt, now)}`,
           ),
         ].join("\n"),
-  overdueAlert: (t: Ticket, hours: number) =>
-    `【超时提醒】#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | ${t.residentName}: ${summarize(t.text, 40)} —— 已登记 ${hours} 小时仍无人认领。可「指派 ${t.id} @某人」。`,
   autoClosedUnrated: (t: Ticket) => `#${t.id} 已办结 (未收到评价)。如还有问题, 随时在群里说。`,
 };
 

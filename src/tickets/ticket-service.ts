@@ -25,7 +25,8 @@ export interface TicketServiceOptions {
   enqueue: Enqueue;
   roomsOf(role: "volunteer" | "staff"): string[];
   ratingTimeoutHours: number;
-  overdueHours: number;
+  /** Whether a ticket is past its time limit (follow-up's rules), for staff's list. */
+  isOverdue(t: Ticket, now: Date): boolean;
   /** The community's duty phone, told with the advice for an urgent report. */
   dutyPhone?: string;
 }
@@ -38,8 +39,6 @@ export interface Intake {
   text: string;
   parsed: Parsed;
 }
-
-const overdueNote = "超时未认领";
 
 export function createTicketService(o: TicketServiceOptions) {
   const residentDest = (t: Ticket): Destination =>
@@ -339,32 +338,7 @@ export function createTicketService(o: TicketServiceOptions) {
       return (await o.store.listByStatus(["claimed"], 500)).filter((t) => t.volunteerId === volunteerId);
     },
     isOverdue(t: Ticket): boolean {
-      return t.status !== "closed" && o.clock.now().getTime() - t.createdAt.getTime() > o.overdueHours * 3600_000;
-    },
-
-    /**
-     * Follows up: an open ticket nobody has claimed within the overdue time is brought to
-     * staff once (recorded on its timeline). Run periodically.
-     */
-    async remindOverdue(): Promise<number> {
-      const now = o.clock.now();
-      let n = 0;
-      for (const t of await o.store.listByStatus(["open"], 500)) {
-        if (!this.isOverdue(t)) continue;
-        if ((await o.store.events(t.id)).some((e) => e.type === "escalated" && e.note === overdueNote)) continue;
-        await o.store.addEvent({
-          ticketId: t.id,
-          type: "escalated",
-          actorId: null,
-          actorName: null,
-          note: overdueNote,
-          at: now,
-        });
-        const hours = Math.floor((now.getTime() - t.createdAt.getTime()) / 3600_000);
-        await toRooms("staff", say.overdueAlert(t, hours), `ticket:${t.id}:overdue`);
-        n++;
-      }
-      return n;
+      return t.status !== "closed" && o.isOverdue(t, o.clock.now());
     },
 
     /** Closes tickets whose rating never came. Run periodically. */

@@ -16,7 +16,15 @@ export type TicketEventType =
   /** The bot asked the resident where (once). */
   | "location_asked"
   /** The resident's answer filled in the place. */
-  | "located";
+  | "located"
+  /** Follow-up (催办): a limit is near, or the resident was told it is being chased. */
+  | "reminded"
+  /** The claimer was asked privately whether they are still on it. */
+  | "checked"
+  /** `进展 N 说明`: progress without finishing. */
+  | "progress"
+  /** `延期 N 原因 日期`: staff moved the limit. */
+  | "extended";
 
 export interface Ticket {
   id: number;
