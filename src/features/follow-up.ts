@@ -8,6 +8,7 @@ import { followUpCommands } from "../follow-up/follow-up-commands.js";
 import { defaultRules, type FollowUpRules, readRules, RulesError } from "../follow-up/follow-up-rules.js";
 import { createFollowUpService, type FollowUpService } from "../follow-up/follow-up-service.js";
 import { createPrismaFollowUpStore } from "../store/prisma-follow-up-store.js";
+import { createSqliteFollowUpStore } from "../store/sqlite-follow-up-store.js";
 import { createPrismaTicketStore } from "../store/prisma-ticket-store.js";
 import { createSqliteTicketStore } from "../store/sqlite-ticket-store.js";
 import type { Feature, FeatureDeps } from "./feature.js";
@@ -43,7 +44,7 @@ export function loadFollowUpRules(config: Readonly<Config>): FollowUpRules {
 export function followUpFeature(deps: FeatureDeps): FollowUpFeature {
   const { config, rooms, directory, logger } = deps;
   const rules = loadFollowUpRules(config);
-  const store = createPrismaFollowUpStore(deps.db);
+  const store = deps.sqlite ? createSqliteFollowUpStore(deps.db, deps.sqlite) : createPrismaFollowUpStore(deps.db);
   const staffRooms = () => rooms.idsByRole("staff");
 
   /** The roster set in chat, else the configured names (or contact ids) found in the staff rooms. */
