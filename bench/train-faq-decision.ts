@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
+import { asksPrivateDetails } from "../src/faq/private-details.js";
 
 const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
 const setsDir = fileURLToPath(new URL("../test/faq/fixtures/", import.meta.url));
@@ -57,7 +58,8 @@ for (const path of setFiles) {
     .replace(/-questions\.jsonl$/, "");
   for (const { text, faq } of readLabelledQuestions(path)) {
     const ranked = index.explain(text);
-    if (!ranked[0] || ranked[0].raw <= 0) {
+    // Questions about a person's private details always go to a person (faq-index.ts), whatever the model says.
+    if (!ranked[0] || ranked[0].raw <= 0 || asksPrivateDetails(text)) {
       rows.push({ set, faq, picked: null, features: [], label: 0 });
       continue;
     }

@@ -63,7 +63,7 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
       roomTopic: ctx.room?.topic ?? null,
     });
     o.logger.info("question handed over", { messageId: ctx.message.id, handoverId: handover.id });
-    await ctx.reply(say.handedOver(), { part: "faq" });
+    await ctx.reply(result.handover === "private" ? say.privateHandedOver() : say.handedOver(), { part: "faq" });
     for (const room of o.staffRooms()) {
       await ctx.send({ kind: "room", id: room }, say.handoverPost(handover), `handover:${room}`);
     }

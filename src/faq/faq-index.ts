@@ -10,6 +10,7 @@ import { buildVocabulary, correctTypo, type KbVocabulary, weighWord } from "./kb
 import { measureCoverage, measureForeign } from "./measure-coverage.js";
 import { normalizeText } from "./normalize-text.js";
 import { unglue } from "./glued-words.js";
+import { asksPrivateDetails } from "./private-details.js";
 import { splitQuestion } from "./question-focus.js";
 import { findRelatedWords } from "./related-words.js";
 import type { TaggedWord } from "./tag-words.js";
@@ -24,6 +25,8 @@ export interface FaqAnswer {
   answer: string | null;
   confident: boolean;
   candidates: { id: string; score: number }[];
+  /** Why a person answers, when it is not that no entry fits: a question about someone's private life. */
+  handover?: "private";
 }
 
 export interface FaqIndex {
@@ -141,6 +144,8 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     size: entries.length,
     explain: (question: string) => rank(question),
     answer(question: string, now: Date): FaqAnswer {
+      // Never from the knowledge base, even when an entry names the person (private-details.ts).
+      if (asksPrivateDetails(question)) return { ...abstain([]), handover: "private" };
       const ranked = rank(question);
       if (ranked.length === 0) return abstain([]);
       const decision = decideAnswer(ranked);

@@ -10,6 +10,8 @@ const brief = (text: string, max = 30) => {
 export const faqReplies = {
   // Residents
   handedOver: () => "这个问题我还答不准, 已经转给社区工作人员了, 他们答复后我马上告诉您, 请稍等。",
+  privateHandedOver: () =>
+    "打听个人的私事 (年龄、住址、私人电话这些), 我不方便说。已经请社区工作人员帮您, 他们会尽快联系您。",
   relayAnswer: (h: Handover, answer: string) => `您之前问的「${brief(h.question)}」, 社区工作人员回复:\n${answer}`,
   greeting: () => "您好! 有事直接说, 我尽量帮您。",
   thanks: () => "不客气, 有事随时找我。",

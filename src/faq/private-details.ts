@@ -1,0 +1,48 @@
+// A question about a person's private life (age, family, home, private phone or WeChat, pay) is never
+// answered from the knowledge base, even when an entry names that person: a person on the staff
+// decides what may be said. A duty phone number an entry states ("网格员王建国电话多少") stays
+// answerable: asking for "电话" alone is asking for the public one.
+import { tagWords } from "../text/segment.js";
+import { normalizeText } from "./normalize-text.js";
+
+// Someone in particular: a role, or (below) a name jieba recognises.
+const someone =
+  /队长|社长|会长|团长|主任|网格员|经理|书记|站长|医生|大夫|律师|委员|老师|师傅|保安|管家|阿姨|大姐|大哥|大爷|大妈/u;
+
+// What is private about them.
+const privateDetail = new RegExp(
+  [
+    // age
+    "多大岁数|多大年纪|年纪多大|多大了|今年多大|岁数|年龄|几岁了|属啥|属什么",
+    // family
+    "成家|结婚|结过婚|有对象|家里几口|老伴是|爱人是|家属是|家人是|孩子多大|几个孩子|有孩子",
+    // home
+    "家住|住哪|住在哪|住几号楼|住几楼|住哪栋|家在哪|住址",
+    // private contact
+    "手机号|私人电话|私人号码|私人|私下|家里电话|家里座机|座机|微信",
+    // pay
+    "工资|挣多少|月薪|待遇",
+  ].join("|"),
+  "u",
+);
+
+const nameTags = new Set(["nr", "nrfg", "nrt"]);
+
+/**
+ * Whether the question (normalized) asks for private details of a person: the person is named before
+ * the detail in the same clause ("网格员李娜家住哪栋楼"), not the asker's own story ("俺家住十五号楼
+ * 网格员是谁", "老板拖了我工资 有律师吗"). Read as written too: folding words for search turns a private
+ * "手机号" into "电话".
+ */
+export function asksPrivateDetails(question: string): boolean {
+  return [question, normalizeText(question)].some(asksInClauses);
+}
+
+function asksInClauses(text: string): boolean {
+  return text.split(/[\s,，。!！?？;；、]+/u).some((clause) => {
+    const detail = privateDetail.exec(clause);
+    if (!detail) return false;
+    const before = clause.slice(0, detail.index);
+    return someone.test(before) || tagWords(before).some(({ tag }) => nameTags.has(tag));
+  });
+}

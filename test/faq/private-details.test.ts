@@ -1,0 +1,73 @@
+// A question about someone's private life goes to a person, never answered from the knowledge base,
+// even when an entry names that person; the public duty numbers an entry states stay answerable.
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
+import { loadKb } from "../../src/faq/load-kb.js";
+import { readLabelledQuestions, scoreAnswers } from "../../src/faq/score-answers.js";
+
+const fixtureKb = fileURLToPath(new URL("../fixtures/kb", import.meta.url));
+const now = new Date("2026-11-25T02:00:00Z");
+
+let index: FaqIndex;
+beforeAll(() => {
+  const { entries } = loadKb(fixtureKb);
+  expect(entries.length).toBeGreaterThan(40);
+  index = createFaqIndex(entries);
+});
+
+describe("private details of a named person", () => {
+  it.each([
+    "赵丽网格员今年多大岁数",
+    "刘洋网格员结婚了没有",
+    "网格员孙婷住在哪栋楼",
+    "模特队杨秀英队长的手机号能告诉我不",
+    "京剧社周德明社长家里座机是多少",
+    "网格员一个月工资能拿多少",
+  ])("hands over, never answers from the entry that names them: %s", (question) => {
+    const result = index.answer(question, now);
+    expect(result.entry).toBeNull();
+    expect(result.answer).toBeNull();
+    expect(result.handover).toBe("private");
+  });
+
+  it("still answers a duty phone number the entry states", () => {
+    const result = index.answer("第三网格的网格员赵丽电话多少", now);
+    expect(result.entry?.id).toBe("grid-worker");
+    expect(result.answer).toContain("00012343");
+    expect(result.handover).toBeUndefined();
+  });
+
+  it.each([
+    ["我家住在7号楼 我们那片的网格员是谁", "grid-worker"],
+    ["单位拖欠我工资 社区的律师能帮忙看看吗", "legal-consultation"],
+  ])("reads the asker's own story as a story: %s", (question, id) => {
+    const result = index.answer(question, now);
+    expect(result.handover).toBeUndefined();
+    expect(result.entry?.id).toBe(id);
+  });
+});
+
+// Written apart, by people who never saw the code: near misses (a different deal on the same thing, the
+// same word at another place, private details of a named person) and everyday questions. Floors at what
+// the FAQ reaches now (near-miss abstain recall is below the 0.80 target: see issue 13).
+describe("quality on the near-miss and everyday own sets", () => {
+  const score = (file: string) => {
+    const rows = readLabelledQuestions(new URL(`./fixtures/${file}`, import.meta.url));
+    return scoreAnswers(rows.map((row) => ({ expected: row.faq, got: index.answer(row.text, now).entry?.id ?? null })));
+  };
+
+  it("near misses: answers the answerable ones and hands over more of the rest than before", () => {
+    const s = score("near-miss-questions.jsonl");
+    expect(s.top1).toBeGreaterThanOrEqual(0.93);
+    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.38);
+    expect(s.precision).toBeGreaterThanOrEqual(0.64);
+  });
+
+  it("everyday questions: stays at the answer targets it reached", () => {
+    const s = score("everyday-questions.jsonl");
+    expect(s.top1).toBeGreaterThanOrEqual(0.95);
+    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.5);
+    expect(s.precision).toBeGreaterThanOrEqual(0.86);
+  });
+});
