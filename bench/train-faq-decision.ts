@@ -59,7 +59,13 @@ for (const path of setFiles) {
   for (const { text, faq } of readLabelledQuestions(path)) {
     const ranked = index.explain(text);
     // Questions about a person's private details always go to a person (faq-index.ts), whatever the model says.
-    if (!ranked[0] || ranked[0].raw <= 0 || asksPrivateDetails(text)) {
+    // Nor are questions whose best entry never states the thing asked (uncovered-words.ts).
+    if (
+      !ranked[0] ||
+      ranked[0].raw <= 0 ||
+      asksPrivateDetails(text) ||
+      index.unanswered(text, ranked[0].id).length > 0
+    ) {
       rows.push({ set, faq, picked: null, features: [], label: 0 });
       continue;
     }

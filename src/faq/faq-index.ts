@@ -15,6 +15,8 @@ import { splitQuestion } from "./question-focus.js";
 import { findRelatedWords } from "./related-words.js";
 import type { TaggedWord } from "./tag-words.js";
 import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
+import { loadGeneralWordWeights } from "./general-word-weight.js";
+import { findUncoveredWords, leavesSomethingUnanswered } from "./uncovered-words.js";
 
 export interface FaqAnswer {
   /** The entry that answers, or null to hand the question to a person. */
@@ -27,12 +29,16 @@ export interface FaqAnswer {
   candidates: { id: string; score: number }[];
   /** Why a person answers, when it is not that no entry fits: a question about someone's private life. */
   handover?: "private";
+  /** The asked-for words the best entry never states, when they made it hand over. */
+  uncovered?: string[];
 }
 
 export interface FaqIndex {
   answer(question: string, now: Date): FaqAnswer;
   /** The ranking behind an answer, for tuning and for staff asking "why did it say that". */
   explain(question: string): RankedCandidate[];
+  /** The asked-for words entry `id` never states, specific enough that it should not answer (uncovered-words.ts). */
+  unanswered(question: string, id: string): string[];
   readonly size: number;
 }
 
@@ -79,6 +85,19 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   });
   const docs = entries.map(toIndexedDoc);
   search.addAll(docs);
+  // Everything an entry states, with its everyday related words, normalized and without spaces: what a
+  // question's asking words are checked against (uncovered-words.ts). Built when first needed.
+  const docById = new Map(docs.map((doc) => [doc.id, doc]));
+  const statedById = new Map<string, string>();
+  const statedOf = (id: string): string => {
+    const known = statedById.get(id);
+    if (known !== undefined) return known;
+    const doc = docById.get(id)!;
+    const text = normalizeText(fields.map((f) => doc[f]).join("\n")).replace(/\s+/g, "");
+    statedById.set(id, text);
+    return text;
+  };
+  loadGeneralWordWeights();
   for (const doc of docs) {
     termsById.set(
       doc.id,
@@ -140,18 +159,27 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
         words: words.length,
       }));
   };
+  const unanswered = (question: string, id: string): string[] => {
+    const uncovered = findUncoveredWords(question, statedOf(id));
+    return leavesSomethingUnanswered(uncovered) ? uncovered.map((u) => u.word) : [];
+  };
   return {
     size: entries.length,
     explain: (question: string) => rank(question),
+    unanswered,
     answer(question: string, now: Date): FaqAnswer {
       // Never from the knowledge base, even when an entry names the person (private-details.ts).
       if (asksPrivateDetails(question)) return { ...abstain([]), handover: "private" };
       const ranked = rank(question);
       if (ranked.length === 0) return abstain([]);
+      // A hard gate before the decision: the best entry is about the topic but never speaks of the
+      // particular thing asked (a rabies shot, buying a parking space), so a person answers.
+      const uncovered = unanswered(question, ranked[0]!.id);
       const decision = decideAnswer(ranked);
       const candidates = ranked.map((c, i) => ({ id: c.id, score: i === 0 ? decision.score : 0 }));
       fillCandidateScores(candidates, ranked, decision.score);
       const best = byId.get(ranked[0]!.id);
+      if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered };
       if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score };
       return {
         entry: best,

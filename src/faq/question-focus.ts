@@ -10,6 +10,8 @@
 export interface QuestionClause {
   text: string;
   weight: number;
+  /** The clause asks (a question word, 吗, an "A不A" pair, a trailing 不/没), not only tells or wants. */
+  asks: boolean;
 }
 
 /** Weight of a clause that neither asks nor says what the resident wants. */
@@ -42,10 +44,10 @@ export function splitQuestion(text: string): QuestionClause[] {
     .map((p) => p?.trim() ?? "")
     .filter((p) => /[\p{L}\p{N}]/u.test(p));
   if (pieces.length === 0) return [];
-  const weighed = pieces.map((piece) => ({
-    text: piece,
-    weight: asking.test(piece) || wanting.test(piece) ? 1 : backgroundWeight,
-  }));
+  const weighed = pieces.map((piece) => {
+    const asks = asking.test(piece);
+    return { text: piece, asks, weight: asks || wanting.test(piece) ? 1 : backgroundWeight };
+  });
   // A message with no clause that asks or wants ("老伴瘫在床上 饭送到家") is all question.
   if (!weighed.some((c) => c.weight === 1)) return weighed.map((c) => ({ ...c, weight: 1 }));
   return weighed;

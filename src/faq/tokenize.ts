@@ -31,7 +31,8 @@ const stopWords = new Set(
 
 const wordLike = /[\p{L}\p{N}]/u;
 
-function keep(word: string): boolean {
+/** Whether a word can say what a question is about (not a particle, pronoun, question word or filler). */
+export function isTopicWord(word: string): boolean {
   return wordLike.test(word) && !stopWords.has(word);
 }
 
@@ -47,7 +48,7 @@ export function tokenizeForSearch(text: string, phrases: string[] = [], wholePhr
   const rest = wholePhrases ? found.reduce((t, p) => t.replaceAll(p, " "), normalized) : normalized;
   const terms = segmentForSearch(rest)
     .map((w) => w.trim())
-    .filter(keep);
+    .filter(isTopicWord);
   return [...terms, ...found];
 }
 
@@ -58,7 +59,7 @@ export function tokenizeWords(text: string, phrases: string[] = []): TaggedWord[
   const seen = new Set<string>();
   // Pieces of a found phrase ("月", "说") would only dilute it.
   const words = tagWords(normalized).filter(
-    ({ word }) => keep(word) && !seen.has(word) && seen.add(word) && !found.some((p) => p.includes(word)),
+    ({ word }) => isTopicWord(word) && !seen.has(word) && seen.add(word) && !found.some((p) => p.includes(word)),
   );
   return [...found.map((word) => ({ word, noun: true })), ...words];
 }

@@ -50,7 +50,8 @@ describe("private details of a named person", () => {
 
 // Written apart, by people who never saw the code: near misses (a different deal on the same thing, the
 // same word at another place, private details of a named person) and everyday questions. Floors at what
-// the FAQ reaches now (near-miss abstain recall is below the 0.80 target: see issue 13).
+// the FAQ reaches now, with the uncovered-word gate (near-miss abstain recall is still below the 0.80
+// target: see issue 13).
 describe("quality on the near-miss and everyday own sets", () => {
   const score = (file: string) => {
     const rows = readLabelledQuestions(new URL(`./fixtures/${file}`, import.meta.url));
@@ -59,15 +60,15 @@ describe("quality on the near-miss and everyday own sets", () => {
 
   it("near misses: answers the answerable ones and hands over more of the rest than before", () => {
     const s = score("near-miss-questions.jsonl");
-    expect(s.top1).toBeGreaterThanOrEqual(0.93);
-    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.38);
-    expect(s.precision).toBeGreaterThanOrEqual(0.64);
+    expect(s.top1).toBeGreaterThanOrEqual(0.9);
+    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.6);
+    expect(s.precision).toBeGreaterThanOrEqual(0.72);
   });
 
   it("everyday questions: stays at the answer targets it reached", () => {
     const s = score("everyday-questions.jsonl");
     expect(s.top1).toBeGreaterThanOrEqual(0.95);
-    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.5);
-    expect(s.precision).toBeGreaterThanOrEqual(0.86);
+    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.7);
+    expect(s.precision).toBeGreaterThanOrEqual(0.9);
   });
 });

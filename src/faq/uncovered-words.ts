@@ -1,0 +1,73 @@
+// A near miss names an entry's topic and asks about something the entry never speaks of: buying a
+// parking space (the entry rents them), a rabies shot (the entry lists other vaccines), a banquet at the
+// canteen (it serves daily meals). The asking clause carries it ("小区地下车位卖不卖"); the clauses
+// before it are the resident's story. A content word of the asking clause that the chosen entry never
+// states (in its title, typical questions, answer, tags or everyday related words, after synonym
+// folding), not even in other words made of the same characters ("办证" for "借书证"), is uncovered.
+// How much it matters is how specific the word is in Chinese at large (general-word-weight.ts): an
+// uncovered "开锁" means the entry does not answer; an uncovered "开始" means nothing.
+import { tagWords } from "../text/segment.js";
+import { generalIdf } from "./general-word-weight.js";
+import { normalizeText } from "./normalize-text.js";
+import { splitQuestion } from "./question-focus.js";
+import { isTopicWord } from "./tokenize.js";
+
+export interface UncoveredWord {
+  word: string;
+  /** General-corpus idf, capped: how particular a thing it names. */
+  weight: number;
+}
+
+/** An uncovered word this specific, or more, in an asking clause means the entry does not answer. */
+export const specificWeight = 10;
+// A word the general corpus does not know is mostly a chat glued together ("交上去", "上楼来").
+const unknownWeight = 6;
+
+// Parts of speech that name things and actions (jieba's tag set); pronouns (r), time words (t),
+// numbers (m), adverbs, particles and the like say how something is asked, not what.
+const contentTags = /^(?:n|nr|ns|nt|nz|nrt|nrfg|ng|vn|v|vd|eng|j|l|an)$/;
+
+// Words every entry takes as given, or that ask for a fact rather than name a thing.
+const generic = new Set(
+  (
+    "社区 小区 居委会 邻里管家 管家 " +
+    "多少钱 收费 费用 价格 免费 要钱 花钱 几点 开门 关门 上班 下班 营业 开放 地址 位置 电话 号码 联系方式 " +
+    "手续 流程 条件 材料 证件 要求 规定 截止 报名 申请 登记 预约 多长时间 " +
+    "老爷子 老太太 孩子 小孩 宝宝 老人 老年人 居民 本人 " +
+    "有没有 没有 还有 是不是 能不能 不能 不会 不了 怎么办 怎么回事 " +
+    // The resident's circumstances rather than the thing asked: weather, age, family.
+    "天冷 天热 下雨 下雨天 下雪 刮风 岁数 年纪 兄弟姐妹 大家伙"
+  ).split(/\s+/),
+);
+
+// Not things but how a chat asks or moves: a modal before a verb ("想认", "没进"), a count asked for
+// ("几本书", "多不多"), a verb with a direction after it ("交上去", "送上来", "带回家").
+const asksOrMoves = /^[没不想能要会]|[几多]|\p{Script=Han}[来去上下进出起回]$|回家$/u;
+
+/**
+ * The content words of the question's asking clauses that `entryText` (the entry's text, normalized,
+ * without spaces) never states, most specific first. Clauses that tell or want without asking are
+ * context; a question with no asking clause is all asking.
+ */
+export function findUncoveredWords(question: string, entryText: string): UncoveredWord[] {
+  const clauses = splitQuestion(question);
+  const asking = clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses;
+  const found = new Map<string, UncoveredWord>();
+  for (const clause of asking) {
+    for (const { word, tag } of tagWords(normalizeText(clause.text))) {
+      const w = word.trim();
+      if ([...w].length < 2 || !contentTags.test(tag) || !isTopicWord(w) || generic.has(w) || found.has(w)) continue;
+      if (asksOrMoves.test(w)) continue;
+      // "棚子" is the "充电棚", "本子" a "本": a noun suffix adds nothing to look for.
+      const stem = w.replace(/(?<=\p{Script=Han})[子儿头]$/u, "");
+      if (entryText.includes(stem) || [...stem].every((ch) => entryText.includes(ch))) continue;
+      found.set(w, { word: w, weight: generalIdf(w) ?? unknownWeight });
+    }
+  }
+  return [...found.values()].sort((a, b) => b.weight - a.weight);
+}
+
+/** Whether an uncovered word is specific enough that the entry should not answer. */
+export function leavesSomethingUnanswered(uncovered: UncoveredWord[]): boolean {
+  return uncovered.some((u) => u.weight >= specificWeight);
+}
