@@ -3,26 +3,86 @@
 // Production, the test harness and the benchmark all connect through this one function.
 import type { WechatyInterface } from "wechaty/impls";
 import { type AppOptions, createApp, type App } from "./app.js";
+import { linkGapNotice } from "./channels/link-replies.js";
+import { type LinkGap, type PuppetLink, watchPuppetLink } from "./channels/puppet-link.js";
 import { createWechatyChannel } from "./channels/wechaty-channel.js";
 import type { Role } from "./core/types.js";
+import { sendPriority } from "./outbox/outbox.js";
+import { toChinaTime } from "./text/china-time.js";
+
+/** What `GET /healthz` reports. */
+export interface Health {
+  connected: boolean;
+  loggedIn: boolean;
+  /** Sending is held until the link and the login are back. */
+  outboxPaused: boolean;
+  outboxBacklog: number;
+  downSince: string | null;
+  reconnects: number;
+}
 
 export interface ConnectedApp {
   app: App;
   /** Resolves once the account is logged in, its rooms registered and the app started. */
   ready: Promise<void>;
+  link: PuppetLink;
+  health(): Promise<Health>;
 }
 
-export function connectApp(bot: WechatyInterface, options: Omit<AppOptions, "sender" | "directory">): ConnectedApp {
+export interface ConnectOptions extends Omit<AppOptions, "sender" | "directory"> {
+  /** Waits before each reconnect attempt to the puppet service (see puppet-link.ts). */
+  reconnectBackoffMs?: number[];
+  /** Words never to print (the puppet service token). */
+  secrets?: string[];
+}
+
+const minuteOf = (d: Date) => {
+  const t = toChinaTime(d);
+  return `${t.month}月${t.day}日 ${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+};
+
+export function connectApp(bot: WechatyInterface, options: ConnectOptions): ConnectedApp {
   const { logger } = options;
   let app: App | undefined;
+  const link = watchPuppetLink({
+    bot,
+    logger,
+    clock: options.clock,
+    backoffMs: options.reconnectBackoffMs,
+    secrets: options.secrets,
+    onDown: () => {
+      const s = link.state();
+      logger.warn("sending paused: WeChat unreachable or logged out", { connected: s.connected, loggedIn: s.loggedIn });
+      app?.outbox.pause();
+    },
+    onUp: (gap) => {
+      if (gap) logger.info("sending resumed", { from: gap.from.toISOString(), to: gap.to.toISOString() });
+      app?.outbox.resume();
+      if (gap) void tellStaffOfGap(gap);
+    },
+  });
   const channel = createWechatyChannel({
     bot,
     logger,
     onMessage: async (m) => app?.bot.receive(m),
     onRoomTopic: (r) => app?.rooms.register(r.id, r.topic),
+    isConnected: () => link.state().connected,
   });
   const connected = createApp({ ...options, sender: channel.sender, directory: channel.directory });
   app = connected;
+
+  // Once per gap and staff room (the key), whatever restarts follow.
+  async function tellStaffOfGap(gap: LinkGap): Promise<void> {
+    const text = linkGapNotice(minuteOf(gap.from), minuteOf(gap.to));
+    for (const roomId of connected.rooms.idsByRole("staff")) {
+      await connected.outbox
+        .enqueue(
+          { to: { kind: "room", id: roomId }, text },
+          { key: `link-gap:${gap.from.toISOString()}:${roomId}`, priority: sendPriority.reply },
+        )
+        .catch((err) => logger.error("could not queue the outage notice", { reason: String(err) }));
+    }
+  }
 
   let started: Promise<void> | undefined;
   const syncRooms = async () => {
@@ -44,5 +104,20 @@ export function connectApp(bot: WechatyInterface, options: Omit<AppOptions, "sen
   ready.catch(() => {});
   // Real puppets list rooms fully only when ready; register them again then.
   bot.on("ready", () => void syncRooms().catch(() => {}));
-  return { app: connected, ready };
+  return {
+    app: connected,
+    ready,
+    link,
+    async health() {
+      const s = link.state();
+      return {
+        connected: s.connected,
+        loggedIn: s.loggedIn,
+        outboxPaused: connected.outbox.paused,
+        outboxBacklog: await connected.outbox.backlog(),
+        downSince: s.downSince?.toISOString() ?? null,
+        reconnects: s.reconnects,
+      };
+    },
+  };
 }

@@ -3,7 +3,14 @@
 // → puppet calls. No business rule lives here.
 import { types } from "wechaty-puppet";
 import type { MessageInterface, WechatyInterface } from "wechaty/impls";
-import type { InboundMessage, Logger, MessageType, OutgoingMessage, Sender } from "../core/types.js";
+import {
+  type InboundMessage,
+  type Logger,
+  type MessageType,
+  NotConnectedError,
+  type OutgoingMessage,
+  type Sender,
+} from "../core/types.js";
 import type { Directory } from "../people/role-resolver.js";
 
 const typeMap: Partial<Record<types.Message, MessageType>> = {
@@ -53,6 +60,8 @@ export function createWechatyChannel(options: {
   logger: Logger;
   onMessage(message: InboundMessage): Promise<unknown>;
   onRoomTopic?(room: { id: string; topic: string }): void;
+  /** False while the link to the puppet service is down (see puppet-link.ts). */
+  isConnected?(): boolean;
 }): WechatyChannel {
   const { bot, logger } = options;
 
@@ -71,22 +80,37 @@ export function createWechatyChannel(options: {
 
   const sender: Sender = {
     async send(m: OutgoingMessage) {
-      if (m.to.kind === "room") {
-        const room = await bot.Room.find({ id: m.to.id });
-        if (!room) throw new Error(`room ${m.to.id} not found`);
-        const mentions = [];
-        for (const id of m.mentionIds ?? []) {
-          const c = await bot.Contact.find({ id });
-          if (c) mentions.push(c);
+      if (options.isConnected?.() === false) throw new NotConnectedError("puppet service disconnected");
+      if (!bot.isLoggedIn) throw new NotConnectedError("account not logged in");
+      try {
+        await deliver(m);
+      } catch (err) {
+        // gRPC UNAVAILABLE before a connection was made: the message never left this process.
+        const e = err as { code?: unknown; message?: unknown };
+        if (e?.code === 14 && /No connection established/.test(String(e.message))) {
+          throw new NotConnectedError("puppet service unreachable");
         }
-        await (mentions.length ? room.say(m.text, ...mentions) : room.say(m.text));
-      } else {
-        const contact = await bot.Contact.find({ id: m.to.id });
-        if (!contact) throw new Error(`contact ${m.to.id} not found`);
-        await contact.say(m.text);
+        throw err;
       }
     },
   };
+
+  async function deliver(m: OutgoingMessage): Promise<void> {
+    if (m.to.kind === "room") {
+      const room = await bot.Room.find({ id: m.to.id });
+      if (!room) throw new Error(`room ${m.to.id} not found`);
+      const mentions = [];
+      for (const id of m.mentionIds ?? []) {
+        const c = await bot.Contact.find({ id });
+        if (c) mentions.push(c);
+      }
+      await (mentions.length ? room.say(m.text, ...mentions) : room.say(m.text));
+    } else {
+      const contact = await bot.Contact.find({ id: m.to.id });
+      if (!contact) throw new Error(`contact ${m.to.id} not found`);
+      await contact.say(m.text);
+    }
+  }
 
   const directory: Directory = {
     async memberIds(roomId) {

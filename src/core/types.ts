@@ -43,6 +43,14 @@ export interface Sender {
   send(message: OutgoingMessage): Promise<void>;
 }
 
+/**
+ * Thrown by a Sender that could not hand the message over at all (the link is down or the
+ * account logged out): the outbox keeps it for later without counting an attempt.
+ */
+export class NotConnectedError extends Error {
+  override name = "NotConnectedError";
+}
+
 /** Someone who does something: a resident, a volunteer or a staff member. */
 export interface Actor {
   id: string;

@@ -27,6 +27,8 @@ export interface OutboxStore {
   markSent(id: number, at: Date): Promise<void>;
   markRetry(id: number, error: string, notBefore: Date): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
+  /** Back to pending without counting the attempt `take` counted (the message never left). */
+  markUnsent(id: number, error: string, notBefore: Date): Promise<void>;
   /**
    * Rows left "sending" by a process that stopped may or may not have reached WeChat;
    * they are marked "uncertain" and not sent again (never twice beats maybe twice).

@@ -1,7 +1,16 @@
 // One outbox for every outgoing message: stored before sending, sent once, paced per
 // account so a burst (or a broadcast to fifty groups) never floods the WeChat account.
-import type { Clock, Logger, OutgoingMessage, Sender } from "../core/types.js";
+import { type Clock, type Logger, NotConnectedError, type OutgoingMessage, type Sender } from "../core/types.js";
 import type { OutboxStore } from "./outbox-store.js";
+
+/**
+ * Port: when the account last sent, kept in the database so the gap between two sends holds
+ * across a restart or a takeover by another process.
+ */
+export interface SendPacing {
+  lastSentAt(): Promise<Date | null>;
+  noteSent(at: Date): Promise<void>;
+}
 
 export interface OutboxOptions {
   store: OutboxStore;
@@ -15,6 +24,7 @@ export interface OutboxOptions {
   maxAttempts?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  pacing?: SendPacing;
 }
 
 /**
@@ -43,6 +53,9 @@ export function createOutbox(o: OutboxOptions) {
   let wake: (() => void) | null = null;
   let idleWaiters: (() => void)[] = [];
   let sentCount = 0;
+  let paused = false;
+  // A message the channel could not hand over waits this long before the next try.
+  const notConnectedRetryMs = 1_000;
 
   const poke = () => {
     wake?.();
@@ -70,6 +83,12 @@ export function createOutbox(o: OutboxOptions) {
       sentCount++;
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
+      if (err instanceof NotConnectedError) {
+        // Nothing left the process: keep the message, and its attempts, for when the link is back.
+        await o.store.markUnsent(row.id, reason, new Date(o.clock.now().getTime() + notConnectedRetryMs));
+        o.logger.debug("outbox: not connected, message kept", { outboxId: row.id });
+        return false;
+      }
       if (row.attempts + 1 >= maxAttempts) {
         await o.store.markFailed(row.id, reason);
         o.logger.error("outbox send failed for good", { outboxId: row.id, reason });
@@ -80,11 +99,25 @@ export function createOutbox(o: OutboxOptions) {
       }
     }
     lastSentAt = Date.now();
+    await o.pacing?.noteSent(new Date(lastSentAt)).catch((err) => {
+      o.logger.warn("outbox: could not store the last send time", { reason: String(err) });
+    });
     return true;
+  }
+
+  function releaseIdleWaiters(): void {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   async function run(): Promise<void> {
     while (running) {
+      if (paused) {
+        releaseIdleWaiters();
+        await waitForWork(60_000);
+        continue;
+      }
       const gap = o.intervalMs + Math.floor(random() * (o.jitterMs + 1));
       const wait = lastSentAt + gap - Date.now();
       if (lastSentAt && wait > 0) await sleep(wait);
@@ -98,9 +131,7 @@ export function createOutbox(o: OutboxOptions) {
         continue;
       }
       if (sent) continue;
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const w of waiters) w();
+      releaseIdleWaiters();
       const next = await o.store.nextWake(account).catch(() => null);
       const until = next ? Math.max(10, next.getTime() - o.clock.now().getTime()) : 5_000;
       await waitForWork(Math.min(until, 5_000));
@@ -126,6 +157,8 @@ export function createOutbox(o: OutboxOptions) {
       if (running) return;
       const interrupted = await o.store.settleInterrupted(account);
       if (interrupted) o.logger.warn("outbox: messages interrupted mid-send were not resent", { count: interrupted });
+      const stored = await o.pacing?.lastSentAt();
+      if (stored) lastSentAt = Math.max(lastSentAt, stored.getTime());
       running = true;
       loop = run();
     },
@@ -135,7 +168,27 @@ export function createOutbox(o: OutboxOptions) {
       await loop;
       loop = null;
     },
-    /** Resolves when nothing is due (for tests and graceful shutdown). */
+    /**
+     * Holds every send while the channel is down or logged out, so no attempt is spent on a
+     * link that cannot carry it; stored messages wait, and new ones are still stored.
+     */
+    pause(): void {
+      paused = true;
+      poke();
+    },
+    resume(): void {
+      paused = false;
+      poke();
+    },
+    get paused() {
+      return paused;
+    },
+    /** Messages stored and not yet sent (pending, or being sent). */
+    async backlog(): Promise<number> {
+      const byState = await o.store.countByState(account);
+      return (byState.pending ?? 0) + (byState.sending ?? 0);
+    },
+    /** Resolves when nothing is due, or sending is paused (for tests and graceful shutdown). */
     idle(): Promise<void> {
       return new Promise((resolve) => {
         idleWaiters.push(resolve);

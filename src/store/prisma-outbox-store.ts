@@ -72,6 +72,12 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
     async markFailed(id, error) {
       await db.outboxMessage.updateMany({ where: { id }, data: { state: "failed", error } });
     },
+    async markUnsent(id, error, notBefore) {
+      await db.outboxMessage.updateMany({
+        where: { id, attempts: { gt: 0 } },
+        data: { state: "pending", error, notBefore, attempts: { decrement: 1 } },
+      });
+    },
     async settleInterrupted(account) {
       const { count } = await db.outboxMessage.updateMany({
         where: { account, state: "sending" },

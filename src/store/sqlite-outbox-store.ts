@@ -33,6 +33,9 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
   const retry = db.prepare(
     `UPDATE "OutboxMessage" SET "state" = 'pending', "error" = ?, "notBefore" = ? WHERE "id" = ?`,
   );
+  const unsent = db.prepare(
+    `UPDATE "OutboxMessage" SET "state" = 'pending', "attempts" = max("attempts" - 1, 0), "error" = ?, "notBefore" = ? WHERE "id" = ?`,
+  );
   const failed = db.prepare(`UPDATE "OutboxMessage" SET "state" = 'failed', "error" = ? WHERE "id" = ?`);
   const settle = db.prepare(
     `UPDATE "OutboxMessage" SET "state" = 'uncertain' WHERE "account" = ? AND "state" = 'sending'`,
@@ -75,6 +78,9 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
     },
     async markFailed(id, error) {
       await withRetry(() => failed.run(error, id));
+    },
+    async markUnsent(id, error, notBefore) {
+      await withRetry(() => unsent.run(error, toSqlDate(notBefore), id));
     },
     async settleInterrupted(account) {
       return (await withRetry(() => settle.run(account))).changes;

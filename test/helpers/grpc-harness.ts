@@ -112,7 +112,7 @@ export async function startWechatServer() {
 
   const port = await freePort();
   const token = `insecure_${randomUUID()}`;
-  const server = new PuppetServer({ endpoint: `127.0.0.1:${port}`, puppet, token });
+  let server = new PuppetServer({ endpoint: `127.0.0.1:${port}`, puppet, token });
   await server.start();
   return {
     mocker,
@@ -145,6 +145,15 @@ export async function startWechatServer() {
           (filter.toName === undefined || s.toName === filter.toName),
       );
     },
+    /** The puppet service goes away (WeChat itself, the mock, stays as it was). */
+    async stopService() {
+      await server.stop();
+    },
+    /** …and comes back on the same address. */
+    async startService() {
+      server = new PuppetServer({ endpoint: `127.0.0.1:${port}`, puppet, token });
+      await server.start();
+    },
     async stop() {
       await server.stop();
     },
@@ -172,7 +181,13 @@ export function tempDir(): { dir: string; cleanup(): void } {
 export async function startBot(
   server: WechatServer,
   dbPath: string,
-  opts: { env?: Record<string, string>; clock?: Clock; logger?: Logger; understand?: Understand } = {},
+  opts: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    logger?: Logger;
+    understand?: Understand;
+    reconnectBackoffMs?: number[];
+  } = {},
 ) {
   const config = loadConfig({
     ...testEnv(opts.env),
@@ -185,13 +200,15 @@ export async function startBot(
   const puppet = new PuppetService({ token: server.token, endpoint: server.endpoint });
   const bot: WechatyInterface = WechatyBuilder.build({ name: `linli-test-${randomUUID()}`, puppet });
   const logger = opts.logger ?? silentLogger;
-  const { app, ready } = connectApp(bot, {
+  const { app, ready, health, link } = connectApp(bot, {
     config,
     database,
     clock: opts.clock ?? { now: () => new Date() },
     logger,
     understand: opts.understand,
     housekeepingMs: 0,
+    reconnectBackoffMs: opts.reconnectBackoffMs,
+    secrets: [server.token],
   });
   await bot.start();
   // The mock stays logged in across bot restarts; a new client is told so on connect.
@@ -201,9 +218,12 @@ export async function startBot(
   return {
     app: a,
     bot,
+    health,
+    link,
     database,
     config,
     async stop() {
+      link.stop();
       await a.stop();
       await bot.stop().catch(() => {});
       await database.close();
