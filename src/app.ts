@@ -8,7 +8,7 @@ import { followUpFeature } from "./features/follow-up.js";
 import type { ChainPoint, Feature, FeatureDeps, FeatureFactory } from "./features/feature.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { createOpenAiLlm } from "./llm/openai-llm.js";
-import { createOutbox } from "./outbox/outbox.js";
+import { createOutbox, type SendPacing } from "./outbox/outbox.js";
 import { createRoleResolver, type Directory } from "./people/role-resolver.js";
 import { RoomRegistry } from "./people/room-registry.js";
 import { answerAddressed } from "./pipeline/answer-addressed.js";
@@ -43,6 +43,8 @@ export interface AppOptions {
   /** Period of the tickets' housekeeping and follow-up's run (reminders, escalations); 0 turns them off. */
   housekeepingMs?: number;
   features?: FeatureFactory[];
+  /** Where the last send time is kept (the account lock's row); in memory only without it. */
+  pacing?: SendPacing;
 }
 
 export function createApp(o: AppOptions) {
@@ -57,6 +59,7 @@ export function createApp(o: AppOptions) {
     logger,
     intervalMs: config.outbox.intervalMs,
     jitterMs: config.outbox.jitterMs,
+    pacing: o.pacing,
   });
   const llm = config.llm
     ? createOpenAiLlm({ ...config.llm, usage: createPrismaLlmUsageLog(db), clock, logger })
@@ -116,7 +119,9 @@ export function createApp(o: AppOptions) {
       await bot.recover();
       timers = features.flatMap((f) => f.timers ?? []).map((t) => startTimer(t, logger));
     },
+    /** Graceful stop: no new message is taken, the ones in hand finish, the outbox stays stored. */
     async stop(): Promise<void> {
+      bot.close();
       for (const t of timers.splice(0)) await t.stop();
       for (const f of features) await f.stop?.();
       await bot.idle();

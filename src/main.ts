@@ -1,15 +1,18 @@
 // `npm start`: the bot on embedded defaults (SQLite file, demo community on the mock puppet
 // with a web simulator), or on a real account through wechaty-puppet-service.
 import { fileURLToPath } from "node:url";
-import { PuppetService } from "wechaty-puppet-service";
 import { WechatyBuilder } from "wechaty";
 import type { WechatyInterface } from "wechaty/impls";
+import { accountKeyOf, createPuppetService } from "./channels/puppet-service.js";
+import { hideSecrets } from "./channels/puppet-link.js";
 import { connectApp } from "./connect-app.js";
 import { ConfigError, type Config, loadConfig } from "./config.js";
 import { createLogger } from "./core/logger.js";
 import { systemClock } from "./core/types.js";
 import { createDemoCommunity, demoRooms } from "./demo/demo-community.js";
+import { AccountBusyError, type AccountLock, acquireAccountLock } from "./store/account-lock.js";
 import { openDatabase } from "./store/open-database.js";
+import { type HealthServer, startHealthServer } from "./web/health-server.js";
 import { startSimulator } from "./web/simulator-server.js";
 
 const demoKb = fileURLToPath(new URL("../demo/kb", import.meta.url));
@@ -42,44 +45,90 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.databaseUrl);
   if (database.applied.length) logger.info("database migrated", { applied: database.applied });
 
+  const token = config.puppetService?.token;
+  const secrets = token ? [token] : [];
+  const account = demo ? "demo" : token ? accountKeyOf(token) : `puppet-${config.puppet}`;
+  let stopping: Promise<void> | undefined;
+  let lock: AccountLock;
+  try {
+    lock = await acquireAccountLock(database.db, {
+      account,
+      logger,
+      onLost: () => void stop(1),
+    });
+  } catch (err) {
+    if (!(err instanceof AccountBusyError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    await database.close();
+    process.exit(1);
+  }
+
   let bot: WechatyInterface;
   if (demo) bot = WechatyBuilder.build({ name: "linli-demo", puppet: demo.puppet });
   else if (config.puppet === "wechaty-puppet-service" && config.puppetService) {
     const s = config.puppetService;
-    const puppet = new PuppetService({ token: s.token, endpoint: s.endpoint, tls: { disable: s.noTlsInsecureClient } });
+    const puppet = createPuppetService({ token: s.token, endpoint: s.endpoint, noTls: s.noTlsInsecureClient });
     bot = WechatyBuilder.build({ name: "linli", puppet });
   } else bot = WechatyBuilder.build({ name: "linli", puppet: config.puppet as never });
 
-  const { app } = connectApp(bot, { config, database, clock: systemClock, logger });
+  const connected = connectApp(bot, { config, database, clock: systemClock, logger, pacing: lock, secrets });
+  const { app } = connected;
   bot.on("scan", (qrcode) => logger.info("scan this QR code to log in", { qrcode }));
-  bot.on("error", (err) => logger.error("wechaty error", { reason: String(err) }));
+  bot.on("error", (err) => logger.error("wechaty error", { reason: hideSecrets(String(err), secrets) }));
 
   await bot.start();
-  let simulator: Awaited<ReturnType<typeof startSimulator>> | undefined;
-  if (demo) {
-    demo.mocker.login(demo.botUser);
-    try {
-      simulator = await startSimulator({ demo, bot, host: config.web.host, port: config.web.port, logger });
-    } catch (err) {
-      if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
+  let web: Pick<HealthServer, "close"> | undefined;
+  try {
+    if (demo) {
+      demo.mocker.login(demo.botUser);
+      const simulator = await startSimulator({
+        demo,
+        bot,
+        host: config.web.host,
+        port: config.web.port,
+        logger,
+        health: connected.health,
+      });
+      web = simulator;
       process.stderr.write(
-        `网页端口 ${config.web.port} 已被占用 (也许 linli 已经在运行)。请换一个端口, 例如: LINLI_WEB_PORT=${config.web.port + 1} npm start\n`,
+        `\n邻里管家 demo 已启动: 打开 ${simulator.url} 扮演居民、志愿者和社区工作人员聊天。\n按 Ctrl+C 退出。\n\n`,
       );
-      process.exit(1);
+    } else {
+      // Health is a side door for a real account: a taken port is worth a warning, not a stop.
+      web = await startHealthServer({
+        host: config.web.host,
+        port: config.web.port,
+        health: connected.health,
+        logger,
+      }).catch((err) => {
+        logger.warn("health check not served", { port: config.web.port, reason: String(err) });
+        return undefined;
+      });
     }
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
     process.stderr.write(
-      `\n邻里管家 demo 已启动: 打开 ${simulator.url} 扮演居民、志愿者和社区工作人员聊天。\n按 Ctrl+C 退出。\n\n`,
+      `网页端口 ${config.web.port} 已被占用 (也许 linli 已经在运行)。请换一个端口, 例如: LINLI_WEB_PORT=${config.web.port + 1} npm start\n`,
     );
+    await lock.release().catch(() => {});
+    process.exit(1);
   }
 
-  const stop = async () => {
-    logger.info("stopping");
-    await simulator?.close();
-    await app.stop();
-    await bot.stop().catch(() => {});
-    await database.close();
-    process.exit(0);
-  };
+  // Graceful: no new message is taken, the ones in hand finish, unsent replies stay stored.
+  function stop(code = 0): Promise<void> {
+    stopping ??= (async () => {
+      logger.info("stopping");
+      connected.link.stop();
+      await web?.close();
+      await app.stop();
+      await bot.stop().catch(() => {});
+      await lock.release().catch(() => {});
+      await database.close();
+      logger.info("stopped");
+      process.exit(code);
+    })();
+    return stopping;
+  }
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
 }

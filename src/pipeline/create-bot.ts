@@ -80,17 +80,29 @@ export function createBot(o: BotOptions) {
     }
   }
 
+  // After close() (shutdown), messages are still stored but left for the next start's recover().
+  let closed = false;
+  const handleUnlessClosed = (m: InboundMessage) => (closed ? Promise.resolve() : handle(m));
+
   return {
     /** Takes one message from a channel; resolves once it is stored (handling goes on). */
     async receive(m: InboundMessage): Promise<{ handled: Promise<void> } | null> {
       if (m.self) return null;
       if ((await o.inbox.save(m)) === "duplicate") return null;
-      return { handled: queue.run(m.talkerId, () => handle(m)) };
+      if (closed) return null;
+      return { handled: queue.run(m.talkerId, () => handleUnlessClosed(m)) };
+    },
+    /**
+     * Stops taking messages: the ones being handled finish, the ones waiting in the queue
+     * and any that arrive from now on stay stored as pending for the next start.
+     */
+    close(): void {
+      closed = true;
     },
     /** Handles messages stored but not handled before the last stop. */
     async recover(): Promise<number> {
       const pending = await o.inbox.pending(10_000);
-      for (const m of pending) void queue.run(m.talkerId, () => handle(m));
+      for (const m of pending) void queue.run(m.talkerId, () => handleUnlessClosed(m));
       if (pending.length) o.logger.info("recovering unhandled messages", { count: pending.length });
       return pending.length;
     },

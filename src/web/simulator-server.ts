@@ -8,6 +8,7 @@ import type { WechatyInterface } from "wechaty/impls";
 import type { Logger } from "../core/types.js";
 import type { DemoCommunity } from "../demo/demo-community.js";
 import { describeCommunity } from "./describe-community.js";
+import { answerHealth, type HealthReport } from "./health-server.js";
 import { BodyTooLargeError, readBody, sendError, sendHtml, sendJson } from "./http-io.js";
 import { contentSecurityPolicy } from "./page-policy.js";
 import { parseSayRequest, performSay, sayProblemWords } from "./say-request.js";
@@ -20,6 +21,8 @@ export interface SimulatorOptions {
   /** 0 picks a free port; `url` then carries the real one. */
   port: number;
   logger: Logger;
+  /** Served at `GET /healthz`. */
+  health?: () => Promise<HealthReport>;
 }
 
 export interface Simulator {
@@ -83,6 +86,9 @@ const routes: Record<
   "/api/state": { GET: (c, _q, r) => sendJson(r, 200, describeCommunity(c.demo, c.bot)) },
   "/api/messages": { GET: (c, _q, r, u) => listMessages(c, r, u) },
   "/api/say": { POST: (c, q, r) => say(c, q, r) },
+  "/healthz": {
+    GET: (c, _q, r) => (c.health ? answerHealth(c.health, r) : sendJson(r, 200, { connected: true, loggedIn: true })),
+  },
 };
 
 async function handle(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
