@@ -82,3 +82,22 @@ it("retries a failed send later and gives up after the last attempt", async () =
   expect(row).toMatchObject({ state: "failed", attempts: 3, error: "操作过于频繁" });
   expect(calls).toBeGreaterThanOrEqual(3);
 });
+
+it("keeps the pace across a restart: the first send waits for the gap after the last one stored", async () => {
+  const times: number[] = [];
+  const lastSent = Date.now();
+  const outbox = createOutbox({
+    store: createSqliteOutboxStore(opened.sqlite!),
+    sender: { send: async () => void times.push(Date.now()) },
+    clock: systemClock,
+    logger: silentLogger,
+    intervalMs: 400,
+    jitterMs: 0,
+    pacing: { lastSentAt: async () => new Date(lastSent), noteSent: async () => {} },
+  });
+  await outbox.start();
+  await outbox.enqueue(msg(1), { key: "after-takeover" });
+  while (times.length < 1) await new Promise((r) => setTimeout(r, 10));
+  await outbox.stop();
+  expect(times[0]! - lastSent).toBeGreaterThanOrEqual(395);
+});
