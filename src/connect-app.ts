@@ -32,6 +32,8 @@ export interface ConnectedApp {
 export interface ConnectOptions extends Omit<AppOptions, "sender" | "directory"> {
   /** Waits before each reconnect attempt to the puppet service (see puppet-link.ts). */
   reconnectBackoffMs?: number[];
+  /** Ping period to the puppet service (see puppet-link.ts). */
+  keepAliveMs?: number;
   /** Words never to print (the puppet service token). */
   secrets?: string[];
 }
@@ -49,6 +51,7 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
     logger,
     clock: options.clock,
     backoffMs: options.reconnectBackoffMs,
+    keepAliveMs: options.keepAliveMs,
     secrets: options.secrets,
     onDown: () => {
       const s = link.state();

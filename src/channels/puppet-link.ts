@@ -34,6 +34,12 @@ export interface PuppetLinkOptions {
   backoffMs?: number[];
   /** Words never to print (the service token). */
   secrets?: string[];
+  /**
+   * Ping period while connected. The puppet's watchdog restarts it after 60 s without any
+   * event (a quiet night), dropping the stream; a ding answered by a dong keeps it fed, and
+   * a link that stays silent through three pings is taken for dead.
+   */
+  keepAliveMs?: number;
 }
 
 /**
@@ -75,7 +81,10 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
   let stopped = false;
   let reconnecting = false;
   let hooked: EventEmitter | undefined;
+  let dropped: EventEmitter | undefined;
   let sawHeartbeat = false;
+  let lastHeartbeat = Date.now();
+  const keepAliveMs = o.keepAliveMs ?? 15_000;
 
   const loggedIn = () => bot.isLoggedIn;
 
@@ -111,7 +120,9 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
   function linkDown(reason: string): void {
     if (stopped || !connected) return;
     connected = false;
+    dropped = hooked;
     hooked = undefined;
+    sawHeartbeat = false;
     logger.warn("puppet service disconnected, reconnecting", { reason });
     update();
     void reconnect();
@@ -124,13 +135,16 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
       await new Promise((r) => setTimeout(r, backoff[Math.min(attempt, backoff.length - 1)]));
       const manager = streamManagerOf(bot);
       if (stopped || !manager) continue;
-      try {
-        manager.stopStream();
-        sawHeartbeat = false;
-        await manager.startStream();
-      } catch (err) {
-        logger.debug("puppet service reconnect failed", { attempt: attempt + 1, reason: safe(err) });
-      }
+      // Wechaty's watchdog may have restarted the puppet meanwhile, with a stream of its own.
+      const adopted = sawHeartbeat && manager.eventStream && manager.eventStream !== dropped;
+      if (!adopted)
+        try {
+          manager.stopStream();
+          sawHeartbeat = false;
+          await manager.startStream();
+        } catch (err) {
+          logger.debug("puppet service reconnect failed", { attempt: attempt + 1, reason: safe(err) });
+        }
       // The service greets every new stream with a heartbeat: without one it is not back yet.
       if (sawHeartbeat && manager.eventStream) {
         connected = true;
@@ -150,13 +164,28 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
 
   const onHeartbeat = () => {
     sawHeartbeat = true;
+    lastHeartbeat = Date.now();
   };
+  const keepAlive = setInterval(() => {
+    if (stopped || !connected || !streamManagerOf(bot)) return;
+    if (Date.now() - lastHeartbeat > 3 * keepAliveMs) {
+      linkDown("no heartbeat");
+      return;
+    }
+    try {
+      bot.puppet.ding("linli");
+    } catch (err) {
+      logger.debug("ding failed", { reason: safe(err) });
+    }
+  }, keepAliveMs);
+  keepAlive.unref();
   const onLogin = () => update();
   // isLoggedIn turns false just after the event (wechaty-puppet clears it on the next tick).
   const onLogout = () => {
     setImmediate(update);
   };
   const onStart = () => {
+    lastHeartbeat = Date.now();
     hookStream();
     update();
   };
@@ -176,6 +205,7 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
     },
     stop(): void {
       stopped = true;
+      clearInterval(keepAlive);
       bot.off("heartbeat", onHeartbeat);
       bot.off("start", onStart);
       bot.off("login", onLogin);

@@ -187,6 +187,9 @@ export async function startBot(
     logger?: Logger;
     understand?: Understand;
     reconnectBackoffMs?: number[];
+    keepAliveMs?: number;
+    /** The puppet's watchdog (Wechaty's default 60 s). */
+    watchdogSeconds?: number;
   } = {},
 ) {
   const config = loadConfig({
@@ -197,7 +200,11 @@ export async function startBot(
     WECHATY_PUPPET_SERVICE_ENDPOINT: server.endpoint,
   });
   const database: OpenedDatabase = await openDatabase(config.databaseUrl);
-  const puppet = new PuppetService({ token: server.token, endpoint: server.endpoint });
+  const puppet = new PuppetService({
+    token: server.token,
+    endpoint: server.endpoint,
+    timeoutSeconds: opts.watchdogSeconds,
+  });
   const bot: WechatyInterface = WechatyBuilder.build({ name: `linli-test-${randomUUID()}`, puppet });
   const logger = opts.logger ?? silentLogger;
   const { app, ready, health, link } = connectApp(bot, {
@@ -208,6 +215,7 @@ export async function startBot(
     understand: opts.understand,
     housekeepingMs: 0,
     reconnectBackoffMs: opts.reconnectBackoffMs,
+    keepAliveMs: opts.keepAliveMs,
     secrets: [server.token],
   });
   await bot.start();

@@ -24,17 +24,21 @@ beforeEach(async () => {
   tmp = tempDir();
   server = await startWechatServer();
   logLines = [];
+});
+
+async function begin(opts: Parameters<typeof startBot>[2] = {}): Promise<void> {
   bot = await startBot(server, `${tmp.dir}/linli.db`, {
     // Slow enough that replies are still queued when the service goes away.
     env: { LINLI_SEND_INTERVAL_MS: "400" },
     logger: createLogger("debug", (l) => logLines.push(l)),
     reconnectBackoffMs: [200, 500, 1000],
+    ...opts,
   });
   healthz = await startHealthServer({ host: "127.0.0.1", port: 0, health: bot.health, logger: silentLogger });
-});
+}
 afterEach(async () => {
-  await healthz.close();
-  await bot.stop();
+  await healthz?.close();
+  await bot?.stop();
   await server.stop();
   tmp.cleanup();
 });
@@ -47,6 +51,7 @@ async function getHealth(): Promise<{ status: number; body: Record<string, unkno
 const logged = (msg: string) => logLines.some((l) => l.includes(`"msg":"${msg}"`));
 
 it("reconnects by itself, holds replies while down without spending attempts, sends each once, tells staff", async () => {
+  await begin();
   for (let i = 1; i <= 6; i++) await server.say("zhang", "residents", `${i}号楼1单元楼道灯坏了`);
   await waitFor(() => server.botSaid({ roomTopic: testRooms.residents }).length >= 1, "the first reply");
   await server.stopService();
@@ -97,3 +102,12 @@ it("reconnects by itself, holds replies while down without spending attempts, se
   expect(server.botSaid({ roomTopic: testRooms.staff }).filter((s) => s.text.includes("连接中断"))).toHaveLength(1);
   expect(logLines.join("")).not.toContain(server.token);
 }, 60_000);
+
+it("keeps a quiet link alive: the puppet's watchdog never restarts it, so no false outage", async () => {
+  // A 3 s watchdog stands for Wechaty's 60 s one; the bot pings every second.
+  await begin({ watchdogSeconds: 3, keepAliveMs: 1000 });
+  await new Promise((r) => setTimeout(r, 8000));
+  expect(logged("puppet service disconnected, reconnecting")).toBe(false);
+  expect((await getHealth()).body).toMatchObject({ connected: true, reconnects: 0 });
+  expect(server.botSaid({ roomTopic: testRooms.staff })).toEqual([]);
+}, 30_000);
