@@ -107,6 +107,7 @@ it("keeps a quiet link alive: the puppet's watchdog never restarts it, so no fal
   // A 3 s watchdog stands for Wechaty's 60 s one; the bot pings every second.
   await begin({ watchdogSeconds: 3, keepAliveMs: 1000 });
   await new Promise((r) => setTimeout(r, 8000));
+  expect(logLines.join("")).not.toContain("WatchdogAgent reset");
   expect(logged("puppet service disconnected, reconnecting")).toBe(false);
   expect((await getHealth()).body).toMatchObject({ connected: true, reconnects: 0 });
   expect(server.botSaid({ roomTopic: testRooms.staff })).toEqual([]);
