@@ -1,9 +1,9 @@
 // `linli ask --kb PATH [--now ISO]`: answers JSON Lines questions from stdin with the knowledge base (CLI-CONTRACT).
-import { createInterface } from "node:readline";
 import { createFaqIndex, type FaqIndex } from "../faq/faq-index.js";
 import { formatKbProblem } from "../words/kb-problem.js";
 import { loadKb } from "../faq/load-kb.js";
 import { useCommunityWords } from "../words/active-words.js";
+import { answerJsonLines } from "./json-lines.js";
 
 const usage = "用法: linli ask --kb 知识库路径 [--now 2026-11-27T20:00:00+08:00]";
 
@@ -22,12 +22,7 @@ export async function run(args: string[]): Promise<number> {
   }
   useCommunityWords(words);
   const index = createFaqIndex(entries);
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (line.trim() === "") continue;
-    process.stdout.write(`${JSON.stringify(answerLine(index, line, options.now ?? new Date()))}\n`);
-  }
-  return 0;
+  return answerJsonLines((line) => answerLine(index, line, options.now ?? new Date()), "这一行是空的");
 }
 
 function answerLine(index: FaqIndex, line: string, now: Date): Record<string, unknown> {

@@ -1,11 +1,11 @@
 // `linli parse`: JSON Lines in, one JSON line out per line in the same order (CLI-CONTRACT.md).
 // Standard output carries results only; logs go to standard error.
-import { createInterface } from "node:readline";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../core/logger.js";
 import { systemClock } from "../core/types.js";
 import { createOpenAiLlm } from "../llm/openai-llm.js";
 import { createUnderstander } from "../understand/understand-message.js";
+import { answerJsonLines } from "./json-lines.js";
 
 export async function run(_args: string[]): Promise<number> {
   const config = loadConfig();
@@ -16,15 +16,7 @@ export async function run(_args: string[]): Promise<number> {
     threshold: config.llm.threshold,
   };
   const understander = createUnderstander({ model, logger });
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const out = await parseLine(line, understander.understand);
-    if (!process.stdout.write(`${JSON.stringify(out)}\n`)) {
-      await new Promise((resolve) => process.stdout.once("drain", resolve));
-    }
-  }
-  return 0;
+  return answerJsonLines((line) => parseLine(line, understander.understand), "empty line");
 }
 
 type Understand = ReturnType<typeof createUnderstander>["understand"];

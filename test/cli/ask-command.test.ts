@@ -25,14 +25,15 @@ describe("linli ask", () => {
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines[0]).toMatchObject({ id: "q1", faq: "canteen" });
     expect(Object.keys(lines[0])).toEqual(["id", "faq", "score", "answer"]);
     expect(lines[0].score).toBeGreaterThan(0.5);
     expect(lines[1]).toEqual({ id: null, error: "这一行不是合法的 JSON" });
     expect(lines[2]).toEqual({ id: "q3", error: "缺少字符串字段 text" });
-    expect(lines[3]).toMatchObject({ id: "q4", faq: null, answer: null });
-    expect(lines[4].answer).toContain("11月28日(周六)");
+    expect(lines[3]).toEqual({ id: null, error: "这一行是空的" });
+    expect(lines[4]).toMatchObject({ id: "q4", faq: null, answer: null });
+    expect(lines[5].answer).toContain("11月28日(周六)");
   });
 
   it("refuses a knowledge base with problems: message on stderr, exit 2", () => {
