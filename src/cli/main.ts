@@ -4,6 +4,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   ask: () => import("./ask-command.js"),
   kb: () => import("./kb-command.js"),
   db: () => import("./db-command.js"),
+  purge: () => import("./purge-command.js"),
 };
 
 const usage = `用法: npm run --silent linli -- <命令>
@@ -11,7 +12,9 @@ const usage = `用法: npm run --silent linli -- <命令>
   ask --kb 路径       从标准输入读问题,按知识库回答
   kb lint 路径        检查知识库 YAML
   kb import 路径      导入知识库到数据库
-  db migrate         建立或升级数据库`;
+  db migrate         建立或升级数据库
+  purge --older-than 365d [--dry-run]
+                     清除早于期限的个人信息, 保留匿名统计`;
 
 async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);
