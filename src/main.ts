@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, {
+    secrets: [config.puppetService?.token, config.llm?.apiKey],
+  });
   const demo = config.puppet ? undefined : createDemoCommunity(config.botName);
   if (demo) config = demoConfig(config);
 

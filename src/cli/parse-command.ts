@@ -9,7 +9,7 @@ import { answerJsonLines } from "./json-lines.js";
 
 export async function run(_args: string[]): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { secrets: [config.llm?.apiKey] });
   // The model path is on only when all three variables are set; no database, so usage is not kept.
   const model = config.llm && {
     llm: createOpenAiLlm({ ...config.llm, clock: systemClock, logger }),
