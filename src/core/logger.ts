@@ -54,7 +54,8 @@ export function createRedactor(options: RedactOptions = {}) {
     if (key !== undefined && typeof value === "string") {
       if (secretKey.test(key)) return "[redacted]";
       if (nameKey.test(key)) {
-        if (value.trim().length >= 2) names.add(value.trim());
+        // Bounded: a long-running bot logs few names, but must not grow without end.
+        if (value.trim().length >= 2 && names.size < 1000) names.add(value.trim());
         return "[name]";
       }
       if (textKey.test(key)) return `[text, ${[...value].length} chars]`;
