@@ -40,6 +40,10 @@ export async function purgePersonalData(db: Db, options: { before: Date; dryRun:
       where: { ticketId: { in: ticketIds } },
       data: { actorId: null, actorName: null, note: null },
     });
+    await tx.ticketDeadline.updateMany({
+      where: { ticketId: { in: ticketIds } },
+      data: { reason: "", byId: "", byName: "" },
+    });
     const purgedTickets = await tx.ticket.updateMany({
       where: { id: { in: ticketIds } },
       data: {

@@ -55,6 +55,16 @@ async function seed(url: string): Promise<void> {
   await db.ticketEvent.create({
     data: { ticketId: 1, type: "claimed", actorId: "wxid_volunteer", actorName: "刘志强", at: ago(499) },
   });
+  await db.ticketDeadline.create({
+    data: {
+      ticketId: 1,
+      dueAt: ago(450),
+      reason: "王阿姨家里没人",
+      byId: "wxid_staff",
+      byName: "赵书记",
+      at: ago(480),
+    },
+  });
   const message = (id: string, receivedDaysAgo: number, state: string) => ({
     id,
     talkerId: "wxid_resident_1",
@@ -127,6 +137,8 @@ describe("linli purge --older-than", () => {
     });
     expect(old.closedAt).not.toBeNull();
     expect(old.createdAt).not.toBeNull();
+    const deadline = await db.ticketDeadline.findUniqueOrThrow({ where: { ticketId: 1 } });
+    expect(JSON.stringify(deadline)).not.toMatch(/王阿姨|赵书记|wxid/);
     const events = await db.ticketEvent.findMany({ where: { ticketId: 1 } });
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toMatch(/刘志强|wxid/);
