@@ -8,7 +8,8 @@ const noLocation = { building: null, unit: null, room: null };
 export function decideParsed(s: Signals): Parsed {
   if (s.empty) return { kind: "other", category: null, urgency: null, confidence: 0.95, ...noLocation };
   const { kind, confidence } = decideKind(s);
-  if (kind !== "request") return { kind, category: null, urgency: null, confidence, ...noLocation };
+  // A place is read whatever the kind: "6号楼3单元602的 想问问…" still says where the asker lives.
+  if (kind !== "request") return { kind, category: null, urgency: null, confidence, ...s.location };
   const category = decideCategory(s);
   const { top, second } = s.categories;
   // Sure of the category when its lexicon clearly leads; unsure when nothing matched.

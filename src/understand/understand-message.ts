@@ -59,7 +59,7 @@ export function createUnderstander(options: { model?: ModelOptions; logger: Logg
   };
 }
 
-/** The model decides kind and category; an embedded emergency or address is never lost. */
+/** The model decides kind and category; an embedded emergency or address (whatever the kind) is never lost. */
 function mergeAnswer(embedded: Parsed, answer: ModelAnswer): Parsed {
   if (embedded.kind === "request" && embedded.urgency === "urgent" && answer.kind !== "request") return embedded;
   if (answer.kind !== "request") {
@@ -67,9 +67,9 @@ function mergeAnswer(embedded: Parsed, answer: ModelAnswer): Parsed {
       kind: answer.kind,
       category: null,
       urgency: null,
-      building: null,
-      unit: null,
-      room: null,
+      building: embedded.building ?? answer.building,
+      unit: embedded.unit ?? answer.unit,
+      room: embedded.room ?? answer.room,
       confidence: answer.confidence ?? 0.8,
     };
   }

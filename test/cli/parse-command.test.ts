@@ -26,10 +26,11 @@ describe("linli parse", () => {
       JSON.stringify({ id: "b", text: 42 }),
       JSON.stringify({ id: 7, text: "早上好[太阳]" }),
       JSON.stringify({ id: "c", text: "长者食堂几点开饭" }),
+      JSON.stringify({ id: "d", text: "我是6号楼3单元602的 想问问长者食堂几点开饭" }),
     ].join("\n");
     const { status, lines } = runParse(`${input}\n`);
     expect(status).toBe(0);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines[0]).toMatchObject({
       id: "a",
       kind: "request",
@@ -43,6 +44,8 @@ describe("linli parse", () => {
     expect(lines[2]).toMatchObject({ id: "b", error: expect.any(String) });
     expect(lines[3]).toMatchObject({ id: 7, kind: "other", category: null, urgency: null, building: null });
     expect(lines[4]).toMatchObject({ id: "c", kind: "question", category: null });
+    // A place is reported whatever the kind.
+    expect(lines[5]).toMatchObject({ id: "d", kind: "question", building: "6", unit: "3", room: "602" });
   });
 
   it("streams a large input", () => {

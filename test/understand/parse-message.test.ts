@@ -108,6 +108,19 @@ describe("parseMessage: colloquial writing", () => {
   });
 });
 
+describe("parseMessage: a place is read whatever the kind", () => {
+  it.each([
+    ["我住12号楼3单元402 请问老年证在哪里办", "question", "12", "3", "402"],
+    ["谁家的小孩鞋掉在5栋2单元门口了 蓝色的", "other", "5", "2", null],
+    ["刚搬到9号楼 以后请大家多多关照", "other", "9", null, null],
+  ])("%s → %s at %s/%s/%s", (text, kind, building, unit, room) => {
+    expect(parseMessage(text)).toMatchObject({ kind, building, unit, room });
+  });
+  it("keeps the place of news that something is fixed", () => {
+    expect(parseMessage("3号楼的电梯今天修好了 谢谢师傅")).toMatchObject({ kind: "other", building: "3" });
+  });
+});
+
 describe("parseMessage: quote replies", () => {
   it("understands a 'same here' reply in the light of the quoted message", () => {
     expect(parseMessage("我们单元也是", { quoted: "楼道灯又坏了 一到晚上黑乎乎" })).toMatchObject({
