@@ -49,7 +49,8 @@ for (const g of gold) {
     if (g[field] === null || g[field] === undefined) continue;
     anyKindFields++;
     if (asText(p[field]) === asText(g[field])) anyKindRight++;
-    else if (g.kind !== "request") note(g.id, `${field} ${asText(p[field])} != ${asText(g[field])} (${g.kind})`, g.text);
+    else if (g.kind !== "request")
+      note(g.id, `${field} ${asText(p[field])} != ${asText(g[field])} (${g.kind})`, g.text);
   }
   if (g.kind !== "request") continue;
   requests++;
