@@ -23,7 +23,8 @@ const chat = compileTerms(chatCues);
 const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是/;
 const forwardTag = /\[转发?\]|【转发?】|\[转载\]|【转载】/;
 // A clause opening with thanks, maybe after when it happened ("昨天谢谢你帮我扛米"): help given.
-const thanksFirst = /^(?:(?:昨天|昨晚|前天|上次|上回|那天|刚才|刚刚|今天|前几天|上周|之前)的?)?(?:谢谢|感谢|多谢|太感谢)/;
+const thanksFirst =
+  /^(?:(?:昨天|昨晚|前天|上次|上回|那天|刚才|刚刚|今天|前几天|上周|之前)的?)?(?:谢谢|感谢|多谢|太感谢)/;
 // "通了两次又堵了": the fix did not last, so the clause still reports the fault.
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
