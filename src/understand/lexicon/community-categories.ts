@@ -16,6 +16,9 @@ export const safetyTerms: Term[] = [
     6,
   ],
   [/消防通道|消防车|消防栓|灭火器|安全通道|安全出口|逃生/, 6],
+  // A blocked fire lane told as such ("消防通道被…堵了") is a hazard whatever blocks it (cars,
+  // bikes, junk); "那辆车挡着消防车道 我们进出都得绕" is about the car in residents' way (parking).
+  [/(?:消防通道|消防车道|安全通道|逃生通道|安全出口)[^,.!?\s]{0,10}(?:堵|占|挡|停|堆|锁)/, 5],
   [/飞线|拉电线|私拉|电线|裸露|漏电|触电|插座冒|短路|打火/, 4],
   [
     /(?:电动车|电瓶车|电瓶|电池)(?!棚|充电桩|充电站).{0,8}(?:上楼|进楼|楼道|家里|屋里|楼梯|单元门|电梯|回家|进家)|(?:楼道|家里|屋里|楼里|楼梯|单元门).{0,10}(?:电动车|电瓶车|充电)|从窗户.{0,6}拉|飞线/,
@@ -62,6 +65,8 @@ export const parkingTerms: Term[] = [
   [/停车|车位|乱停|停满车|停满了车|乱放|占道|挪车|挡道|挡着道|挡住|挡着|堵门|车库|地库/, 4],
   [/充电桩|充电站|车棚|自行车|三轮车|僵尸车|废弃车|外来车|外来车辆|道闸|抬杆|停车费|月卡|车牌/, 4],
   [/(?:车|SUV|suv)(?:子)?.{0,6}(?:停|挡|堵|占)|车主/, 4],
+  // A vehicle blocking a gate or a way is parking, not the door or the drain it blocks.
+  [/(?:车|SUV|suv)[^,.!?\s]{0,10}(?:堵死|堵住|挡住|堵了|挡了|横在|挡在|堵在)/, 4],
   // Private parking locks on common ground, and nowhere left to park: parking, whoever put them there.
   [/地锁|车位锁|停车锁|占车位|占位|(?:不能|没法|没地方|不让)停|停不(?:了|下|进)/, 5],
   [/开车|车速|限速|开得?(?:飞快|太快|很快|快)|减速带|减速|逆行|鸣笛|按喇叭|倒车/, 4],
