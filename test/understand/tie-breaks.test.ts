@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { parseMessage } from "../../src/understand/parse-message.js";
+
+// The tie-break rules of docs/taxonomy.md, in sentences written for these tests: a request is
+// filed under the main problem someone must act on, not the loudest word, the symptom or the
+// person affected.
+describe("parseMessage: the main problem decides the category", () => {
+  const cases: Array<[string, string, string, string | null]> = [
+    // [why, text, category, urgency when it matters]
+    [
+      "a broken stair light where an old person nearly fell",
+      "楼梯间的灯坏了一个多礼拜 昨天隔壁老太太摸黑下楼差点踩空",
+      "repair",
+      null,
+    ],
+    [
+      "a corridor light, and someone tripped",
+      "5栋2单元过道灯不亮 我家老头晚上上楼绊了一跤 赶紧派人换个灯泡吧",
+      "repair",
+      null,
+    ],
+    ["water dripping from a ceiling for days", "卧室天花板一直在滴水 都滴了四五天了 盆都接满了", "repair", null],
+    ["a van blocking the entrance", "不知道谁的面包车把单元门口堵死了 我们推婴儿车出不去", "parking", null],
+    ["a taxi across the gate", "有辆出租车横在小区北门 快递车都开不进来", "parking", null],
+    [
+      "a power cut stopping an oxygen machine",
+      "小区里停电了 我妈在家吸着氧 制氧机一停她就喘不上气 快想办法",
+      "utilities",
+      "urgent",
+    ],
+    ["rats coming in from a restaurant", "一楼那家烧烤店后厨的老鼠天天往我们楼道里钻", "sanitation", null],
+    [
+      "cockroaches coming up from a noodle shop",
+      "楼下面馆的蟑螂顺着管道爬到我家厨房了 一晚上打死十几只",
+      "sanitation",
+      null,
+    ],
+    [
+      "a neighbour's private parking lock on common ground",
+      "楼前的公共车位被3楼那户用地锁圈起来了 谁都停不了",
+      "parking",
+      null,
+    ],
+    ["a neighbour's lock in a shared place", "对门在楼道公共位置装了个私人车位锁 说是他家的车位", "parking", null],
+    ["a fire lane blocked by bikes and junk", "楼后消防通道被电动车和杂物占满了 能不能清一清", "safety", null],
+    [
+      "a leaking roof tank whose water reaches the meter box",
+      "楼顶的水管爆了 水顺着楼梯往下淌 电箱也进水了 快来人",
+      "repair",
+      "urgent",
+    ],
+    [
+      "a wish for something new, not the parcels it mentions",
+      "小区能不能弄个存快递的柜子 现在都扔在门卫室",
+      "suggestion",
+      null,
+    ],
+    ["meals for someone who cannot walk after surgery", "做完手术下不了床 能不能每天给我送个饭", "elderly", null],
+  ];
+  it.each(cases)("%s", (_why, text, category, urgency) => {
+    const parsed = parseMessage(text);
+    expect(parsed).toMatchObject({ kind: "request", category });
+    if (urgency) expect(parsed.urgency).toBe(urgency);
+  });
+
+  it("does not take a bottle smashed on the ground, nearly hitting a child, for a person down", () => {
+    expect(parseMessage("楼上刚才扔下个酒瓶子 摔得粉碎 差一点砸着孩子 能不能查一下")).toMatchObject({
+      kind: "request",
+      category: "safety",
+      urgency: "normal",
+    });
+  });
+  it("does not take a car stopped in the middle of a gate for a lift stuck between floors", () => {
+    expect(parseMessage("谁的越野车停在大门正中间 车都进不来 赶紧挪一下")).toMatchObject({
+      category: "parking",
+      urgency: "normal",
+    });
+  });
+});
+
+describe("parseMessage: requests, notices and share links", () => {
+  it.each([
+    "阳台那根水管前年就报过修 到现在还是滴滴答答漏",
+    "去年反映过一次 卫生间顶上还在渗水 一直没人来",
+  ])("an old fault still there is a request: %s", (text) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category: "repair" });
+  });
+  it.each([
+    "【停暖通知】因管道抢修 明日8:00-20:00 暂停供暖 请居民做好保暖 敬请谅解",
+    "关于本周六开展免费义诊活动的通知:届时社区医院专家坐诊 请有需要的居民带好医保卡",
+    "停气通知 明天上午9点到12点5号楼燃气管道改造 请居民提前做好准备",
+    "周日上午卫生站在东门广场免费测血压 有需要的老人可以去",
+  ])("a pasted community notice is not a request: %s", (text) => {
+    expect(parseMessage(text).kind).toBe("other");
+  });
+  it("keeps the place a notice names", () => {
+    expect(parseMessage("【停电通知】本周五9:00-15:00 8号楼2单元线路检修 届时停电 敬请谅解")).toMatchObject({
+      kind: "other",
+      building: "8",
+      unit: "2",
+    });
+  });
+  it("still reads a complaint about a missing notice as a request", () => {
+    expect(parseMessage("停水了也不提前发个通知 现在家里一滴水都没有")).toMatchObject({
+      kind: "request",
+      category: "utilities",
+    });
+  });
+  it.each([
+    "麻烦大家帮我在拼多多砍一刀 谢谢大家了",
+    "帮忙助力一下 点开链接就行 https://y.example/zz",
+    "姐妹们帮我点一下 就差一个人了",
+  ])("a shopping share link is not a request: %s", (text) => {
+    expect(parseMessage(text).kind).toBe("other");
+  });
+  it.each([
+    ["@老王 前天谢谢你帮我搬柜子 回头请你喝茶", "other"],
+    ["有没有打乒乓球的 下午活动室来两盘", "other"],
+    ["社区的快递点搬到哪去了", "question"],
+    ["健康小屋称体重收钱不", "question"],
+  ])("%s → %s", (text, kind) => {
+    expect(parseMessage(text).kind).toBe(kind);
+  });
+});
