@@ -55,6 +55,8 @@ describe("parseMessage: the main problem decides the category", () => {
       "suggestion",
       null,
     ],
+    ["sewage that smells awful (得要命 is no emergency)", "下水道堵了 污水漫到楼道里 臭得要命", "repair", "normal"],
+    ["a parcel locker that will not open", "快递柜坏了 取件码输了打不开", "repair", null],
     ["meals for someone who cannot walk after surgery", "做完手术下不了床 能不能每天给我送个饭", "elderly", null],
   ];
   it.each(cases)("%s", (_why, text, category, urgency) => {
