@@ -102,5 +102,9 @@ export function createPrismaTicketStore(db: Db): TicketStore {
       });
       return rows.map(toTicket);
     },
+    async listLinked(id) {
+      const rows = await db.ticket.findMany({ where: { mergedIntoId: id }, orderBy: { id: "asc" } });
+      return rows.map(toTicket);
+    },
   };
 }

@@ -8,6 +8,7 @@ function toTicket(r: Record<string, unknown>): Ticket {
   return {
     ...(r as unknown as Ticket),
     id: Number(r.id),
+    mergedIntoId: r.mergedIntoId === null || r.mergedIntoId === undefined ? null : Number(r.mergedIntoId),
     rating: r.rating === null ? null : Number(r.rating),
     createdAt: fromSqlDate(r.createdAt),
     claimedAt: fromSqlDateOrNull(r.claimedAt),
@@ -37,6 +38,7 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
     `SELECT * FROM "Ticket" WHERE "residentId" = ? AND "status" = 'done' ORDER BY "doneAt" DESC LIMIT 1`,
   );
   const doneBefore = db.prepare(`SELECT * FROM "Ticket" WHERE "status" = 'done' AND "doneAt" < ? ORDER BY "id" ASC`);
+  const linked = db.prepare(`SELECT * FROM "Ticket" WHERE "mergedIntoId" = ? ORDER BY "id" ASC`);
   const updates = new Map<string, Database.Statement<unknown[]>>();
 
   const addEvent = (e: TicketEvent) =>
@@ -136,6 +138,9 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
     },
     async listDoneBefore(cutoff) {
       return (doneBefore.all(toSqlDate(cutoff)) as Record<string, unknown>[]).map(toTicket);
+    },
+    async listLinked(id) {
+      return (linked.all(id) as Record<string, unknown>[]).map(toTicket);
     },
   };
 }

@@ -2,8 +2,11 @@ import type { Category, Urgency } from "../understand/taxonomy.js";
 
 export type TicketStatus = "open" | "claimed" | "done" | "closed";
 export type RatingLabel = "satisfied" | "neutral" | "unsatisfied" | "unrated";
-/** How a closed ticket ended: solved, or closed as a duplicate of another report (not 办结). */
-export type CloseKind = "resolved" | "duplicate";
+/**
+ * How a closed ticket ended: solved; a duplicate of another report (merged into it); or
+ * withdrawn by its resident ("不用了, 已经好了"). Only `resolved` is 办结.
+ */
+export type CloseKind = "resolved" | "duplicate" | "withdrawn";
 export type TicketEventType =
   | "created"
   | "claimed"
@@ -24,7 +27,13 @@ export type TicketEventType =
   /** `进展 N 说明`: progress without finishing. */
   | "progress"
   /** `延期 N 原因 日期`: staff moved the limit. */
-  | "extended";
+  | "extended"
+  /** Linked to an earlier ticket about the same building-wide problem (note: `#N`). */
+  | "merged"
+  /** Staff undid a link: the report is its own ticket again. */
+  | "split"
+  /** On the first ticket: another resident's report was linked to it (note: `#M`). */
+  | "report_added";
 
 export interface Ticket {
   id: number;
@@ -51,6 +60,8 @@ export interface Ticket {
   ratingComment: string | null;
   closeReason: string | null;
   closeKind: CloseKind | null;
+  /** The first ticket about the same building-wide problem, which this report is linked to. */
+  mergedIntoId: number | null;
   createdAt: Date;
   claimedAt: Date | null;
   doneAt: Date | null;
@@ -81,6 +92,7 @@ export type NewTicket = Omit<
   | "ratingComment"
   | "closeReason"
   | "closeKind"
+  | "mergedIntoId"
   | "claimedAt"
   | "doneAt"
   | "closedAt"
@@ -100,6 +112,7 @@ export type TicketPatch = Partial<
     | "ratingComment"
     | "closeReason"
     | "closeKind"
+    | "mergedIntoId"
     | "claimedAt"
     | "doneAt"
     | "closedAt"
@@ -132,4 +145,6 @@ export interface TicketStore {
   /** The resident's most recent ticket that is done and waiting for a rating. */
   findAwaitingRating(residentId: string): Promise<Ticket | null>;
   listDoneBefore(cutoff: Date): Promise<Ticket[]>;
+  /** Reports linked to ticket `id` (mergedIntoId = id), oldest first. */
+  listLinked(id: number): Promise<Ticket[]>;
 }

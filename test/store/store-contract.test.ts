@@ -285,6 +285,7 @@ describe.each(kinds)("%s", (_name, available, make) => {
       ratingComment: null,
       closeReason: null,
       closeKind: null,
+      mergedIntoId: null,
       claimedAt: null,
       doneAt: null,
       closedAt: null,
@@ -304,6 +305,7 @@ describe.each(kinds)("%s", (_name, available, make) => {
         ratingComment: "等太久",
         closeReason: "重复",
         closeKind: "duplicate",
+        mergedIntoId: 424242,
         closedAt: at(9),
         note: "备注",
       },
@@ -317,12 +319,16 @@ describe.each(kinds)("%s", (_name, available, make) => {
       ratingComment: "等太久",
       closeReason: "重复",
       closeKind: "duplicate",
+      mergedIntoId: 424242,
       closedAt: at(9),
       note: "备注",
       updatedAt: at(9),
     };
     expect(closed).toStrictEqual(after);
     expect(await s.tickets.get(ticket.id)).toStrictEqual(after);
+    // A linked report is found from the ticket it is linked to, and a link can be undone.
+    expect((await s.tickets.listLinked(424242)).map((t) => t.id)).toEqual([ticket.id]);
+    expect(await s.tickets.listLinked(ticket.id)).toEqual([]);
     // A transition from a status the ticket is not in changes nothing and records nothing.
     const none = await s.tickets.transition(
       ticket.id,
