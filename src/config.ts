@@ -37,6 +37,7 @@ const schema = z.object({
   LINLI_OVERDUE_HOURS: int(1, 24 * 30).optional(),
   LINLI_FOLLOW_UP: z.string().optional(),
   LINLI_ON_DUTY: list.default(""),
+  LINLI_MERGE_WINDOW_HOURS: int(0, 72).default(6),
   LINLI_DUTY_PHONE: z
     .string()
     .regex(/^[0-9+][0-9\s()（）+-]{2,23}$/, "应为电话号码, 例如 010-12345678")
@@ -63,7 +64,7 @@ export interface Config {
   kbPath: string | undefined;
   web: { host: string; port: number };
   outbox: { intervalMs: number; jitterMs: number };
-  tickets: { ratingTimeoutHours: number; dutyPhone: string | undefined };
+  tickets: { ratingTimeoutHours: number; mergeWindowHours: number; dutyPhone: string | undefined };
   /** Time limits file, staff on duty, and the deprecated LINLI_OVERDUE_HOURS. */
   followUp: { path: string | undefined; onDuty: string[]; overdueHours: number | undefined };
   faq: { answerWithoutMention: boolean };
@@ -122,6 +123,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     outbox: { intervalMs: c.LINLI_SEND_INTERVAL_MS, jitterMs: c.LINLI_SEND_JITTER_MS },
     tickets: {
       ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS,
+      mergeWindowHours: c.LINLI_MERGE_WINDOW_HOURS,
       dutyPhone: c.LINLI_DUTY_PHONE,
     },
     followUp: { path: c.LINLI_FOLLOW_UP, onDuty: c.LINLI_ON_DUTY, overdueHours: c.LINLI_OVERDUE_HOURS },

@@ -17,6 +17,12 @@ export type Command =
   | { type: "open-tasks" }
   | { type: "close"; id: number; reason: string }
   | { type: "assign"; id: number; assignee: string }
+  /** Staff undo a link: the report becomes its own ticket again. */
+  | { type: "split"; id: number }
+  /** Staff link ticket `id` to `into` (合并 N M: M into N). */
+  | { type: "merge"; into: number; id: number }
+  /** A resident withdraws a ticket (撤销 N); `reason` is what follows. */
+  | { type: "withdraw"; id: number; reason: string }
   /** `bare`: a classic rating alone (满意, 3分), answered even when nothing awaits a rating. */
   | { type: "rate"; rating: number; id: number | null; comment: string; bare: boolean }
   /** Looks like a rating but cannot be read (6分, 评价一下): asked back when a rating is awaited. */
@@ -58,6 +64,13 @@ const verbs: { verb: string; pattern: RegExp; example: string; build: (id: numbe
         .trim(),
     }),
   },
+  { verb: "拆分", pattern: /^拆分/, example: "拆分 12", build: (id) => ({ type: "split", id }) },
+  {
+    verb: "撤销",
+    pattern: /^(?:撤销|撤回)/,
+    example: "撤销 12",
+    build: (id, rest) => ({ type: "withdraw", id, reason: rest }),
+  },
   {
     verb: "回复",
     pattern: /^回复/,
@@ -89,6 +102,9 @@ export function parseCommand(rawText: string, quote: QuoteReply | null = null): 
   if (text === "任务" || text === "任务列表" || text === "可接任务" || text === "待接任务")
     return { type: "open-tasks" };
   if (/^加入知识库$/.test(text)) return { type: "add-to-kb", id: null };
+  const merge = new RegExp(`^合并\\s*${num}\\s*(?:和|与|[，,、]|\\s)\\s*${num}\\s*$`).exec(text);
+  if (merge) return { type: "merge", into: Number(merge[1]), id: Number(merge[2]) };
+  if (/^合并(?:\s*[#＃\d]|$)/.test(text)) return { type: "malformed", verb: "合并", example: "合并 12 15" };
   // Verbs first: "关闭 3 居民说满意" is a close, not a rating.
   for (const v of verbs) {
     const m = v.pattern.exec(text);

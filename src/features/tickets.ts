@@ -6,7 +6,7 @@ import { createPrismaTicketStore } from "../store/prisma-ticket-store.js";
 import { createSqliteTicketStore } from "../store/sqlite-ticket-store.js";
 import type { Actor } from "../core/types.js";
 import { ticketCommands } from "../tickets/ticket-commands.js";
-import { placeAnswer, ticketIntake } from "../tickets/ticket-intake.js";
+import { placeAnswer, ticketIntake, withdrawByWords } from "../tickets/ticket-intake.js";
 import { createTicketService, type TicketService } from "../tickets/ticket-service.js";
 import { isPastLimit } from "../follow-up/deadlines.js";
 import type { Feature, FeatureDeps } from "./feature.js";
@@ -28,6 +28,7 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     roomsOf: (role) => rooms.idsByRole(role),
     ratingTimeoutHours: config.tickets.ratingTimeoutHours,
     isOverdue: (t, now) => isPastLimit(t, rules, now),
+    mergeWindowHours: config.tickets.mergeWindowHours,
     dutyPhone: config.tickets.dutyPhone,
   });
 
@@ -51,7 +52,7 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     service,
     middleware: {
       commands: ticketCommands({ tickets: service, findPerson }),
-      intake: [placeAnswer(service), ticketIntake(service)],
+      intake: [withdrawByWords(service), placeAnswer(service), ticketIntake(service)],
     },
     timers:
       deps.housekeepingMs > 0 ? [{ name: "ticket housekeeping", everyMs: deps.housekeepingMs, run: housekeeping }] : [],

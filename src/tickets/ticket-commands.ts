@@ -5,8 +5,10 @@ import type { Command } from "../commands/parse-command.js";
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
 import type { Actor, Ticket } from "./ticket.js";
+import { linkReplies } from "./link-replies.js";
 import { errorReplies, ticketReplies as say } from "./ticket-replies.js";
 import type { TicketService } from "./ticket-service.js";
+import type { Withdrawal } from "./withdraw-ticket.js";
 
 export interface TicketCommandOptions {
   tickets: TicketService;
@@ -25,6 +27,9 @@ const ticketCommandTypes = new Set<Command["type"]>([
   "open-tasks",
   "close",
   "assign",
+  "split",
+  "merge",
+  "withdraw",
   "rate",
   "rate-unclear",
   "malformed",
@@ -82,7 +87,8 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
       case "complete": {
         if (!isVolunteer && !isStaff) throw new LinliError("forbidden", "volunteers only", { who: "volunteer" });
         const t = await tickets.complete(c.id, ctx.actor, c.note, id);
-        await ctx.reply(say.doneThanks(t));
+        const others = (await tickets.listLinked(t.id)).length;
+        await ctx.reply(others > 0 ? linkReplies.doneThanksMany(t, others) : say.doneThanks(t));
         return;
       }
       case "my-tickets":
@@ -129,6 +135,22 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
         await ctx.reply(say.assignedForStaff(t), { mention: false });
         return;
       }
+      case "split": {
+        if (!isStaff) throw new LinliError("forbidden", "staff only", { who: "staff" });
+        const { ticket, from } = await tickets.split(c.id, ctx.actor, id);
+        await ctx.reply(linkReplies.splitForStaff(ticket, from), { mention: false });
+        return;
+      }
+      case "merge": {
+        if (!isStaff) throw new LinliError("forbidden", "staff only", { who: "staff" });
+        const t = await tickets.mergeByHand(c.into, c.id, ctx.actor, id);
+        const into = await tickets.progress(c.into, ctx.actor, true);
+        await ctx.reply(linkReplies.mergedForStaff(t, into), { mention: false });
+        return;
+      }
+      case "withdraw":
+        await replyWithdrawal(ctx, await tickets.withdraw(ctx.actor, c.id, c.reason, id));
+        return;
       case "rate":
         await tickets.rate(ctx.actor, c.rating, c.id, id, c.comment);
         return;
@@ -141,6 +163,12 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
   }
 }
 
+/** Only what needs saying: a withdrawn ticket's resident was told by the service. */
+export async function replyWithdrawal(ctx: Context, w: Withdrawal): Promise<void> {
+  if (w.kind === "which") await ctx.reply(linkReplies.withdrawWhich(w.open));
+  else if (w.kind === "none") await ctx.reply(linkReplies.nothingToWithdraw());
+}
+
 /** Privately, all of the resident's tickets; in a group, only those raised in that group. */
 async function listOwn(tickets: TicketService, ctx: Context): Promise<string> {
   const all = await tickets.listForResident(ctx.actor.id);
@@ -151,6 +179,7 @@ async function listOwn(tickets: TicketService, ctx: Context): Promise<string> {
 
 function explain(err: LinliError, c: Command): string {
   const t = err.details.ticket as Ticket | undefined;
+  if (typeof err.details.say === "string") return err.details.say;
   switch (err.code) {
     case "ticket_not_found":
       return errorReplies.ticket_not_found(err.details.id as number);
@@ -162,6 +191,7 @@ function explain(err: LinliError, c: Command): string {
       return errorReplies.bad_state(t!, String(err.details.action ?? "这样做"));
     case "forbidden":
       if (c.type === "progress") return errorReplies.not_yours(c.id);
+      if (c.type === "withdraw") return linkReplies.notYours(c.id);
       return err.details.who === "staff" ? errorReplies.forbidden_staff() : errorReplies.forbidden_volunteer();
     case "not_found":
       if (c.type === "assign") return errorReplies.assignee_not_found(c.assignee);

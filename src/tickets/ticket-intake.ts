@@ -5,7 +5,25 @@ import type { Context } from "../pipeline/context.js";
 import { onlyIn } from "../pipeline/route.js";
 import { extractLocation } from "../understand/extract-location.js";
 import { isOffTopic } from "../understand/off-topic.js";
+import { replyWithdrawal } from "./ticket-commands.js";
 import type { TicketService } from "./ticket-service.js";
+import { readWithdrawal } from "./withdraw-ticket.js";
+
+/**
+ * "不用了, 已经好了", "没事了 自己修好了": a resident with a ticket still pending withdraws it
+ * (with several pending, they are asked which). Without one pending, the message passes on.
+ */
+export function withdrawByWords(tickets: TicketService): Middleware<Context> {
+  return onlyIn(
+    "resident",
+    "private",
+  )(async (ctx, next) => {
+    if (ctx.quote || !readWithdrawal(ctx.text)) return next();
+    const w = await tickets.withdraw(ctx.actor, null, ctx.text, ctx.message.id);
+    if (w.kind === "none") return next();
+    await replyWithdrawal(ctx, w);
+  });
+}
 
 /**
  * A resident's answer to "在几号楼几单元呀?" ("3号楼2单元", "在5栋302") fills in the place of the

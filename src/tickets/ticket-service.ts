@@ -1,8 +1,8 @@
 // The ticket lifecycle: open → claimed → done → closed (rated or not), with every change
 // recorded and the right people told. Knows no transport and no database: it takes ports.
 import { LinliError } from "../core/errors.js";
-import type { Clock, Destination, OutgoingMessage } from "../core/types.js";
-import { type SendPriority, sendPriority } from "../outbox/outbox.js";
+import type { Clock } from "../core/types.js";
+import { sendPriority } from "../outbox/outbox.js";
 import type { Parsed } from "../understand/taxonomy.js";
 import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
@@ -11,13 +11,13 @@ import type { Actor, Ticket, TicketStore } from "./ticket.js";
 import { formatLocation, ticketReplies as say } from "./ticket-replies.js";
 import { placeReplies } from "./emergency-replies.js";
 import { placeUnknown } from "./infer-place.js";
+import { createReportLinks } from "./report-links.js";
+import { createWithdraw } from "./withdraw-ticket.js";
 import type { Location } from "../understand/taxonomy.js";
 
-/**
- * Port: the outbox. `key` makes an enqueue idempotent (a re-handled message sends nothing
- * twice); `priority` puts a reply to the person who asked before cards and notices.
- */
-export type Enqueue = (message: OutgoingMessage, key?: string, priority?: SendPriority) => Promise<void>;
+import { createNotify, type Enqueue } from "./notify.js";
+
+export type { Enqueue } from "./notify.js";
 
 export interface TicketServiceOptions {
   store: TicketStore;
@@ -27,6 +27,8 @@ export interface TicketServiceOptions {
   ratingTimeoutHours: number;
   /** Whether a ticket is past its time limit (follow-up's rules), for staff's list. */
   isOverdue(t: Ticket, now: Date): boolean;
+  /** Another resident's report of the same building-wide problem within this many hours joins the first ticket. */
+  mergeWindowHours: number;
   /** The community's duty phone, told with the advice for an urgent report. */
   dutyPhone?: string;
 }
@@ -41,14 +43,9 @@ export interface Intake {
 }
 
 export function createTicketService(o: TicketServiceOptions) {
-  const residentDest = (t: Ticket): Destination =>
-    t.roomId ? { kind: "room", id: t.roomId } : { kind: "contact", id: t.residentId };
-  const toResident = (t: Ticket, text: string, key: string, priority?: SendPriority) =>
-    o.enqueue({ to: residentDest(t), text, mentionIds: t.roomId ? [t.residentId] : [] }, key, priority);
-  const toRooms = async (role: "volunteer" | "staff", text: string, key: string, priority?: SendPriority) => {
-    for (const id of o.roomsOf(role)) await o.enqueue({ to: { kind: "room", id }, text }, `${key}:${id}`, priority);
-  };
-  const toPerson = (id: string, text: string, key: string) => o.enqueue({ to: { kind: "contact", id }, text }, key);
+  const notify = createNotify(o);
+  const { toResident, toRooms, toPerson } = notify;
+  const links = createReportLinks({ store: o.store, clock: o.clock, notify, windowHours: o.mergeWindowHours });
 
   async function mustGet(id: number): Promise<Ticket> {
     const t = await o.store.get(id);
@@ -61,7 +58,8 @@ export function createTicketService(o: TicketServiceOptions) {
     async open(intake: Intake): Promise<Ticket> {
       const now = o.clock.now();
       // An urgent message is never folded into an older ticket: staff must hear it now.
-      if (intake.parsed.urgency !== "urgent") {
+      const urgentReport = intake.parsed.urgency === "urgent";
+      if (!urgentReport) {
         const recent = await o.store.listByResident(intake.resident.id, 5);
         const repeat = findRepeat(recent, intake.text, intake.parsed, now);
         if (repeat && repeat.sourceMessageId !== intake.messageId) {
@@ -92,6 +90,16 @@ export function createTicketService(o: TicketServiceOptions) {
       });
       const k = `ticket:${ticket.id}:created`;
       if (!created) return ticket;
+      // Another resident already reported this building-wide problem: one ticket, one card.
+      const shared = urgentReport
+        ? null
+        : await links.findTarget({
+            residentId: intake.resident.id,
+            roomTopic: intake.roomTopic,
+            text: intake.text,
+            parsed: intake.parsed,
+          });
+      if (shared && shared.id !== ticket.id) return links.linkNew(ticket, shared, intake.messageId);
       // No place said and none in the group's name: ask once. An ordinary request asks in its
       // acknowledgement; an urgent one asks only after the alert and the card have gone out.
       const askWhere = placeUnknown(ticket);
@@ -208,6 +216,7 @@ export function createTicketService(o: TicketServiceOptions) {
       if (!done) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "完成" });
       const k = `ticket:${id}:done:${messageId}`;
       await toResident(done, say.doneAskRating(done), `${k}:ask`);
+      await links.tellDone(done, messageId);
       return done;
     },
 
@@ -231,7 +240,8 @@ export function createTicketService(o: TicketServiceOptions) {
           rating,
           ratingLabel: label,
           ratingComment: comment || null,
-          closeKind: "resolved",
+          // A linked report keeps its rating but is not a second 办结.
+          closeKind: t.mergedIntoId === null ? "resolved" : "duplicate",
           closedAt: now,
         },
         {
@@ -264,7 +274,7 @@ export function createTicketService(o: TicketServiceOptions) {
       const t = await mustGet(id);
       if (t.status === "closed") throw new LinliError("bad_state", "closed", { ticket: t, action: "关闭" });
       // A duplicate ("同一次停水") is closed as such: not solved for its resident, not 办结.
-      const { kind } = readCloseKind(reason);
+      const { kind, sameAs } = readCloseKind(reason);
       const closed = await o.store.transition(
         id,
         { from: ["open", "claimed", "done"] },
@@ -274,6 +284,8 @@ export function createTicketService(o: TicketServiceOptions) {
           closeKind: kind,
           closedAt: now,
           ratingLabel: t.status === "done" && kind === "resolved" ? "unrated" : null,
+          // "和#3是一件事": its resident hears when #3 is finished.
+          ...(kind === "duplicate" && sameAs !== null && sameAs !== id ? { mergedIntoId: sameAs } : {}),
         },
         { type: "closed", actorId: staff.id, actorName: staff.name, note: reason || null, at: now },
       );
@@ -284,6 +296,7 @@ export function createTicketService(o: TicketServiceOptions) {
         kind === "duplicate" ? say.duplicateNotice(closed) : say.closedNotice(closed),
         `ticket:${id}:closed:${messageId}`,
       );
+      if (kind === "resolved") await links.tellClosed(closed, messageId);
       return closed;
     },
 
@@ -324,12 +337,18 @@ export function createTicketService(o: TicketServiceOptions) {
 
     /** The ticket a duplicate was closed into ("和#3是一件事"), whose progress is its resident's too. */
     async twinOf(t: Ticket): Promise<Ticket | null> {
+      if (t.mergedIntoId !== null) return o.store.get(t.mergedIntoId);
       if (t.closeKind !== "duplicate" || !t.closeReason) return null;
       const { sameAs } = readCloseKind(t.closeReason);
       return sameAs && sameAs !== t.id ? o.store.get(sameAs) : null;
     },
 
     listForResident: (residentId: string) => o.store.listByResident(residentId, 10),
+    /** Reports linked to ticket `id` (the same building-wide problem). */
+    listLinked: (id: number) => o.store.listLinked(id),
+    split: links.split,
+    withdraw: createWithdraw({ store: o.store, clock: o.clock, notify }).withdraw,
+    mergeByHand: links.mergeByHand,
     listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
     now: () => o.clock.now(),
     listUnclaimed: () => o.store.listByStatus(["open"], 30),
@@ -350,7 +369,12 @@ export function createTicketService(o: TicketServiceOptions) {
         const closed = await o.store.transition(
           t.id,
           { from: ["done"] },
-          { status: "closed", ratingLabel: "unrated", closeKind: "resolved", closedAt: now },
+          {
+            status: "closed",
+            ratingLabel: "unrated",
+            closeKind: t.mergedIntoId === null ? "resolved" : "duplicate",
+            closedAt: now,
+          },
           { type: "closed", actorId: null, actorName: null, note: "未评价, 自动办结", at: now },
         );
         if (closed) {

@@ -55,6 +55,7 @@ async function processOnDb(rules: FollowUpRules = defaultRules()) {
     roomsOf,
     ratingTimeoutHours: 72,
     isOverdue: () => false,
+    mergeWindowHours: 6,
   });
   const followUp = createFollowUpService({
     tickets: store,

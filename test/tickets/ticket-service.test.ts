@@ -41,6 +41,7 @@ beforeEach(async () => {
     roomsOf: (role) => (role === "volunteer" ? ["vol-room"] : ["staff-room"]),
     ratingTimeoutHours: 72,
     isOverdue: (t, now) => now.getTime() - t.createdAt.getTime() > 24 * hour,
+    mergeWindowHours: 6,
   });
 });
 afterEach(async () => {
