@@ -22,6 +22,8 @@ import { createPrismaLlmUsageLog } from "./store/prisma-llm-usage-log.js";
 import { createPrismaOutboxStore } from "./store/prisma-outbox-store.js";
 import { createSqliteInboxStore } from "./store/sqlite-inbox-store.js";
 import { createSqliteOutboxStore } from "./store/sqlite-outbox-store.js";
+import { createPrismaOutageNoticeStore } from "./store/prisma-outage-notice-store.js";
+import { createOutageNotices } from "./tickets/outage-notices.js";
 import { createUnderstander, type Understand } from "./understand/understand-message.js";
 
 /**
@@ -79,6 +81,7 @@ export function createApp(o: AppOptions) {
     directory: o.directory,
     clock,
     logger,
+    outageNotices: createOutageNotices({ store: createPrismaOutageNoticeStore(db), clock }),
     housekeepingMs: o.housekeepingMs ?? 60_000,
   };
   const features: Feature[] = (o.features ?? defaultFeatures).map((make) => make(deps));

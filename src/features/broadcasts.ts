@@ -59,11 +59,24 @@ export function broadcastsFeature(deps: FeatureDeps, extras: BroadcastFeatureExt
     intervalMs: 0,
     jitterMs: 0,
   });
+  // A broadcast to a residents' group announcing a planned outage ("明天8:00-18:00 7号楼停水") is
+  // noted, so residents who report it in the window are told instead of opening tickets.
+  const outbox: typeof deps.outbox = Object.create(deps.outbox);
+  outbox.enqueue = async (m, opts = {}) => {
+    const queued = await deps.outbox.enqueue(m, opts);
+    const room = m.to.kind === "room" ? rooms.get(m.to.id) : undefined;
+    if (opts.broadcastRunId !== undefined && opts.key && room?.role === "resident") {
+      await deps.outageNotices
+        .note(m.text, room.id, room.topic, opts.key)
+        .catch((err) => logger.warn("reading an outage notice failed", { reason: String(err) }));
+    }
+    return queued;
+  };
   const service = createBroadcastService({
     store,
     clock,
     liveData: createLiveData(store),
-    outbox: deps.outbox,
+    outbox,
     webhookOutbox: robotOutbox,
     rooms,
     graceMinutes: config.broadcasts.graceMinutes,

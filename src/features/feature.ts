@@ -10,6 +10,7 @@ import type { RoomRegistry } from "../people/room-registry.js";
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
 import type { Timer } from "../schedule/timer.js";
+import type { OutageNotices } from "../tickets/outage-notices.js";
 import type { Db } from "../store/open-database.js";
 import type { Sqlite } from "../store/sqlite-connection.js";
 
@@ -26,6 +27,8 @@ export interface FeatureDeps {
   directory: Directory;
   clock: Clock;
   logger: Logger;
+  /** Planned outages announced in groups: broadcasts note them, tickets answer reports with them. */
+  outageNotices: OutageNotices;
   /** Period of the tickets' housekeeping timer; 0 turns it off (tests, the benchmark). */
   housekeepingMs: number;
 }

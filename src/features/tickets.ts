@@ -6,7 +6,7 @@ import { createPrismaTicketStore } from "../store/prisma-ticket-store.js";
 import { createSqliteTicketStore } from "../store/sqlite-ticket-store.js";
 import type { Actor } from "../core/types.js";
 import { ticketCommands } from "../tickets/ticket-commands.js";
-import { placeAnswer, ticketIntake, withdrawByWords } from "../tickets/ticket-intake.js";
+import { noteOutageNotice, placeAnswer, ticketIntake, withdrawByWords } from "../tickets/ticket-intake.js";
 import { createTicketService, type TicketService } from "../tickets/ticket-service.js";
 import { isPastLimit } from "../follow-up/deadlines.js";
 import type { Feature, FeatureDeps } from "./feature.js";
@@ -51,8 +51,8 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     name: "tickets",
     service,
     middleware: {
-      commands: ticketCommands({ tickets: service, findPerson }),
-      intake: [withdrawByWords(service), placeAnswer(service), ticketIntake(service)],
+      commands: [ticketCommands({ tickets: service, findPerson }), noteOutageNotice(deps.outageNotices)],
+      intake: [withdrawByWords(service), placeAnswer(service), ticketIntake(service, deps.outageNotices)],
     },
     timers:
       deps.housekeepingMs > 0 ? [{ name: "ticket housekeeping", everyMs: deps.housekeepingMs, run: housekeeping }] : [],

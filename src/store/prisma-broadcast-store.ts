@@ -190,12 +190,12 @@ export function createPrismaBroadcastStore(db: Db): BroadcastStore {
       const inMonth = { gte: from, lt: to };
       const [received, closed, satisfied, rated] = await Promise.all([
         db.ticket.count({ where: { createdAt: inMonth } }),
-        // A duplicate closed with its twin is not 办结 (closeKind is null on tickets closed before it existed).
+        // A duplicate closed with its twin, or a report its resident withdrew, is not 办结 (closeKind is null on tickets closed before it existed).
         db.ticket.count({
           where: {
             status: "closed",
             closedAt: inMonth,
-            OR: [{ closeKind: null }, { closeKind: { not: "duplicate" } }],
+            OR: [{ closeKind: null }, { closeKind: { notIn: ["duplicate", "withdrawn"] } }],
           },
         }),
         db.ticket.count({ where: { status: "closed", closedAt: inMonth, ratingLabel: "satisfied" } }),

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { type PersonKey, testRooms, useGrpcBot, waitFor } from "../helpers/grpc-harness.js";
 
-const setup = useGrpcBot();
+// Automatic linking off: this is staff closing a duplicate by hand (report-links-grpc covers linking).
+const setup = useGrpcBot({ env: { LINLI_MERGE_WINDOW_HOURS: "0" } });
 
 async function report(person: PersonKey, room: "residents" | "residents2", text: string): Promise<number> {
   const topic = testRooms[room];

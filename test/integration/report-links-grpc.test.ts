@@ -1,0 +1,64 @@
+// One problem, many reports, over the real gRPC path: three residents reporting a water outage
+// in one building get one ticket and one card, and all three are told when it is finished and
+// asked to rate; a planned outage staff announced answers a report with no ticket.
+import { describe, expect, it } from "vitest";
+import { type PersonKey, testRooms, useGrpcBot, waitFor } from "../helpers/grpc-harness.js";
+
+const setup = useGrpcBot();
+type Room = keyof typeof testRooms;
+
+const said = (room: Room, words: string, from = 0) =>
+  setup.server
+    .botSaid({ roomTopic: testRooms[room] })
+    .slice(from)
+    .find((s) => s.text.includes(words));
+
+async function tell(person: PersonKey, room: Room, text: string, answer: string) {
+  const before = setup.server.botSaid({ roomTopic: testRooms[room] }).length;
+  await setup.server.say(person, room, text);
+  return waitFor(() => said(room, answer, before), `${person}: ${answer}`);
+}
+
+describe("three residents, one water outage", () => {
+  it("opens one ticket and one card, and tells all three when it is finished, each asked to rate", async () => {
+    const ack = await tell("zhang", "residents", "3号楼停水了, 一滴水都没有", "登记");
+    const first = Number(/#(\d+)/.exec(ack.text)![1]);
+    const toLi = await tell("li", "residents", "我们3号楼家里也没水了", "已合并到");
+    expect(toLi.text).toBe(`@李建国 已合并到 #${first}, 和您反映的是同一件事, 办好了一起告诉您。`);
+    await tell("wang", "residents2", "3号楼停水 什么时候来水啊", `已合并到 #${first}`);
+    await waitFor(() => said("volunteers", "一共"), "a note of the extra reports");
+
+    await setup.server.say("liu", "volunteers", `认领 ${first}`);
+    await waitFor(() => said("volunteers", "已由 刘志强 认领"), "claimed");
+    await tell("liu", "volunteers", `完成 ${first} 总阀修好了`, "3 位居民都已告知");
+    const cards = setup.server.botSaid({ roomTopic: testRooms.volunteers }).filter((s) => s.text.includes("新任务"));
+    expect(cards).toHaveLength(1);
+
+    await waitFor(() => said("residents2", "您满意吗"), "王桂兰 asked to rate");
+    const asked = setup.server.botSaid({ roomTopic: testRooms.residents }).filter((s) => s.text.includes("您满意吗"));
+    expect(asked).toHaveLength(2);
+
+    await tell("zhang", "residents", "满意", "谢谢您的评价");
+    await tell("li", "residents", "5分", "谢谢您的评价");
+    await tell("wang", "residents2", "4分 挺快的", "谢谢您的评价");
+    const tickets = await setup.bot.app.db.ticket.findMany({ orderBy: { id: "asc" } });
+    expect(tickets.map((t) => [t.status, t.closeKind, t.rating])).toEqual([
+      ["closed", "resolved", 5],
+      ["closed", "duplicate", 5],
+      ["closed", "duplicate", 4],
+    ]);
+  });
+
+  it("answers a report during an announced outage without a ticket, and opens one when the resident insists", async () => {
+    await setup.server.say("zhao", "residents", "各位邻居: 今天0:00-23:59 3号楼停水检修管道, 请提前储水");
+    await waitFor(() => setup.server.botSaid({ toName: "赵书记" }).find((s) => s.text.includes("已记下")), "noted");
+
+    const answer = await tell("li", "residents", "3号楼怎么停水了", "社区已经通知过");
+    expect(answer.text).toContain("23:59");
+    expect(await setup.bot.app.db.ticket.count()).toBe(0);
+    expect(setup.server.botSaid({ roomTopic: testRooms.volunteers })).toHaveLength(0);
+
+    await tell("li", "residents", "不对, 还是没水, 别家都有水", "登记");
+    expect(await setup.bot.app.db.ticket.count()).toBe(1);
+  });
+});
