@@ -54,6 +54,8 @@ export const linkReplies = {
   mergeSame: () => "合并要写两个不同的编号, 比如: 合并 3 5 (把 #5 并入 #3)。",
   withdrawn: (t: Ticket) => `好的, #${t.id} 已撤销, 不用担心了。以后有事随时在群里说。`,
   withdrawnToClaimer: (t: Ticket) => `#${t.id} (${formatLocation(t)}) 居民说不用了, 已撤销, 您不用跑了, 谢谢您!`,
+  withdrawnCarriesOn: (t: Ticket, heir: Ticket) =>
+    `#${t.id} 的居民说不用了, 但同一件事还有居民反映 (#${heir.id}), 请接着按 #${heir.id} 处理, 办好后回复「完成 ${heir.id} 备注」。`,
   withdrawWhich: (open: Ticket[]) =>
     [
       "您有几件事还在办, 是哪一件不用了呢?",

@@ -15,9 +15,14 @@ const statusNames: Record<TicketStatus, string> = {
   closed: "已办结",
 };
 
-/** A ticket closed as a duplicate is still being handled (with the same report), not 办结. */
+/**
+ * A ticket closed as a duplicate is still being handled (with the same report) until that one
+ * is finished; a withdrawn one is the resident's own decision, not 办结.
+ */
 function statusOf(t: Ticket): string {
-  return t.status === "closed" && t.closeKind === "duplicate" ? "和同一件事一起处理中" : statusNames[t.status];
+  if (t.status === "closed" && t.closeKind === "withdrawn") return "已撤销";
+  if (t.status === "closed" && t.closeKind === "duplicate" && t.doneAt === null) return "和同一件事一起处理中";
+  return statusNames[t.status];
 }
 
 /** Staff read a ticket's state in their own terms. */

@@ -46,10 +46,45 @@ export function createWithdraw(o: WithdrawOptions) {
     if (!closed) throw new LinliError("bad_state", "finished", { ticket: t, say: say.cannotWithdraw(t) });
     const k = `ticket:${t.id}:withdrawn:${messageId}`;
     await o.notify.toResident(closed, say.withdrawn(closed), `${k}:resident`, sendPriority.reply);
-    if (t.status === "claimed" && t.volunteerId)
-      await o.notify.toPerson(t.volunteerId, say.withdrawnToClaimer(t), `${k}:claimer`);
-    else await o.notify.toRooms("volunteer", say.withdrawnToClaimer(t), `${k}:volunteers`);
+    // Other residents' reports of the same problem still stand: the oldest carries on in its place.
+    const heir = await handOver(t, resident, now);
+    const text = heir ? say.withdrawnCarriesOn(t, heir) : say.withdrawnToClaimer(t);
+    if (t.status === "claimed" && t.volunteerId) await o.notify.toPerson(t.volunteerId, text, `${k}:claimer`);
+    else await o.notify.toRooms("volunteer", text, `${k}:volunteers`);
     return closed;
+  }
+
+  /** The oldest linked report takes the withdrawn ticket's place (and claimer); the rest follow it. */
+  async function handOver(t: Ticket, resident: Actor, now: Date): Promise<Ticket | null> {
+    const [heir, ...rest] = (await o.store.listLinked(t.id)).filter((r) => r.status === "closed" && r.doneAt === null);
+    if (!heir) return null;
+    const note = `#${t.id} 居民撤销, 由 #${heir.id} 接续`;
+    const event = { type: "split" as const, actorId: resident.id, actorName: resident.name, note, at: now };
+    const carried = await o.store.transition(
+      heir.id,
+      { from: ["closed"] },
+      {
+        status: t.status,
+        volunteerId: t.volunteerId,
+        volunteerName: t.volunteerName,
+        claimedAt: t.claimedAt,
+        closeKind: null,
+        closeReason: null,
+        closedAt: null,
+        mergedIntoId: null,
+      },
+      event,
+    );
+    if (!carried) return null;
+    for (const r of rest) {
+      await o.store.transition(
+        r.id,
+        { from: ["closed"] },
+        { mergedIntoId: heir.id, closeReason: `已合并到 #${heir.id}` },
+        { ...event, type: "merged", note: `#${heir.id}` },
+      );
+    }
+    return carried;
   }
 
   return {

@@ -65,6 +65,12 @@ describe("residents' and staff's commands", () => {
     ["关闭 3 居民说满意", { type: "close", id: 3, reason: "居民说满意" }],
     ["6分", { type: "rate-unclear", id: null }],
     ["回复 3 每天11点开饭 加入知识库", { type: "answer-handover", id: 3, answer: "每天11点开饭", addToKb: true }],
+    ["拆分 7", { type: "split", id: 7 }],
+    ["合并 3 5", { type: "merge", into: 3, id: 5 }],
+    ["合并 #3 和 #5", { type: "merge", into: 3, id: 5 }],
+    ["合并 3", { type: "malformed", verb: "合并", example: "合并 12 15" }],
+    ["撤销 4 已经好了", { type: "withdraw", id: 4, reason: "已经好了" }],
+    ["合并同类项怎么算", null],
   ])("%s", (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });

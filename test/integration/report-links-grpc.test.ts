@@ -61,4 +61,32 @@ describe("three residents, one water outage", () => {
     await tell("li", "residents", "不对, 还是没水, 别家都有水", "登记");
     expect(await setup.bot.app.db.ticket.count()).toBe(1);
   });
+
+  it("lets staff split a linked report and merge one by hand, and a resident withdraw in words", async () => {
+    const ack = await tell("zhang", "residents", "3号楼电梯坏了, 一直停在8楼", "登记");
+    const first = Number(/#(\d+)/.exec(ack.text)![1]);
+    await tell("li", "residents", "3号楼电梯又坏了", `已合并到 #${first}`);
+    const second = first + 1;
+
+    await tell("zhao", "staff", `拆分 ${second}`, "已从");
+    await waitFor(() => said("volunteers", `新任务 #${second}`), "its own card");
+    await waitFor(() => said("residents", "单独登记"), "李建国 told");
+
+    await tell("zhao", "staff", `合并 ${first} ${second}`, `#${second} 已并入 #${first}`);
+    const linked = await setup.bot.app.db.ticket.findUniqueOrThrow({ where: { id: second } });
+    expect(linked).toMatchObject({ status: "closed", closeKind: "duplicate", mergedIntoId: first });
+
+    await setup.server.say("liu", "volunteers", `认领 ${first}`);
+    await waitFor(() => said("volunteers", "已由 刘志强 认领"), "claimed");
+    const gone = await tell("zhang", "residents", "不用了, 已经好了", `#${first} 已撤销`);
+    expect(gone.text).toContain("不用担心");
+    // 李建国's report of the same lift still stands: it carries on, held by the same volunteer.
+    await waitFor(
+      () => setup.server.botSaid({ toName: "刘志强" }).find((s) => s.text.includes(`请接着按 #${second} 处理`)),
+      "the claimer told",
+    );
+    const [withdrawn, carried] = await setup.bot.app.db.ticket.findMany({ orderBy: { id: "asc" } });
+    expect(withdrawn).toMatchObject({ status: "closed", closeKind: "withdrawn" });
+    expect(carried).toMatchObject({ status: "claimed", volunteerName: "刘志强", mergedIntoId: null });
+  });
 });
