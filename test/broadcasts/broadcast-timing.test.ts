@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { broadcastsFeature } from "../../src/features/broadcasts.js";
 import type { FeatureDeps } from "../../src/features/feature.js";
+import { createPrismaOutageNoticeStore } from "../../src/store/prisma-outage-notice-store.js";
+import { createOutageNotices } from "../../src/tickets/outage-notices.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { type OutgoingMessage, systemClock } from "../../src/core/types.js";
 import { createOutbox } from "../../src/outbox/outbox.js";
@@ -52,6 +54,7 @@ function setup(intervalMs: number, jitterMs: number) {
     rooms,
     roles: { rolesOf: async () => new Set() },
     tickets: {},
+    outageNotices: createOutageNotices({ store: createPrismaOutageNoticeStore(database.db), clock: systemClock }),
     clock: systemClock,
     logger: silentLogger,
   } as unknown as FeatureDeps;

@@ -153,19 +153,19 @@ describe("a week in the community, replayed", () => {
     }
 
     day("周三 12月2日", "2026-12-02T00:30:00Z");
-    // 4. The same outage from two residents: the duplicate closed by staff is not 办结.
+    // 4. The same outage from two residents: the second report joins the first (issue 12), as a
+    // duplicate that is not 办结.
     r = await talk("zhang", "residents2", "5号楼停水了 做饭都没水");
     const water1 = ticketNo(inRoom(r, "residents2"));
     r = await talk("wang", "residents2", "我们5号楼也没水了 啥时候来水啊");
-    const water2 = ticketNo(inRoom(r, "residents2"));
-    r = await talk("zhao", "staff", `关闭 ${water2} 同一次停水`);
     const toWang = inRoom(r, "residents2")
       .map((x) => x.text)
       .join();
-    soft(toWang, "4: a duplicate close is not told as solved").not.toMatch(/已办结|解决了/);
+    soft(toWang, "4: the second report joins the first").toContain(`已合并到 #${water1}`);
+    soft(toWang, "4: a duplicate is not told as solved").not.toMatch(/已办结|解决了/);
     soft(toWang, "4: the resident hears it is handled together").toMatch(/一起|同一/);
     soft(
-      (await setup.bot.app.db.ticket.findUnique({ where: { id: water2 } }))?.closeKind,
+      (await setup.bot.app.db.ticket.findFirst({ where: { mergedIntoId: water1 } }))?.closeKind,
       "4: recorded as a duplicate, not 办结",
     ).toBe("duplicate");
     await talk("liu", "volunteers", `认领 ${water1}`);

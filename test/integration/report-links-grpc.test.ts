@@ -89,4 +89,12 @@ describe("three residents, one water outage", () => {
     expect(withdrawn).toMatchObject({ status: "closed", closeKind: "withdrawn" });
     expect(carried).toMatchObject({ status: "claimed", volunteerName: "刘志强", mergedIntoId: null });
   });
+
+  it("reads a broadcast announcing an outage the same way as a staff message", async () => {
+    await tell("zhao", "staff", "广播 每周一 08:00 幸福里3号楼居民群 今天0:00-23:59 3号楼停电检修", "已安排");
+    await setup.server.say("zhao", "staff", "立即广播 1");
+    await waitFor(() => said("residents", "停电检修"), "broadcast sent");
+    await tell("zhang", "residents", "3号楼停电了吗 家里没电了", "计划停电");
+    expect(await setup.bot.app.db.ticket.count()).toBe(0);
+  });
 });
