@@ -17,6 +17,8 @@ import type { TaggedWord } from "./tag-words.js";
 import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
 import { loadGeneralWordWeights } from "./general-word-weight.js";
 import { findUncoveredWords, leavesSomethingUnanswered } from "./uncovered-words.js";
+import { createSlipFixer } from "./fix-slips.js";
+import { collectSlipTerms } from "./slip-terms.js";
 
 export interface FaqAnswer {
   /** The entry that answers, or null to hand the question to a person. */
@@ -105,6 +107,9 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     );
   }
   const vocabulary = buildVocabulary(termsById);
+  // "业为会", "居住证名": a one-character slip of the knowledge base's own terms is read as the term
+  // before anything else looks at the question (fix-slips.ts).
+  const slips = createSlipFixer(collectSlipTerms(entries, phrases));
   // What an entry is about, as staff named it: its title, typical questions and tags, not the answer's
   // passing mentions. Siblings ("垃圾分类" and "大件垃圾") share answer words but not these.
   const aboutById = new Map(docs.map((doc) => [doc.id, new Set(aboutFields.flatMap((f) => tokenizeCached(doc[f])))]));
@@ -165,9 +170,10 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
   };
   return {
     size: entries.length,
-    explain: (question: string) => rank(question),
-    unanswered,
-    answer(question: string, now: Date): FaqAnswer {
+    explain: (question: string) => rank(slips.fix(question)),
+    unanswered: (question: string, id: string) => unanswered(slips.fix(question), id),
+    answer(written: string, now: Date): FaqAnswer {
+      const question = slips.fix(written);
       // Never from the knowledge base, even when an entry names the person (private-details.ts).
       if (asksPrivateDetails(question)) return { ...abstain([]), handover: "private" };
       const ranked = rank(question);
