@@ -18,6 +18,7 @@ import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
 import { loadGeneralWordWeights } from "./general-word-weight.js";
 import { findUncoveredWords, leavesSomethingUnanswered } from "./uncovered-words.js";
 import { createSlipFixer } from "./fix-slips.js";
+import { findFence, readFences, statesFence } from "./entry-fences.js";
 import { collectSlipTerms } from "./slip-terms.js";
 
 export interface FaqAnswer {
@@ -29,8 +30,13 @@ export interface FaqAnswer {
   answer: string | null;
   confident: boolean;
   candidates: { id: string; score: number }[];
-  /** Why a person answers, when it is not that no entry fits: a question about someone's private life. */
-  handover?: "private";
+  /**
+   * Why a person answers, when it is not that no entry fits: a question about someone's private life, or
+   * about something the best entry says it does not cover (its `not:` list).
+   */
+  handover?: "private" | "fenced";
+  /** The `not:` line of the best entry the question matched. */
+  fence?: string;
   /** The asked-for words the best entry never states, when they made it hand over. */
   uncovered?: string[];
 }
@@ -176,8 +182,20 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       const question = slips.fix(written);
       // Never from the knowledge base, even when an entry names the person (private-details.ts).
       if (asksPrivateDetails(question)) return { ...abstain([]), handover: "private" };
-      const ranked = rank(question);
+      let ranked = rank(question);
       if (ranked.length === 0) return abstain([]);
+      // The best entry says it does not cover this ("not: [买车位]"). Another candidate that states the
+      // fenced thing may still answer; none does, so a person answers, rather than the runner-up: it is
+      // mostly a sibling sharing the same words, the very near miss the fence was written against.
+      const fence = findFence(question, readFences(byId.get(ranked[0]!.id)!));
+      if (fence) {
+        const top = ranked[0]!;
+        const elsewhere = ranked.find(
+          (c) => c !== top && statesFence(statedOf(c.id), fence) && !findFence(question, readFences(byId.get(c.id)!)),
+        );
+        if (!elsewhere) return { ...abstain(ranked.map((c) => ({ id: c.id, score: 0 }))), handover: "fenced", fence };
+        ranked = [elsewhere, ...ranked.filter((c) => c !== top && c !== elsewhere)];
+      }
       // A hard gate before the decision: the best entry is about the topic but never speaks of the
       // particular thing asked (a rabies shot, buying a parking space), so a person answers.
       const uncovered = unanswered(question, ranked[0]!.id);
@@ -185,8 +203,9 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       const candidates = ranked.map((c, i) => ({ id: c.id, score: i === 0 ? decision.score : 0 }));
       fillCandidateScores(candidates, ranked, decision.score);
       const best = byId.get(ranked[0]!.id);
-      if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered };
-      if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score };
+      const fenced = fence ? { fence } : {};
+      if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered, ...fenced };
+      if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score, ...fenced };
       return {
         entry: best,
         score: decision.score,

@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import type { KbEntry } from "./kb-entry.js";
 import type { KbProblem } from "../words/kb-problem.js";
 import { checkSchedule } from "./schedule-field.js";
+import { checkFences } from "./entry-fences.js";
 
 export interface LocatedEntry {
   entry: KbEntry;
@@ -103,6 +104,14 @@ function readEntry(
   const extra: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(map.toJSON() as Record<string, unknown>)) {
     if (!knownFields.has(key)) extra[key] = v;
+  }
+  if ("not" in extra) {
+    const notPair = map.items.find((p) => isScalar(p.key) && p.key.value === "not");
+    const items = isSeq(notPair?.value) ? notPair.value.items : [];
+    for (const { index, message } of checkFences(extra.not)) {
+      problems.push({ line: lineOf((items[index ?? -1] ?? notPair?.value ?? notPair?.key) as Node), message });
+    }
+    if (Array.isArray(extra.not)) extra.not = extra.not.map((v) => String(v).trim());
   }
   if ("schedule" in extra) {
     for (const message of checkSchedule(extra.schedule)) problems.push({ line: fieldLine("schedule"), message });

@@ -36,6 +36,27 @@ describe("linli ask", () => {
     expect(lines[5].answer).toContain("11月28日(周六)");
   });
 
+  it("hands over what an entry's not: lines fence off, and still answers what it covers", () => {
+    const input = [
+      JSON.stringify({ id: "train", text: "老年证坐高铁能打折吗" }),
+      JSON.stringify({ id: "bus", text: "老年证坐公交免费吗" }),
+      JSON.stringify({ id: "car", text: "小区有没有给电动汽车充电的地方" }),
+      JSON.stringify({ id: "ebike", text: "电动车在哪充电" }),
+    ].join("\n");
+    const run = runCli(["ask", "--kb", "demo/kb"], `${input}\n`);
+    expect(run.status).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.id, l.faq])).toEqual([
+      ["train", null],
+      ["bus", "elder-card"],
+      ["car", null],
+      ["ebike", "ebike-shed"],
+    ]);
+  });
+
   it("refuses a knowledge base with problems: message on stderr, exit 2", () => {
     const run = runCli(["ask", "--kb", "test/faq/fixtures/broken-kb"], "");
     expect(run.status).toBe(2);

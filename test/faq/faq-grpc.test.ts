@@ -108,6 +108,14 @@ describe("residents' questions over WeChat", () => {
     expect(await bot.app.db.kbEntry.count({ where: { id: "staff-answer-1" } })).toBe(1);
   });
 
+  it("hands to staff a question about what an entry says it does not cover (its not: lines)", async () => {
+    server.say("zhang", "residents", "老年证坐高铁能打折吗", { mentionBot: true });
+    await waitFor(() => residentsSaid("转给社区工作人员"), "the hand-over reply");
+    const post = await waitFor(() => staffSaid("【居民咨询 #1】"), "the staff post");
+    expect(post.text).toContain("老年证坐高铁能打折吗");
+    expect(residentsSaid("公交免费")).toBeUndefined();
+  });
+
   it("leaves chit-chat alone", async () => {
     server.say("zhang", "residents", "今天天气真好啊, 出来晒太阳");
     server.say("li", "residents", "是啊是啊");
