@@ -17,18 +17,19 @@ export function checkFences(value: unknown): { index?: number; message: string }
   const seen = new Set<string>();
   value.forEach((item, index) => {
     const text = typeof item === "string" || typeof item === "number" ? String(item).trim() : "";
-    if (text === "") return problems.push({ index, message: `not 第${index + 1}项是空的` });
-    if ([...text].length > longestFence) {
-      return problems.push({ index, message: `not 第${index + 1}项太长: 写一件事的短语,不超过${longestFence}个字` });
-    }
-    const key = compact(text);
-    if (tokenizeForSearch(text).length === 0) {
-      return problems.push({ index, message: `not 第${index + 1}项 “${text}” 没有实在的词` });
-    }
-    if (seen.has(key)) return problems.push({ index, message: `not 第${index + 1}项 “${text}” 重复了` });
-    seen.add(key);
+    const message = checkFence(text, index + 1, seen);
+    if (message) problems.push({ index, message });
+    seen.add(compact(text));
   });
   return problems;
+}
+
+function checkFence(text: string, n: number, seen: Set<string>): string | undefined {
+  if (text === "") return `not 第${n}项是空的`;
+  if ([...text].length > longestFence) return `not 第${n}项太长: 写一件事的短语,不超过${longestFence}个字`;
+  if (tokenizeForSearch(text).length === 0) return `not 第${n}项 “${text}” 没有实在的词`;
+  if (seen.has(compact(text))) return `not 第${n}项 “${text}” 重复了`;
+  return undefined;
 }
 
 /** The entry's fences as written (empty when it has none). */
