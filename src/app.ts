@@ -6,6 +6,7 @@ import { broadcastsFeature } from "./features/broadcasts.js";
 import { faqFeature } from "./features/faq.js";
 import { followUpFeature } from "./features/follow-up.js";
 import type { ChainPoint, Feature, FeatureDeps, FeatureFactory } from "./features/feature.js";
+import { reportsFeature } from "./features/reports.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { createOpenAiLlm } from "./llm/openai-llm.js";
 import { createOutbox, type SendPacing } from "./outbox/outbox.js";
@@ -30,7 +31,13 @@ import { createUnderstander, type Understand } from "./understand/understand-mes
  * What linli does. Within each point of the chain features run in this order; tickets go
  * last because their command grammar is the widest (a bare 回复 is the FAQ's, not theirs).
  */
-export const defaultFeatures: FeatureFactory[] = [broadcastsFeature, faqFeature, followUpFeature, ticketsFeature];
+export const defaultFeatures: FeatureFactory[] = [
+  broadcastsFeature,
+  faqFeature,
+  followUpFeature,
+  reportsFeature,
+  ticketsFeature,
+];
 
 export interface AppOptions {
   config: Readonly<Config>;

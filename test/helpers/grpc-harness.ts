@@ -168,6 +168,9 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
     LINLI_STAFF_ROOMS: testRooms.staff,
     LINLI_SEND_INTERVAL_MS: "0",
     LINLI_SEND_JITTER_MS: "0",
+    // The 日清 / 周议 follow the wall clock; tests that want them turn them on.
+    LINLI_DAILY_REPORT_AT: "off",
+    LINLI_WEEKLY_REPORT_AT: "off",
     ...extra,
   };
 }

@@ -1,0 +1,113 @@
+// 响应率 / 解决率 / 满意率, as the README's section of that name defines them. Pure: tickets
+// and their timelines in, counts out; the caller picks the tickets (opened in the period).
+import type { Range } from "../text/china-time.js";
+import type { ClaimLimitOf } from "./claim-limit.js";
+import type { ReportTicket } from "./report-store.js";
+
+/** A rate as a count over a count; `den` 0 means there is nothing to rate (shown as —). */
+export interface Rate {
+  num: number;
+  den: number;
+}
+
+export interface Rates {
+  response: Rate;
+  resolution: Rate;
+  satisfaction: Rate;
+}
+
+/** Events that show someone took the ticket on: a claim, staff assigning it, progress or a staff reply. */
+const RESPONSE_EVENTS = new Set<string>(["claimed", "assigned", "progress", "replied"]);
+
+/** Why a ticket does not count as a request of its own: withdrawn by its resident, or merged into another. */
+export function endedAs(t: ReportTicket): "withdrawn" | "merged" | null {
+  const how = String(t.closeKind ?? "");
+  const status = String(t.status);
+  if (how === "withdrawn" || status === "withdrawn") return "withdrawn";
+  if (how === "duplicate" || how === "merged" || status === "merged") return "merged";
+  return null;
+}
+
+/**
+ * When someone first answered the ticket: claimed, assigned, progress, a staff reply, or a
+ * staff close (someone other than its resident closing it). Null when nobody has.
+ */
+export function firstResponseAt(t: ReportTicket): Date | null {
+  let first: Date | null = null;
+  for (const e of t.events) {
+    const staffClose = e.type === "closed" && e.actorId !== null && e.actorId !== t.residentId;
+    if (!RESPONSE_EVENTS.has(e.type) && !staffClose) continue;
+    if (!first || e.at < first) first = e.at;
+  }
+  return first;
+}
+
+/** Finished: done (waiting for its rating), or closed as solved. */
+export function isFinished(t: ReportTicket): boolean {
+  if (endedAs(t)) return false;
+  return t.status === "done" || (t.status === "closed" && (t.closeKind === "resolved" || t.closeKind === null));
+}
+
+export function isSatisfied(t: ReportTicket): boolean {
+  return t.rating !== null && t.rating >= 4;
+}
+
+export function openedIn(t: ReportTicket, range: Range): boolean {
+  return t.createdAt >= range.from && t.createdAt < range.to;
+}
+
+/**
+ * Whether a ticket was responded to within its claim limit: true, false, or null when it does
+ * not count (merged into another; withdrawn before anyone was due; not answered yet but its
+ * limit has not passed at `now`).
+ */
+export function respondedInTime(t: ReportTicket, limitOf: ClaimLimitOf, now: Date): boolean | null {
+  const ended = endedAs(t);
+  if (ended === "merged") return null;
+  const deadline = limitOf(t);
+  const first = firstResponseAt(t);
+  if (first && first <= deadline) return true;
+  if (ended === "withdrawn" && !first && t.closedAt && t.closedAt <= deadline) return null;
+  if (!first && now < deadline) return null;
+  return false;
+}
+
+/** The three rates over `tickets` (the caller passes those opened in the period). */
+export function computeRates(tickets: readonly ReportTicket[], limitOf: ClaimLimitOf, now: Date): Rates {
+  const response = { num: 0, den: 0 };
+  const resolution = { num: 0, den: 0 };
+  const satisfaction = { num: 0, den: 0 };
+  for (const t of tickets) {
+    const inTime = respondedInTime(t, limitOf, now);
+    if (inTime !== null) {
+      response.den++;
+      if (inTime) response.num++;
+    }
+    if (!endedAs(t)) {
+      resolution.den++;
+      if (isFinished(t)) resolution.num++;
+    }
+    if (t.rating !== null) {
+      satisfaction.den++;
+      if (isSatisfied(t)) satisfaction.num++;
+    }
+  }
+  return { response, resolution, satisfaction };
+}
+
+/** The rates per group (category, building …), groups in order of size. */
+export function ratesBy(
+  tickets: readonly ReportTicket[],
+  keyOf: (t: ReportTicket) => string,
+  limitOf: ClaimLimitOf,
+  now: Date,
+): { key: string; opened: number; rates: Rates }[] {
+  const groups = new Map<string, ReportTicket[]>();
+  for (const t of tickets) {
+    const k = keyOf(t);
+    groups.set(k, [...(groups.get(k) ?? []), t]);
+  }
+  return [...groups.entries()]
+    .map(([key, ts]) => ({ key, opened: ts.length, rates: computeRates(ts, limitOf, now) }))
+    .sort((a, b) => b.opened - a.opened || a.key.localeCompare(b.key));
+}
