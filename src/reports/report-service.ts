@@ -61,6 +61,11 @@ export function createReportService(o: ReportServiceOptions) {
     return say.weekly(summarizeWeek(tickets, range, month, o.claimLimitOf, now), now);
   }
 
+  function lastWeek(now: Date): Promise<string> {
+    const thisWeek = chinaWeekOf(now);
+    return weekly(now, { from: new Date(thisWeek.from.getTime() - 7 * DAY_MS), to: thisWeek.from });
+  }
+
   async function sendRun(key: string, build: () => Promise<string>, now: Date): Promise<boolean> {
     const rooms = o.staffRooms();
     if (rooms.length === 0) return false; // nobody to tell yet: leave the slot for when there is
@@ -78,10 +83,7 @@ export function createReportService(o: ReportServiceOptions) {
     /** This week's 周议 so far (Monday to now). */
     weekSoFar: (now = o.clock.now()) => weekly(now, chinaWeekOf(now)),
     /** Last week's 周议 (Monday to Sunday before the week of `now`). */
-    lastWeek(now = o.clock.now()) {
-      const thisWeek = chinaWeekOf(now);
-      return weekly(now, { from: new Date(thisWeek.from.getTime() - 7 * DAY_MS), to: thisWeek.from });
-    },
+    lastWeek: (now = o.clock.now()) => lastWeek(now),
 
     /**
      * Sends what is due now and not sent yet: today's 日清 from its time on a working day until
@@ -98,7 +100,7 @@ export function createReportService(o: ReportServiceOptions) {
       }
       if (o.weeklyAt && today.weekday === 1 && now >= at(o.weeklyAt)) {
         const key = `weekly:${isoDay(today)}`;
-        if (await sendRun(key, () => this.lastWeek(now), now)) sent.push(key);
+        if (await sendRun(key, () => lastWeek(now), now)) sent.push(key);
       }
       return sent;
     },

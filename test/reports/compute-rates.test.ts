@@ -1,0 +1,170 @@
+// The three rates on hand-made timelines, with the README's definitions, on a fake clock.
+import { describe, expect, it } from "vitest";
+import { addWorkingTime, defaultClaimLimit } from "../../src/reports/claim-limit.js";
+import { computeRates, ratesBy } from "../../src/reports/compute-rates.js";
+import { formatRate } from "../../src/reports/report-replies.js";
+import type { ReportTicket } from "../../src/reports/report-store.js";
+import { chinaTimeToDate } from "../../src/text/china-time.js";
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const limitOf = defaultClaimLimit();
+// Monday 23 November 2026, 09:00 China time.
+const monday9 = chinaTimeToDate(2026, 11, 23, 9);
+const at = (from: Date, ms: number) => new Date(from.getTime() + ms);
+
+let nextId = 1;
+type Step = [type: string, afterMs: number, actorId?: string];
+/** A ticket opened at `createdAt`, then the steps of its timeline (each after the opening). */
+function ticket(createdAt: Date, steps: Step[], fields: Partial<ReportTicket> = {}): ReportTicket {
+  const events = [
+    { type: "created", at: createdAt, actorId: "r1", actorName: "居民" },
+    ...steps.map(([type, afterMs, actorId]) => ({
+      type,
+      at: at(createdAt, afterMs),
+      actorId: actorId ?? "v1",
+      actorName: "刘志强",
+    })),
+  ] as ReportTicket["events"];
+  const last = (type: string) => events.filter((e) => e.type === type).at(-1)?.at ?? null;
+  const status =
+    last("closed") || last("rated") ? "closed" : last("done") ? "done" : last("claimed") ? "claimed" : "open";
+  return {
+    id: nextId++,
+    sourceMessageId: null,
+    residentId: "r1",
+    residentName: "居民",
+    roomId: null,
+    roomTopic: null,
+    text: "楼道灯坏了",
+    summary: "楼道灯坏了",
+    phone: null,
+    category: "repair",
+    urgency: "normal",
+    building: "3",
+    unit: null,
+    room: null,
+    status,
+    volunteerId: null,
+    volunteerName: null,
+    note: null,
+    rating: null,
+    ratingLabel: null,
+    ratingComment: null,
+    closeReason: null,
+    closeKind: status === "closed" ? "resolved" : null,
+    createdAt,
+    claimedAt: last("claimed"),
+    doneAt: last("done"),
+    closedAt: last("closed") ?? last("rated"),
+    updatedAt: createdAt,
+    events,
+    ...fields,
+  };
+}
+
+const later = at(monday9, 30 * 24 * HOUR);
+
+describe("the three rates", () => {
+  it("with no tickets divide by nothing and read —", () => {
+    const r = computeRates([], limitOf, later);
+    expect(r).toEqual({
+      response: { num: 0, den: 0 },
+      resolution: { num: 0, den: 0 },
+      satisfaction: { num: 0, den: 0 },
+    });
+    expect(formatRate(r.response)).toBe("—");
+    expect(formatRate({ num: 17, den: 20 })).toBe("85% (17/20)");
+  });
+
+  it("count a claim after the claim limit as not responded", () => {
+    const inTime = ticket(monday9, [["claimed", 23 * HOUR]]);
+    const late = ticket(monday9, [["claimed", 25 * HOUR]]);
+    const urgentLate = ticket(monday9, [["claimed", 31 * MIN]], { urgency: "urgent" });
+    const urgentInTime = ticket(monday9, [["claimed", 29 * MIN]], { urgency: "urgent" });
+    expect(computeRates([inTime, late, urgentLate, urgentInTime], limitOf, later).response).toEqual({ num: 2, den: 4 });
+  });
+
+  it("count working days only for a normal ticket: Friday evening claimed on Monday morning is in time", () => {
+    const friday20 = chinaTimeToDate(2026, 11, 20, 20);
+    expect(limitOf({ createdAt: friday20, urgency: "normal", category: "repair" })).toEqual(
+      chinaTimeToDate(2026, 11, 23, 20),
+    );
+    const normal = ticket(friday20, [["claimed", 2 * 24 * HOUR + 14 * HOUR]]); // Monday 10:00
+    const urgent = ticket(friday20, [["claimed", 14 * HOUR]], { urgency: "urgent" }); // Saturday 10:00
+    expect(computeRates([normal], limitOf, later).response).toEqual({ num: 1, den: 1 });
+    expect(computeRates([urgent], limitOf, later).response).toEqual({ num: 0, den: 1 });
+    // A listed holiday is a day off too.
+    expect(addWorkingTime(friday20, 24 * HOUR, ["2026-11-23"])).toEqual(chinaTimeToDate(2026, 11, 24, 20));
+  });
+
+  it("count staff assigning or closing as a response, and leave out tickets not yet due", () => {
+    const assigned = ticket(monday9, [["assigned", 2 * HOUR, "s1"]]);
+    const staffClosed = ticket(monday9, [["closed", HOUR, "s1"]]);
+    const notDueYet = ticket(at(later, -HOUR), []);
+    const overdue = ticket(monday9, []);
+    expect(computeRates([assigned, staffClosed, notDueYet, overdue], limitOf, later).response).toEqual({
+      num: 2,
+      den: 3,
+    });
+  });
+
+  it("leave withdrawn and merged tickets out of 解决率, and merged ones out of 响应率", () => {
+    const solved = ticket(monday9, [
+      ["claimed", HOUR],
+      ["done", 3 * HOUR],
+    ]);
+    const open = ticket(monday9, [["claimed", HOUR]]);
+    const merged = ticket(monday9, [["closed", HOUR, "s1"]], { closeKind: "duplicate" });
+    const withdrawnEarly = ticket(monday9, [["closed", HOUR, "r1"]], {
+      closeKind: "withdrawn" as ReportTicket["closeKind"],
+    });
+    const withdrawnLate = ticket(monday9, [["closed", 30 * HOUR, "r1"]], {
+      closeKind: "withdrawn" as ReportTicket["closeKind"],
+    });
+    const r = computeRates([solved, open, merged, withdrawnEarly, withdrawnLate], limitOf, later);
+    expect(r.resolution).toEqual({ num: 1, den: 2 });
+    // Withdrawn before anyone was due: not counted; withdrawn after the limit passed unclaimed: not responded.
+    expect(r.response).toEqual({ num: 2, den: 3 });
+  });
+
+  it("count 满意 and 4–5 ratings over the rated tickets; unrated ones are not rated", () => {
+    const rated = [5, 4, 3, 1].map((rating) =>
+      ticket(
+        monday9,
+        [
+          ["claimed", HOUR],
+          ["done", 2 * HOUR],
+          ["rated", 3 * HOUR, "r1"],
+        ],
+        { rating },
+      ),
+    );
+    const unrated = ticket(
+      monday9,
+      [
+        ["claimed", HOUR],
+        ["done", 2 * HOUR],
+        ["closed", 80 * HOUR],
+      ],
+      {
+        ratingLabel: "unrated",
+      },
+    );
+    const r = computeRates([...rated, unrated], limitOf, later);
+    expect(r.satisfaction).toEqual({ num: 2, den: 4 });
+    expect(r.resolution).toEqual({ num: 5, den: 5 });
+  });
+
+  it("split by building and category", () => {
+    const a = ticket(monday9, [["claimed", HOUR]], { building: "3" });
+    const b = ticket(monday9, [], { building: "3" });
+    const c = ticket(monday9, [["claimed", HOUR]], { building: "5", category: "sanitation" });
+    const byBuilding = ratesBy([a, b, c], (t) => t.building ?? "-", limitOf, later);
+    expect(byBuilding.map((g) => [g.key, g.opened, formatRate(g.rates.response)])).toEqual([
+      ["3", 2, "50% (1/2)"],
+      ["5", 1, "100% (1/1)"],
+    ]);
+    expect(ratesBy([a, b, c], (t) => t.category, limitOf, later).map((g) => g.key)).toEqual(["repair", "sanitation"]);
+  });
+});
