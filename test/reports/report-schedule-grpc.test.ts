@@ -2,7 +2,7 @@
 // puppet-service gRPC path and a real SQLite file: each once, across a restart and with two
 // processes on one database; and 日报 / 周报 on demand from staff.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/core/logger.js";
 import type { ReportsFeature } from "../../src/features/reports.js";
@@ -22,7 +22,8 @@ import {
 const env = { LINLI_DAILY_REPORT_AT: "18:00", LINLI_WEEKLY_REPORT_AT: "08:30" };
 let server: WechatServer;
 let tmp: ReturnType<typeof tempDir>;
-let bots: Awaited<ReturnType<typeof startBot>>[];
+/** Processes on the one database; the last is the one WeChat talks to. */
+let bots: { app: App; stop(): Promise<void> }[];
 let clock: ReturnType<typeof createFakeClock>;
 
 beforeEach(async () => {
@@ -75,7 +76,7 @@ async function anotherProcess() {
       await database.close();
     },
   };
-  bots.push(other as unknown as (typeof bots)[number]);
+  bots.push(other);
   return other;
 }
 
