@@ -54,6 +54,7 @@ describe("domain folders import no adapter", () => {
     "faq",
     "understand",
     "people",
+    "reports",
   ])("refuses them in src/%s, naming file and line", (room) => {
     const files = Object.fromEntries(forbidden.map((f, i) => [`src/${room}/probe-${i}.ts`, probe(f)]));
     files[`src/${room}/lexicon/deep.ts`] = probe("../../store/open-database.js");
