@@ -21,10 +21,6 @@ const timeOfDay = z
     const m = /^(\d{1,2})[:：](\d{2})$/.exec(v);
     return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
   });
-const dates = list.refine(
-  (days) => days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
-  "应为日期列表, 例如 2026-10-01,2026-10-02",
-);
 
 const schema = z.object({
   DATABASE_URL: z
@@ -58,7 +54,6 @@ const schema = z.object({
   LINLI_BROADCAST_GRACE_MINUTES: int(0, 24 * 60).default(60),
   LINLI_DAILY_REPORT_AT: timeOfDay.default("18:00"),
   LINLI_WEEKLY_REPORT_AT: timeOfDay.default("08:30"),
-  LINLI_HOLIDAYS: dates.default(""),
   LINLI_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   OPENAI_BASE_URL: z.string().url("应为完整网址, 例如 http://127.0.0.1:8000/v1").optional(),
   OPENAI_API_KEY: z.string().optional(),
@@ -84,11 +79,10 @@ export interface Config {
   followUp: { path: string | undefined; onDuty: string[]; overdueHours: number | undefined };
   faq: { answerWithoutMention: boolean };
   broadcasts: { graceMinutes: number };
-  /** 日清 on working days and 周议 on Mondays at these China times (null: not sent); days off besides weekends. */
+  /** 日清 on working days (follow-up's calendar) and 周议 on Mondays at these China times (null: not sent). */
   reports: {
     dailyAt: { hour: number; minute: number } | null;
     weeklyAt: { hour: number; minute: number } | null;
-    holidays: string[];
   };
   logLevel: "debug" | "info" | "warn" | "error";
   llm: { baseURL: string; apiKey: string; model: string; threshold: number; timeoutMs: number } | undefined;
@@ -150,7 +144,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     followUp: { path: c.LINLI_FOLLOW_UP, onDuty: c.LINLI_ON_DUTY, overdueHours: c.LINLI_OVERDUE_HOURS },
     faq: { answerWithoutMention: c.LINLI_FAQ_WITHOUT_MENTION },
     broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES },
-    reports: { dailyAt: c.LINLI_DAILY_REPORT_AT, weeklyAt: c.LINLI_WEEKLY_REPORT_AT, holidays: c.LINLI_HOLIDAYS },
+    reports: { dailyAt: c.LINLI_DAILY_REPORT_AT, weeklyAt: c.LINLI_WEEKLY_REPORT_AT },
     logLevel: c.LINLI_LOG_LEVEL,
     llm:
       c.OPENAI_BASE_URL && c.OPENAI_API_KEY && c.LINLI_LLM_MODEL

@@ -1,12 +1,18 @@
 // 日清周议 as a feature: staff's `日报` / `周报` commands, and a once-a-minute tick that sends the
 // day's report on working days and the week's on Mondays to the staff rooms, once per slot.
+// The limits and the working calendar are follow-up's (LINLI_FOLLOW_UP), so the reports count
+// overdue and 响应率 by the same deadlines follow-up chases.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { defaultClaimLimit, type ClaimLimitOf, isWorkingDay } from "../reports/claim-limit.js";
+import { isWorkingDay } from "../follow-up/calendar.js";
+import { ticketLimits } from "../follow-up/deadlines.js";
+import type { FollowUpRules } from "../follow-up/follow-up-rules.js";
 import { reportCommands } from "../reports/report-commands.js";
 import { createReportService, type ReportService } from "../reports/report-service.js";
+import type { LimitsOf } from "../reports/ticket-limits.js";
 import { createPrismaReportStore } from "../store/prisma-report-store.js";
 import type { Feature, FeatureDeps } from "./feature.js";
+import { loadFollowUpRules } from "./follow-up.js";
 
 export interface ReportsFeature extends Feature {
   service: ReportService;
@@ -14,19 +20,19 @@ export interface ReportsFeature extends Feature {
   tick: ReportService["tick"];
 }
 
-export interface ReportsFeatureExtras {
-  /** The claim limit per ticket; the configurable time limits plug in here. */
-  claimLimitOf?: ClaimLimitOf;
+/** The reports' limits: follow-up's deadlines for the ticket, a limit moved with 延期 included. */
+export function followUpLimits(rules: FollowUpRules): LimitsOf {
+  return (t) => ticketLimits(t, rules, t.movedLimit);
 }
 
-export function reportsFeature(deps: FeatureDeps, extras: ReportsFeatureExtras = {}): ReportsFeature {
+export function reportsFeature(deps: FeatureDeps): ReportsFeature {
   const { config, logger } = deps;
-  const holidays = config.reports.holidays;
+  const rules = loadFollowUpRules(config);
   const service = createReportService({
     store: createPrismaReportStore(deps.db),
     clock: deps.clock,
-    claimLimitOf: extras.claimLimitOf ?? defaultClaimLimit({ holidays }),
-    isWorkingDay: (day) => isWorkingDay(day, holidays),
+    limitsOf: followUpLimits(rules),
+    isWorkingDay: (day) => isWorkingDay(rules.calendar, day),
     staffRooms: () => deps.rooms.idsByRole("staff"),
     enqueue: async (m, key) => {
       await deps.outbox.enqueue(m, { key });

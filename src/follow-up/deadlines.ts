@@ -25,10 +25,39 @@ export function spanEnd(rules: FollowUpRules, from: Date, span: Span, share = 1)
   return span.working ? addWorkingMinutes(rules.calendar, from, minutes) : new Date(from.getTime() + minutes * 60_000);
 }
 
+/** A ticket's two limits as they stand: when it must be responded to and finished by. */
+export interface TicketLimits {
+  respondBy: Date;
+  /** None for suggestions and disputes, which need a staff reply only. */
+  finishBy: Date | null;
+}
+
+type Limited = Pick<Ticket, "urgency" | "category" | "createdAt">;
+
 /**
- * The limits still running for a ticket (none once it is finished). `movedTo`, a limit staff
- * moved with 延期, replaces any earlier one; its reminder comes at the same share of the new span.
+ * Both limits and their reminder times. `movedTo`, a limit staff moved with 延期, replaces any
+ * earlier one; its reminder comes at the same share of the new span.
  */
+function limitTimes(t: Limited, rules: FollowUpRules, movedTo: Date | null) {
+  const limits = limitsOf(t, rules);
+  const times = (span: Span) => {
+    const dueAt = spanEnd(rules, t.createdAt, span);
+    if (movedTo && movedTo > dueAt) {
+      const share = (movedTo.getTime() - t.createdAt.getTime()) * rules.nearShare;
+      return { dueAt: movedTo, nearAt: new Date(t.createdAt.getTime() + share) };
+    }
+    return { dueAt, nearAt: spanEnd(rules, t.createdAt, span, rules.nearShare) };
+  };
+  return { respond: times(limits.respond), finish: limits.finish ? times(limits.finish) : null };
+}
+
+/** The limits follow-up chases a ticket by; the reports count 响应率 and 日清's overdue with them too. */
+export function ticketLimits(t: Limited, rules: FollowUpRules, movedTo: Date | null = null): TicketLimits {
+  const { respond, finish } = limitTimes(t, rules, movedTo);
+  return { respondBy: respond.dueAt, finishBy: finish?.dueAt ?? null };
+}
+
+/** The limits still running for a ticket (none once it is finished). */
 export function pendingDues(
   t: Pick<Ticket, "urgency" | "category" | "status" | "createdAt">,
   rules: FollowUpRules,
@@ -36,27 +65,24 @@ export function pendingDues(
   movedTo: Date | null = null,
 ): Due[] {
   if (t.status === "done" || t.status === "closed") return [];
-  const limits = limitsOf(t, rules);
+  const { respond, finish } = limitTimes(t, rules, movedTo);
   const out: Due[] = [];
-  const due = (stage: Stage, span: Span) => {
-    let dueAt = spanEnd(rules, t.createdAt, span);
-    let nearAt = spanEnd(rules, t.createdAt, span, rules.nearShare);
-    if (movedTo && movedTo > dueAt) {
-      dueAt = movedTo;
-      nearAt = new Date(t.createdAt.getTime() + (movedTo.getTime() - t.createdAt.getTime()) * rules.nearShare);
-    }
-    out.push({ stage, nearAt, dueAt });
-  };
-  if (!responded) due("respond", limits.respond);
-  if (limits.finish) due("finish", limits.finish);
+  if (!responded) out.push({ stage: "respond", ...respond });
+  if (finish) out.push({ stage: "finish", ...finish });
   return out;
 }
 
-/** Past a limit now (staff's ⚠超时 mark); a limit moved with 延期 is not known here. */
+/**
+ * Whether a ticket still running is past a limit at `now` (staff's ⚠超时 mark, 日清's overdue):
+ * not responded by its response limit, or not finished by its finish limit, either as moved
+ * with 延期. `responded`: its status is past open, or its timeline has a `responseEvents` one.
+ */
 export function isPastLimit(
   t: Pick<Ticket, "urgency" | "category" | "status" | "createdAt">,
   rules: FollowUpRules,
   now: Date,
+  responded: boolean = t.status !== "open",
+  movedTo: Date | null = null,
 ): boolean {
-  return pendingDues(t, rules, t.status !== "open").some((d) => now >= d.dueAt);
+  return pendingDues(t, rules, responded, movedTo).some((d) => now >= d.dueAt);
 }

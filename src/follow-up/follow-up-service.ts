@@ -7,7 +7,7 @@
 import { LinliError } from "../core/errors.js";
 import type { Actor, Clock, Destination } from "../core/types.js";
 import type { Enqueue } from "../tickets/ticket-service.js";
-import type { Ticket, TicketEvent, TicketStore } from "../tickets/ticket.js";
+import { responseEvents, type Ticket, type TicketEvent, type TicketStore } from "../tickets/ticket.js";
 import { ticketReplies } from "../tickets/ticket-replies.js";
 import { type Due, limitsOf, pendingDues, spanEnd } from "./deadlines.js";
 import type { FollowUpRules } from "./follow-up-rules.js";
@@ -36,8 +36,6 @@ export interface FollowUpCounts {
   ratingReminded: number;
 }
 
-/** Events that show a claimed ticket is moving. */
-const progressTypes = new Set<TicketEvent["type"]>(["claimed", "assigned", "progress", "extended"]);
 const epoch = (d: Date) => Math.floor(d.getTime() / 60_000);
 const DAY = 24 * 3600_000;
 
@@ -102,7 +100,7 @@ export function createFollowUpService(o: FollowUpOptions) {
 
   async function followIdle(t: Ticket, events: TicketEvent[], now: Date, n: FollowUpCounts): Promise<void> {
     if (t.status !== "claimed" || !t.volunteerId) return;
-    const last = events.filter((e) => progressTypes.has(e.type)).at(-1)?.at ?? t.claimedAt ?? t.createdAt;
+    const last = events.filter((e) => responseEvents.has(e.type)).at(-1)?.at ?? t.claimedAt ?? t.createdAt;
     if (now < spanEnd(o.rules, last, o.rules.idleAsk)) return;
     const askName = `idle-ask:${epoch(last)}`;
     const volunteerId = t.volunteerId;
@@ -190,7 +188,7 @@ export function createFollowUpService(o: FollowUpOptions) {
       };
       for (const t of await o.tickets.listByStatus(["open", "claimed"], 2000)) {
         const events = await o.tickets.events(t.id);
-        const responded = t.status !== "open" || events.some((e) => progressTypes.has(e.type));
+        const responded = t.status !== "open" || events.some((e) => responseEvents.has(e.type));
         const moved = await o.store.movedLimit(t.id);
         for (const d of pendingDues(t, o.rules, responded, moved?.dueAt ?? null)) await followDue(t, d, now, n);
         await followIdle(t, events, now, n);

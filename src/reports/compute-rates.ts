@@ -1,8 +1,9 @@
 // 响应率 / 解决率 / 满意率, as the README's section of that name defines them. Pure: tickets
 // and their timelines in, counts out; the caller picks the tickets (opened in the period).
 import type { Range } from "../text/china-time.js";
-import type { ClaimLimitOf } from "./claim-limit.js";
+import { responseEvents } from "../tickets/ticket.js";
 import type { ReportTicket } from "./report-store.js";
+import type { LimitsOf } from "./ticket-limits.js";
 
 /** A rate as a count over a count; `den` 0 means there is nothing to rate (shown as —). */
 export interface Rate {
@@ -16,9 +17,6 @@ export interface Rates {
   satisfaction: Rate;
 }
 
-/** Events that show someone took the ticket on: a claim, staff assigning it, progress or a staff reply. */
-const RESPONSE_EVENTS = new Set<string>(["claimed", "assigned", "progress", "replied"]);
-
 /** Why a ticket does not count as a request of its own: withdrawn by its resident, or merged into another. */
 export function endedAs(t: ReportTicket): "withdrawn" | "merged" | null {
   const how = String(t.closeKind ?? "");
@@ -29,14 +27,15 @@ export function endedAs(t: ReportTicket): "withdrawn" | "merged" | null {
 }
 
 /**
- * When someone first answered the ticket: claimed, assigned, progress, a staff reply, or a
- * staff close (someone other than its resident closing it). Null when nobody has.
+ * When someone first answered the ticket: claimed, assigned, progress, a limit moved by staff
+ * (the events follow-up counts as a response), or a staff close (someone other than its
+ * resident closing it). Null when nobody has.
  */
 export function firstResponseAt(t: ReportTicket): Date | null {
   let first: Date | null = null;
   for (const e of t.events) {
     const staffClose = e.type === "closed" && e.actorId !== null && e.actorId !== t.residentId;
-    if (!RESPONSE_EVENTS.has(e.type) && !staffClose) continue;
+    if (!responseEvents.has(e.type) && !staffClose) continue;
     if (!first || e.at < first) first = e.at;
   }
   return first;
@@ -57,14 +56,14 @@ export function openedIn(t: ReportTicket, range: Range): boolean {
 }
 
 /**
- * Whether a ticket was responded to within its claim limit: true, false, or null when it does
- * not count (merged into another; withdrawn before anyone was due; not answered yet but its
- * limit has not passed at `now`).
+ * Whether a ticket was responded to within its response limit (follow-up's, 延期 included):
+ * true, false, or null when it does not count (merged into another; withdrawn before anyone
+ * was due; not answered yet but its limit has not passed at `now`).
  */
-export function respondedInTime(t: ReportTicket, limitOf: ClaimLimitOf, now: Date): boolean | null {
+export function respondedInTime(t: ReportTicket, limitsOf: LimitsOf, now: Date): boolean | null {
   const ended = endedAs(t);
   if (ended === "merged") return null;
-  const deadline = limitOf(t);
+  const deadline = limitsOf(t).respondBy;
   const first = firstResponseAt(t);
   if (first && first <= deadline) return true;
   if (ended === "withdrawn" && !first && t.closedAt && t.closedAt <= deadline) return null;
@@ -73,12 +72,12 @@ export function respondedInTime(t: ReportTicket, limitOf: ClaimLimitOf, now: Dat
 }
 
 /** The three rates over `tickets` (the caller passes those opened in the period). */
-export function computeRates(tickets: readonly ReportTicket[], limitOf: ClaimLimitOf, now: Date): Rates {
+export function computeRates(tickets: readonly ReportTicket[], limitsOf: LimitsOf, now: Date): Rates {
   const response = { num: 0, den: 0 };
   const resolution = { num: 0, den: 0 };
   const satisfaction = { num: 0, den: 0 };
   for (const t of tickets) {
-    const inTime = respondedInTime(t, limitOf, now);
+    const inTime = respondedInTime(t, limitsOf, now);
     if (inTime !== null) {
       response.den++;
       if (inTime) response.num++;
@@ -99,7 +98,7 @@ export function computeRates(tickets: readonly ReportTicket[], limitOf: ClaimLim
 export function ratesBy(
   tickets: readonly ReportTicket[],
   keyOf: (t: ReportTicket) => string,
-  limitOf: ClaimLimitOf,
+  limitsOf: LimitsOf,
   now: Date,
 ): { key: string; opened: number; rates: Rates }[] {
   const groups = new Map<string, ReportTicket[]>();
@@ -108,6 +107,6 @@ export function ratesBy(
     groups.set(k, [...(groups.get(k) ?? []), t]);
   }
   return [...groups.entries()]
-    .map(([key, ts]) => ({ key, opened: ts.length, rates: computeRates(ts, limitOf, now) }))
+    .map(([key, ts]) => ({ key, opened: ts.length, rates: computeRates(ts, limitsOf, now) }))
     .sort((a, b) => b.opened - a.opened || a.key.localeCompare(b.key));
 }

@@ -5,10 +5,12 @@ import { formatLocation } from "../tickets/ticket-replies.js";
 import { categoryNames } from "../understand/taxonomy.js";
 import { endedAs, type Rate } from "./compute-rates.js";
 import type { ReportTicket, WaitingHandover } from "./report-store.js";
-import type { DaySummary } from "./summarize-day.js";
+import type { DaySummary, Overdue } from "./summarize-day.js";
 import type { WeekSummary } from "./summarize-week.js";
 
 const MAX_LISTED = 8;
+
+const missedNames: Record<Overdue["missed"], string> = { claim: "未认领", reply: "未答复", finish: "未办结" };
 
 /** `85% (17/20)`; `—` when there is nothing to count. */
 export function formatRate(r: Rate): string {
@@ -54,8 +56,8 @@ export const reportReplies = {
       `新登记 ${s.opened} 件${extra.length ? `(其中${extra.join("、")})` : ""}, 今日办结 ${s.finished} 件`,
       `未办结: 待认领 ${s.waitingClaim} 件, 处理中 ${s.inHand} 件`,
       s.overdue.length
-        ? `超时未认领 ${s.overdue.length} 件: ${listSome(s.overdue, (t) => `#${t.id}(${formatLocation(t)}, 已等${formatDuration(now.getTime() - t.createdAt.getTime())})`)}`
-        : "超时未认领: 无",
+        ? `超时 ${s.overdue.length} 件: ${listSome(s.overdue, ({ ticket: t, missed }) => `#${t.id}(${formatLocation(t)}, ${missedNames[missed]}, 已等${formatDuration(now.getTime() - t.createdAt.getTime())})`)}`
+        : "超时: 无",
       s.unrated.length ? `待评价 ${s.unrated.length} 件: ${listSome(s.unrated, (t) => `#${t.id}`)}` : "待评价: 无",
       s.urgent.length
         ? `紧急 ${s.urgent.length} 件: ${listSome(s.urgent, (t) => `#${t.id} ${outcome(t)}`)}`

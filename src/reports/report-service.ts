@@ -11,11 +11,11 @@ import {
   startOfChinaDay,
   toChinaDate,
 } from "../text/china-time.js";
-import type { ClaimLimitOf } from "./claim-limit.js";
 import { reportReplies as say } from "./report-replies.js";
 import type { ReportStore } from "./report-store.js";
 import { summarizeDay } from "./summarize-day.js";
 import { summarizeWeek } from "./summarize-week.js";
+import type { LimitsOf } from "./ticket-limits.js";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -27,7 +27,9 @@ export interface TimeOfDay {
 export interface ReportServiceOptions {
   store: ReportStore;
   clock: Clock;
-  claimLimitOf: ClaimLimitOf;
+  /** Follow-up's limits per ticket. */
+  limitsOf: LimitsOf;
+  /** The community calendar's working days (follow-up's): 日清 goes out on those. */
   isWorkingDay(day: CivilDate): boolean;
   staffRooms(): string[];
   /** Port: the outbox; `key` makes the send idempotent. */
@@ -49,7 +51,7 @@ export function createReportService(o: ReportServiceOptions) {
     const from = startOfChinaDay(now);
     const range = { from, to: new Date(from.getTime() + DAY_MS) };
     const tickets = await o.store.ticketsSince(from);
-    const summary = summarizeDay(tickets, await o.store.waitingHandovers(), range, o.claimLimitOf, now);
+    const summary = summarizeDay(tickets, await o.store.waitingHandovers(), range, o.limitsOf, now);
     return say.daily(summary, now);
   }
 
@@ -58,7 +60,7 @@ export function createReportService(o: ReportServiceOptions) {
     const month = chinaMonthOf(new Date(Math.min(range.to.getTime(), now.getTime()) - 1));
     const since = Math.min(range.from.getTime(), month.from.getTime(), now.getTime() - 30 * DAY_MS);
     const tickets = await o.store.ticketsSince(new Date(since));
-    return say.weekly(summarizeWeek(tickets, range, month, o.claimLimitOf, now), now);
+    return say.weekly(summarizeWeek(tickets, range, month, o.limitsOf, now), now);
   }
 
   function lastWeek(now: Date): Promise<string> {

@@ -5,6 +5,8 @@ import type { Ticket, TicketEvent } from "../tickets/ticket.js";
 /** A ticket with its timeline (type, time, who), as the reports read it. */
 export interface ReportTicket extends Ticket {
   events: Pick<TicketEvent, "type" | "at" | "actorId" | "actorName">[];
+  /** The limit staff moved with 延期, if any (follow-up's moved limit). */
+  movedLimit: Date | null;
 }
 
 /** A question handed over to staff and not answered yet. */

@@ -1,9 +1,10 @@
 // The day in figures for 日清: what came in, what was finished, what is still open or late,
 // what waits for a rating, the urgent ones and what became of them, hand-overs waiting.
 import type { Range } from "../text/china-time.js";
-import type { ClaimLimitOf } from "./claim-limit.js";
 import { endedAs, openedIn } from "./compute-rates.js";
+import { responseEvents } from "../tickets/ticket.js";
 import type { ReportTicket, WaitingHandover } from "./report-store.js";
+import type { LimitsOf } from "./ticket-limits.js";
 
 export interface DaySummary {
   range: Range;
@@ -15,8 +16,8 @@ export interface DaySummary {
   /** Not finished now, whenever opened. */
   waitingClaim: number;
   inHand: number;
-  /** Unclaimed past their claim limit, oldest first. */
-  overdue: ReportTicket[];
+  /** Still running past a limit, oldest first: not responded to, or not finished, in time. */
+  overdue: Overdue[];
   /** Done, waiting for the resident's rating. */
   unrated: ReportTicket[];
   urgent: ReportTicket[];
@@ -30,15 +31,30 @@ export function finishedAt(t: ReportTicket): Date | null {
   return t.status === "closed" && t.closeKind !== "duplicate" ? t.closedAt : null;
 }
 
-export function isOverdue(t: ReportTicket, limitOf: ClaimLimitOf, now: Date): boolean {
-  return t.status === "open" && !endedAs(t) && now > limitOf(t);
+export interface Overdue {
+  ticket: ReportTicket;
+  /** The limit passed: the claim, the staff reply (suggestions, disputes) or the finish. */
+  missed: "claim" | "reply" | "finish";
+}
+
+/**
+ * Which limit a running ticket is past at `now`, as follow-up chases it: the response limit
+ * while nobody has taken it on, else the finish limit (either as moved with 延期); null when none.
+ */
+export function overdueLimit(t: ReportTicket, limitsOf: LimitsOf, now: Date): Overdue["missed"] | null {
+  if ((t.status !== "open" && t.status !== "claimed") || endedAs(t)) return null;
+  const { respondBy, finishBy } = limitsOf(t);
+  const responded = t.status !== "open" || t.events.some((e) => responseEvents.has(e.type));
+  if (!responded && now >= respondBy) return finishBy ? "claim" : "reply";
+  if (finishBy && now >= finishBy) return "finish";
+  return null;
 }
 
 export function summarizeDay(
   tickets: readonly ReportTicket[],
   handovers: readonly WaitingHandover[],
   range: Range,
-  limitOf: ClaimLimitOf,
+  limitsOf: LimitsOf,
   now: Date,
 ): DaySummary {
   const opened = tickets.filter((t) => openedIn(t, range));
@@ -52,7 +68,12 @@ export function summarizeDay(
     finished: tickets.filter((t) => inRange(finishedAt(t))).length,
     waitingClaim: tickets.filter((t) => t.status === "open").length,
     inHand: tickets.filter((t) => t.status === "claimed").length,
-    overdue: tickets.filter((t) => isOverdue(t, limitOf, now)).sort(byAge),
+    overdue: [...tickets]
+      .sort(byAge)
+      .flatMap((ticket) => {
+        const missed = overdueLimit(ticket, limitsOf, now);
+        return missed ? [{ ticket, missed }] : [];
+      }),
     unrated: tickets.filter((t) => t.status === "done").sort(byAge),
     urgent: opened.filter((t) => t.urgency === "urgent").sort(byAge),
     handovers: [...handovers],

@@ -2,9 +2,9 @@
 // month so far, the slowest tickets, the volunteers who finished most, and repeat problems.
 import type { Range } from "../text/china-time.js";
 import type { Category } from "../understand/taxonomy.js";
-import type { ClaimLimitOf } from "./claim-limit.js";
 import { computeRates, endedAs, openedIn, type Rates } from "./compute-rates.js";
 import type { ReportTicket } from "./report-store.js";
+import type { LimitsOf } from "./ticket-limits.js";
 import { finishedAt } from "./summarize-day.js";
 
 export interface WeekSummary {
@@ -39,7 +39,7 @@ export function summarizeWeek(
   tickets: readonly ReportTicket[],
   range: Range,
   month: Range,
-  limitOf: ClaimLimitOf,
+  limitsOf: LimitsOf,
   now: Date,
   top = 3,
 ): WeekSummary {
@@ -92,10 +92,10 @@ export function summarizeWeek(
     finished: tickets.filter((t) => inRange(finishedAt(t))).length,
     byCategory: countBy(own, (t) => t.category).map(({ key, count }) => ({ category: key, count })),
     byBuilding: countBy(own, (t) => t.building).map(({ key, count }) => ({ building: key, count })),
-    week: computeRates(opened, limitOf, now),
+    week: computeRates(opened, limitsOf, now),
     monthSoFar: computeRates(
       tickets.filter((t) => openedIn(t, monthSoFar)),
-      limitOf,
+      limitsOf,
       now,
     ),
     slowest,

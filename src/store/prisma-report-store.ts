@@ -21,6 +21,13 @@ export function createPrismaReportStore(db: Db): ReportStore {
         include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
         orderBy: { id: "asc" },
       });
+      // Limits moved with 延期 (follow-up's TicketDeadline rows), so the reports count with them.
+      const moved = new Map<number, Date>();
+      for (let i = 0; i < rows.length; i += 500) {
+        const ids = rows.slice(i, i + 500).map((r) => r.id);
+        const deadlines = await db.ticketDeadline.findMany({ where: { ticketId: { in: ids } } });
+        for (const d of deadlines) moved.set(d.ticketId, d.dueAt);
+      }
       return rows.map(
         ({ events, ...r }): ReportTicket => ({
           ...r,
@@ -29,6 +36,7 @@ export function createPrismaReportStore(db: Db): ReportStore {
           status: r.status as Ticket["status"],
           ratingLabel: r.ratingLabel as Ticket["ratingLabel"],
           closeKind: r.closeKind as Ticket["closeKind"],
+          movedLimit: moved.get(r.id) ?? null,
           events: events.map((e) => ({
             type: e.type as TicketEvent["type"],
             at: e.at,

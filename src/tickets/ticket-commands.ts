@@ -119,7 +119,10 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
           await replyOwnTickets(ctx);
           return;
         }
-        await ctx.reply(say.openList(await tickets.listOpen(), tickets.isOverdue, tickets.now()), { mention: false });
+        const open = await tickets.listOpen();
+        const late = new Set<number>();
+        for (const t of open) if (await tickets.isOverdue(t)) late.add(t.id);
+        await ctx.reply(say.openList(open, (t) => late.has(t.id), tickets.now()), { mention: false });
         return;
       case "close": {
         if (!isStaff) throw new LinliError("forbidden", "staff only", { who: "staff" });

@@ -25,8 +25,8 @@ export interface TicketServiceOptions {
   enqueue: Enqueue;
   roomsOf(role: "volunteer" | "staff"): string[];
   ratingTimeoutHours: number;
-  /** Whether a ticket is past its time limit (follow-up's rules), for staff's list. */
-  isOverdue(t: Ticket, now: Date): boolean;
+  /** Whether a ticket is past its time limit (follow-up's rules, 延期 included), for staff's list. */
+  isOverdue(t: Ticket, now: Date): Promise<boolean>;
   /** Another resident's report of the same building-wide problem within this many hours joins the first ticket. */
   mergeWindowHours: number;
   /** The community's duty phone, told with the advice for an urgent report. */
@@ -356,8 +356,8 @@ export function createTicketService(o: TicketServiceOptions) {
     async listHeldBy(volunteerId: string): Promise<Ticket[]> {
       return (await o.store.listByStatus(["claimed"], 500)).filter((t) => t.volunteerId === volunteerId);
     },
-    isOverdue(t: Ticket): boolean {
-      return t.status !== "closed" && o.isOverdue(t, o.clock.now());
+    async isOverdue(t: Ticket): Promise<boolean> {
+      return t.status !== "closed" && (await o.isOverdue(t, o.clock.now()));
     },
 
     /** Closes tickets whose rating never came. Run periodically. */

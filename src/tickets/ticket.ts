@@ -35,6 +35,13 @@ export type TicketEventType =
   /** On the first ticket: another resident's report was linked to it (note: `#M`). */
   | "report_added";
 
+/**
+ * Events that show someone took a ticket on: a claim, staff assigning it, progress recorded, or
+ * staff moving its limit (延期, the resident told why). Follow-up stops chasing a response after
+ * one, and 响应率 counts the first (with a staff close) as the response.
+ */
+export const responseEvents: ReadonlySet<TicketEventType> = new Set(["claimed", "assigned", "progress", "extended"]);
+
 export interface Ticket {
   id: number;
   sourceMessageId: string | null;

@@ -1,14 +1,20 @@
 // The three rates on hand-made timelines, with the README's definitions, on a fake clock.
 import { describe, expect, it } from "vitest";
-import { addWorkingTime, defaultClaimLimit } from "../../src/reports/claim-limit.js";
+import { addWorkingMinutes } from "../../src/follow-up/calendar.js";
+import { defaultRules } from "../../src/follow-up/follow-up-rules.js";
+import { followUpLimits } from "../../src/features/reports.js";
 import { computeRates, ratesBy } from "../../src/reports/compute-rates.js";
 import { formatRate } from "../../src/reports/report-replies.js";
 import type { ReportTicket } from "../../src/reports/report-store.js";
-import { chinaTimeToDate } from "../../src/text/china-time.js";
+import { summarizeDay } from "../../src/reports/summarize-day.js";
+import { chinaTimeToDate, startOfChinaDay } from "../../src/text/china-time.js";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const limitOf = defaultClaimLimit();
+// Follow-up's limits and calendar, as the app wires them: one working day (08:30–17:30) to
+// claim a normal ticket, three to finish it; 30 minutes and 4 hours on the clock when urgent.
+const rules = defaultRules();
+const limitOf = followUpLimits(rules);
 // Monday 23 November 2026, 09:00 China time.
 const monday9 = chinaTimeToDate(2026, 11, 23, 9);
 const at = (from: Date, ms: number) => new Date(from.getTime() + ms);
@@ -59,6 +65,7 @@ function ticket(createdAt: Date, steps: Step[], fields: Partial<ReportTicket> = 
     closedAt: last("closed") ?? last("rated"),
     updatedAt: createdAt,
     events,
+    movedLimit: null,
     ...fields,
   };
 }
@@ -87,15 +94,16 @@ describe("the three rates", () => {
 
   it("count working days only for a normal ticket: Friday evening claimed on Monday morning is in time", () => {
     const friday20 = chinaTimeToDate(2026, 11, 20, 20);
-    expect(limitOf({ createdAt: friday20, urgency: "normal", category: "repair" })).toEqual(
-      chinaTimeToDate(2026, 11, 23, 20),
+    expect(limitOf({ createdAt: friday20, urgency: "normal", category: "repair", movedLimit: null }).respondBy).toEqual(
+      chinaTimeToDate(2026, 11, 23, 17, 30),
     );
     const normal = ticket(friday20, [["claimed", 2 * 24 * HOUR + 14 * HOUR]]); // Monday 10:00
     const urgent = ticket(friday20, [["claimed", 14 * HOUR]], { urgency: "urgent" }); // Saturday 10:00
     expect(computeRates([normal], limitOf, later).response).toEqual({ num: 1, den: 1 });
     expect(computeRates([urgent], limitOf, later).response).toEqual({ num: 0, den: 1 });
-    // A listed holiday is a day off too.
-    expect(addWorkingTime(friday20, 24 * HOUR, ["2026-11-23"])).toEqual(chinaTimeToDate(2026, 11, 24, 20));
+    // A holiday in the community calendar is a day off too.
+    const calendar = { ...rules.calendar, holidays: ["2026-11-23"] };
+    expect(addWorkingMinutes(calendar, friday20, 9 * 60)).toEqual(chinaTimeToDate(2026, 11, 24, 17, 30));
   });
 
   it("count staff assigning or closing as a response, and leave out tickets not yet due", () => {
@@ -166,5 +174,42 @@ describe("the three rates", () => {
       ["5", 1, "100% (1/1)"],
     ]);
     expect(ratesBy([a, b, c], (t) => t.category, limitOf, later).map((g) => g.key)).toEqual(["repair", "sanitation"]);
+  });
+
+  it("use follow-up's limit per category and a limit moved with 延期", () => {
+    // A suggestion needs a staff reply within two working days (Monday 09:00 → Wednesday 09:00).
+    const suggestion = ticket(monday9, [["progress", 40 * HOUR, "s1"]], { category: "suggestion" });
+    // Claimed on Tuesday 12:00, past the one-working-day limit, but staff had moved it to Wednesday.
+    const wednesday = chinaTimeToDate(2026, 11, 25, 17, 30);
+    const moved = ticket(monday9, [["claimed", 27 * HOUR]], { movedLimit: wednesday });
+    const notMoved = ticket(monday9, [["claimed", 27 * HOUR]]);
+    expect(computeRates([suggestion], limitOf, later).response).toEqual({ num: 1, den: 1 });
+    expect(computeRates([moved, notMoved], limitOf, later).response).toEqual({ num: 1, den: 2 });
+  });
+});
+
+describe("日清's overdue", () => {
+  const tuesday18 = chinaTimeToDate(2026, 11, 24, 18);
+  const day = { from: startOfChinaDay(tuesday18), to: at(startOfChinaDay(tuesday18), 24 * HOUR) };
+  const overdue = (tickets: ReportTicket[], now = tuesday18) =>
+    summarizeDay(tickets, [], day, limitOf, now).overdue.map((o) => [o.ticket.id, o.missed]);
+
+  it("lists unclaimed tickets past their claim limit and claimed ones past their finish limit", () => {
+    const unclaimed = ticket(monday9, []); // due Tuesday 09:00
+    const inHandLate = ticket(chinaTimeToDate(2026, 11, 24, 9), [["claimed", 10 * MIN]], { urgency: "urgent" });
+    const inHand = ticket(monday9, [["claimed", HOUR]]); // finish due Thursday 09:00
+    const suggestion = ticket(chinaTimeToDate(2026, 11, 20, 9), [], { category: "suggestion" });
+    expect(overdue([unclaimed, inHandLate, inHand, suggestion])).toEqual([
+      [suggestion.id, "reply"],
+      [unclaimed.id, "claim"],
+      [inHandLate.id, "finish"],
+    ]);
+  });
+
+  it("does not list a ticket whose limit staff moved with 延期 until the new limit passes", () => {
+    const friday = chinaTimeToDate(2026, 11, 27, 17, 30);
+    const moved = ticket(monday9, [["extended", 20 * HOUR, "s1"]], { movedLimit: friday });
+    expect(overdue([moved])).toEqual([]);
+    expect(overdue([moved], chinaTimeToDate(2026, 11, 27, 18))).toEqual([[moved.id, "finish"]]);
   });
 });

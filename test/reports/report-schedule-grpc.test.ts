@@ -120,7 +120,7 @@ describe("日清周议", () => {
     expect(daily.text).toContain("【日清】11月20日(周五) 截至18:00");
     expect(daily.text).toContain("新登记 2 件, 今日办结 1 件");
     expect(daily.text).toContain("未办结: 待认领 1 件, 处理中 0 件");
-    expect(daily.text).toMatch(new RegExp(`超时未认领 1 件: #${urgent}\\(5号楼`));
+    expect(daily.text).toMatch(new RegExp(`超时 1 件: #${urgent}\\(5号楼.*未认领`));
     expect(daily.text).toContain(`紧急 1 件: #${urgent} 待认领`);
     expect(daily.text).toContain("待答复的居民咨询: 无");
 
