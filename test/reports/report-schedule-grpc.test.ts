@@ -1,6 +1,7 @@
 // 日清 at 18:00 on working days and 周议 on Mondays at 08:30, on a fake clock, over the real
 // puppet-service gRPC path and a real SQLite file: each once, across a restart and with two
 // processes on one database; and 日报 / 周报 on demand from staff.
+import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
@@ -182,4 +183,60 @@ describe("日清周议", () => {
     // Asked for, not scheduled: no slot is used up.
     expect(await bot().app.db.reportRun.count()).toBe(0);
   });
+
+  it("counts with follow-up's calendar and limits: its holiday has no 日清, a 延期 is not overdue, a late finish is", async () => {
+    // One calendar: the LINLI_FOLLOW_UP file's holiday (Monday 23 November) is a day off for
+    // the limits and for 日清 alike.
+    writeFileSync(`${tmp.dir}/follow-up.yaml`, "calendar:\n  holidays: [2026-11-23]\n");
+    await bots.pop()!.stop();
+    bots.push(
+      await startBot(server, `${tmp.dir}/linli.db`, {
+        clock,
+        env: { ...env, LINLI_FOLLOW_UP: `${tmp.dir}/follow-up.yaml` },
+      }),
+    );
+    const late = await claimed("3号楼2单元下水道堵了, 厕所冒水");
+    const moved = await claimed("5号楼1单元楼道窗户玻璃碎了");
+    server.say("zhao", "staff", `延期 ${moved} 等玻璃到货 12月4日`);
+    await waitFor(() => staffGot("时限已延至").at(0), "延期 answered");
+
+    at(23, 18, 0); // the holiday: the week (a Monday) goes out, the day does not
+    expect(await reports().tick()).toEqual(["weekly:2026-11-23"]);
+
+    // Three working days from Friday 09:00, the holiday left out: Thursday 09:00.
+    at(26, 18, 0);
+    expect(await reports().tick()).toEqual(["daily:2026-11-26"]);
+    const daily = await waitFor(() => staffGot("【日清】").at(0), "日清");
+    expect(daily.text).toMatch(new RegExp(`超时 1 件: #${late}\\(3号楼2单元, 未办结`));
+    expect(daily.text).not.toContain(`#${moved}(`);
+
+    server.say("zhao", "staff", "工单");
+    const list = await waitFor(() => staffGot("未办结工单").at(0), "工单");
+    expect(list.text).toContain(`⚠超时 #${late} `);
+    expect(list.text).toMatch(new RegExp(`\\n#${moved} `));
+  });
 });
+
+/** A resident's request, claimed by a volunteer within the hour. */
+async function claimed(text: string): Promise<number> {
+  const before = server.botSaid({ roomTopic: testRooms.volunteers }).length;
+  server.say("zhang", "residents", text);
+  const card = await waitFor(
+    () =>
+      server
+        .botSaid({ roomTopic: testRooms.volunteers })
+        .slice(before)
+        .find((s) => /新任务 #\d+/.test(s.text)),
+    "card",
+  );
+  const id = Number(/#(\d+)/.exec(card.text)![1]);
+  server.say("liu", "volunteers", `认领 ${id}`);
+  await waitFor(
+    () =>
+      server
+        .botSaid({ roomTopic: testRooms.volunteers })
+        .some((s) => s.text.includes(`#${id}`) && /认领/.test(s.text) && s !== card),
+    "claimed",
+  );
+  return id;
+}
