@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBroadcastService } from "../src/broadcasts/broadcast-service.js";
 import { createLiveData } from "../src/broadcasts/create-live-data.js";
+import { monthFiguresFrom } from "../src/features/reports.js";
+import { defaultRules } from "../src/follow-up/follow-up-rules.js";
 import { silentLogger } from "../src/core/logger.js";
 import { systemClock } from "../src/core/types.js";
 import { createOutbox } from "../src/outbox/outbox.js";
@@ -45,7 +47,7 @@ async function pacing() {
   const service = createBroadcastService({
     store,
     clock: systemClock,
-    liveData: createLiveData(store),
+    liveData: createLiveData(store, monthFiguresFrom(database.db, defaultRules())),
     outbox,
     rooms: benchRooms(),
     graceMinutes: 60,

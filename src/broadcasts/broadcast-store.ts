@@ -54,13 +54,6 @@ export interface StoredPraise {
   createdAt: Date;
 }
 
-export interface TicketFigures {
-  received: number;
-  closed: number;
-  satisfied: number;
-  rated: number;
-}
-
 export interface ActivityEntry {
   title: string;
   tags: string[];
@@ -114,6 +107,5 @@ export interface BroadcastStore {
   getPraise(id: number): Promise<StoredPraise | null>;
   setPraiseApproved(id: number, approved: boolean): Promise<StoredPraise>;
 
-  ticketFigures(from: Date, to: Date): Promise<TicketFigures>;
   activityEntries(): Promise<ActivityEntry[]>;
 }

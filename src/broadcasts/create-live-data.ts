@@ -1,23 +1,22 @@
-// The live fields of a broadcast, read from the store: this month's ticket figures, this
-// week's activities from the knowledge base, and the month's approved 好人好事.
+// The live fields of a broadcast: this month's ticket figures (through a port, counted as the
+// reports count them), this week's activities from the knowledge base, and the month's
+// approved 好人好事.
 import { addDays, type CivilDate, chinaMonthOf, formatChinaDate, toChinaDate } from "../text/china-time.js";
 import { readEntrySchedule } from "../faq/schedule-field.js";
 import { ruleFallsOn } from "../faq/schedule-rules.js";
 import type { ActivityEntry, BroadcastStore } from "./broadcast-store.js";
-import type { LiveData, WeekActivities } from "./render-broadcast.js";
+import type { LiveData, MonthFigures, WeekActivities } from "./render-broadcast.js";
 
 /** Entries about activities: tagged 活动 (or 文化活动 …) by whoever wrote the knowledge base. */
 const ACTIVITY_TAG = /活动/;
 
 export function createLiveData(
-  store: Pick<BroadcastStore, "ticketFigures" | "activityEntries" | "praisesBetween">,
+  store: Pick<BroadcastStore, "activityEntries" | "praisesBetween">,
+  /** Port: the month so far in figures, by the reports' definitions (one 满意率 for staff and residents). */
+  monthFigures: (now: Date) => Promise<MonthFigures>,
 ): LiveData {
   return {
-    async monthFigures(now) {
-      const { from, to } = chinaMonthOf(now);
-      const f = await store.ticketFigures(from, to);
-      return { received: f.received, resolved: f.closed, satisfactionRate: f.rated > 0 ? f.satisfied / f.rated : null };
-    },
+    monthFigures,
     async weekActivities(now) {
       const entries = (await store.activityEntries()).filter((e) => e.tags.some((t) => ACTIVITY_TAG.test(t)));
       const { covers, lines } = weekAhead(entries, now);

@@ -1,10 +1,13 @@
 // Live fields in a broadcast (`{本月受理}` …) are filled when it is sent, so a weekly
 // broadcast always carries this week's figures. Data comes through the `LiveData` port.
 
+/** The month so far, as the reports define it (src/reports/month-figures.ts, wired in features/broadcasts.ts). */
 export interface MonthFigures {
+  /** Tickets opened this month. */
   received: number;
+  /** Tickets finished this month (done, or closed as solved; not withdrawn or merged). */
   resolved: number;
-  /** Share of rated tickets rated satisfied, 0–1; null when nobody has rated yet. */
+  /** 满意率: the share of this month's rated tickets rated 满意 or 4–5, 0–1; null when none is rated. */
   satisfactionRate: number | null;
 }
 
@@ -87,11 +90,10 @@ async function fetchValues(
   return values;
 }
 
-/** 0.955 → `95.5%`, 0.96 → `96%`; residents read a plain percentage. */
+/** 0.955 → `96%`; residents read a plain whole percentage, rounded as 周议 rounds it for staff. */
 function formatRate(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return "暂无评价";
-  const percent = Math.round(Math.min(Math.max(rate, 0), 1) * 1000) / 10;
-  return `${percent}%`;
+  return `${Math.round(Math.min(Math.max(rate, 0), 1) * 100)}%`;
 }
 
 /** Says which days it covers, so "本周" read on a Sunday is not taken for the week gone by. */

@@ -17,6 +17,8 @@ import { createOutbox } from "../outbox/outbox.js";
 import { createPrismaBroadcastStore } from "../store/prisma-broadcast-store.js";
 import { createPrismaOutboxStore } from "../store/prisma-outbox-store.js";
 import type { Feature, FeatureDeps } from "./feature.js";
+import { loadFollowUpRules } from "./follow-up.js";
+import { monthFiguresFrom } from "./reports.js";
 
 /** A robot at its limit gives the message back after this; the outbox retries it later. */
 const ROBOT_MAX_WAIT_MS = 5_000;
@@ -75,7 +77,7 @@ export function broadcastsFeature(deps: FeatureDeps, extras: BroadcastFeatureExt
   const service = createBroadcastService({
     store,
     clock,
-    liveData: createLiveData(store),
+    liveData: createLiveData(store, monthFiguresFrom(deps.db, loadFollowUpRules(config))),
     outbox,
     webhookOutbox: robotOutbox,
     rooms,

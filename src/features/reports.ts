@@ -7,9 +7,12 @@ import { hostname } from "node:os";
 import { isWorkingDay } from "../follow-up/calendar.js";
 import { ticketLimits } from "../follow-up/deadlines.js";
 import type { FollowUpRules } from "../follow-up/follow-up-rules.js";
+import type { MonthFigures } from "../broadcasts/render-broadcast.js";
+import { readMonthSoFar } from "../reports/month-figures.js";
 import { reportCommands } from "../reports/report-commands.js";
 import { createReportService, type ReportService } from "../reports/report-service.js";
 import type { LimitsOf } from "../reports/ticket-limits.js";
+import type { Db } from "../store/open-database.js";
 import { createPrismaReportStore } from "../store/prisma-report-store.js";
 import type { Feature, FeatureDeps } from "./feature.js";
 import { loadFollowUpRules } from "./follow-up.js";
@@ -23,6 +26,20 @@ export interface ReportsFeature extends Feature {
 /** The reports' limits: follow-up's deadlines for the ticket, a limit moved with 延期 included. */
 export function followUpLimits(rules: FollowUpRules): LimitsOf {
   return (t) => ticketLimits(t, rules, t.movedLimit);
+}
+
+/**
+ * The broadcasts' `{本月受理}` / `{本月办结}` / `{本月满意率}`: the month so far read by the reports,
+ * with follow-up's limits, so a broadcast and 周议 give one 满意率 for one month.
+ */
+export function monthFiguresFrom(db: Db, rules: FollowUpRules): (now: Date) => Promise<MonthFigures> {
+  const store = createPrismaReportStore(db);
+  const limitsOf = followUpLimits(rules);
+  return async (now) => {
+    const m = await readMonthSoFar(store, limitsOf, now);
+    const { num, den } = m.satisfaction;
+    return { received: m.received, resolved: m.finished, satisfactionRate: den > 0 ? num / den : null };
+  };
 }
 
 export function reportsFeature(deps: FeatureDeps): ReportsFeature {

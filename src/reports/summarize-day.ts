@@ -68,12 +68,10 @@ export function summarizeDay(
     finished: tickets.filter((t) => inRange(finishedAt(t))).length,
     waitingClaim: tickets.filter((t) => t.status === "open").length,
     inHand: tickets.filter((t) => t.status === "claimed").length,
-    overdue: [...tickets]
-      .sort(byAge)
-      .flatMap((ticket) => {
-        const missed = overdueLimit(ticket, limitsOf, now);
-        return missed ? [{ ticket, missed }] : [];
-      }),
+    overdue: [...tickets].sort(byAge).flatMap((ticket) => {
+      const missed = overdueLimit(ticket, limitsOf, now);
+      return missed ? [{ ticket, missed }] : [];
+    }),
     unrated: tickets.filter((t) => t.status === "done").sort(byAge),
     urgent: opened.filter((t) => t.urgency === "urgent").sort(byAge),
     handovers: [...handovers],

@@ -12,4 +12,6 @@ export interface ReportLimits {
 }
 
 /** The limits of a ticket as they stand; `movedLimit` is the one staff moved with 延期, if any. */
-export type LimitsOf = (ticket: Pick<Ticket, "createdAt" | "urgency" | "category"> & { movedLimit: Date | null }) => ReportLimits;
+export type LimitsOf = (
+  ticket: Pick<Ticket, "createdAt" | "urgency" | "category"> & { movedLimit: Date | null },
+) => ReportLimits;

@@ -186,25 +186,6 @@ export function createPrismaBroadcastStore(db: Db): BroadcastStore {
       return toPraise(await db.praise.update({ where: { id }, data: { approved, reviewedAt: new Date() } }));
     },
 
-    async ticketFigures(from, to) {
-      const inMonth = { gte: from, lt: to };
-      const [received, closed, satisfied, rated] = await Promise.all([
-        db.ticket.count({ where: { createdAt: inMonth } }),
-        // A duplicate closed with its twin, or a report its resident withdrew, is not 办结 (closeKind is null on tickets closed before it existed).
-        db.ticket.count({
-          where: {
-            status: "closed",
-            closedAt: inMonth,
-            OR: [{ closeKind: null }, { closeKind: { notIn: ["duplicate", "withdrawn"] } }],
-          },
-        }),
-        db.ticket.count({ where: { status: "closed", closedAt: inMonth, ratingLabel: "satisfied" } }),
-        db.ticket.count({
-          where: { status: "closed", closedAt: inMonth, ratingLabel: { in: ["satisfied", "unsatisfied"] } },
-        }),
-      ]);
-      return { received, closed, satisfied, rated };
-    },
     async activityEntries() {
       const rows = await db.kbEntry.findMany({ orderBy: { id: "asc" } });
       return rows.map((r) => ({

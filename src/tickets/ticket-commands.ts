@@ -108,7 +108,7 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
       case "open-tasks":
         await replyTasks(ctx, c.type);
         return;
-      case "list-open":
+      case "list-open": {
         if (isVolunteer && !isStaff) {
           // A volunteer's 工单 means the tasks they could take.
           await replyTasks(ctx, "open-tasks");
@@ -122,8 +122,12 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
         const open = await tickets.listOpen();
         const late = new Set<number>();
         for (const t of open) if (await tickets.isOverdue(t)) late.add(t.id);
-        await ctx.reply(say.openList(open, (t) => late.has(t.id), tickets.now()), { mention: false });
+        await ctx.reply(
+          say.openList(open, (t) => late.has(t.id), tickets.now()),
+          { mention: false },
+        );
         return;
+      }
       case "close": {
         if (!isStaff) throw new LinliError("forbidden", "staff only", { who: "staff" });
         const t = await tickets.close(c.id, ctx.actor, c.reason, id);

@@ -91,6 +91,7 @@ describe("staff scheduling", () => {
         createdAt: china("2026-11-02 10:00"),
         status: "closed",
         closedAt: china("2026-11-03 10:00"),
+        rating: 5,
         ratingLabel: "satisfied",
       }),
     });

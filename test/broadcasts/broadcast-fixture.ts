@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createBroadcastService } from "../../src/broadcasts/broadcast-service.js";
 import { createLiveData } from "../../src/broadcasts/create-live-data.js";
+import { monthFiguresFrom } from "../../src/features/reports.js";
+import { defaultRules } from "../../src/follow-up/follow-up-rules.js";
 import { silentLogger } from "../../src/core/logger.js";
 import type { Clock } from "../../src/core/types.js";
 import { createOutbox } from "../../src/outbox/outbox.js";
@@ -73,10 +75,12 @@ export async function makeService(
     jitterMs: 0,
   });
   const rooms = opts.rooms ?? makeRooms();
+  // The live data as features/broadcasts.ts wires it: the month's figures by the reports.
+  const liveData = createLiveData(store, monthFiguresFrom(db, defaultRules()));
   const service = createBroadcastService({
     store,
     clock,
-    liveData: createLiveData(store),
+    liveData,
     outbox,
     rooms,
     graceMinutes: opts.graceMinutes ?? 60,
@@ -89,5 +93,5 @@ export async function makeService(
     const rows = await db.outboxMessage.findMany({ orderBy: { id: "asc" } });
     return rows.map((r) => ({ to: r.destId, text: r.text, key: r.dedupeKey }));
   }
-  return { db, store, outbox, rooms, service, queued, close: () => database.close() };
+  return { db, store, liveData, outbox, rooms, service, queued, close: () => database.close() };
 }

@@ -2,9 +2,13 @@
 // activities from the knowledge base, and approved 好人好事.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chinaMonthOf, chinaWeekOf } from "../../src/text/china-time.js";
-import { createLiveData, weekAhead } from "../../src/broadcasts/create-live-data.js";
+import { weekAhead } from "../../src/broadcasts/create-live-data.js";
+import { followUpLimits } from "../../src/features/reports.js";
+import { defaultRules } from "../../src/follow-up/follow-up-rules.js";
+import { createReportService } from "../../src/reports/report-service.js";
+import { createPrismaReportStore } from "../../src/store/prisma-report-store.js";
 import { detectSmallTalk } from "../../src/understand/detect-small-talk.js";
-import { china, FakeClock, makeService, RESIDENT, STAFF, tempDbPath } from "./broadcast-fixture.js";
+import { china, FakeClock, makeService, RESIDENT, ROOMS, STAFF, tempDbPath } from "./broadcast-fixture.js";
 import { demoKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
 let tmp: ReturnType<typeof tempDbPath>;
@@ -29,41 +33,59 @@ describe("China month and week", () => {
 });
 
 describe("month figures", () => {
-  it("count received and closed tickets by China month, and the satisfied share of rated ones", async () => {
+  it("are 周议's: {本月满意率} and {本月办结} read as the week's report reads the month so far", async () => {
+    let n = 0;
     const t = (createdAt: Date, extra: Record<string, unknown> = {}) =>
       s.db.ticket.create({
         data: {
           residentId: "r",
           residentName: "张",
-          text: "x",
-          summary: "x",
-          category: "c",
+          text: "楼道灯坏了",
+          summary: "楼道灯坏了",
+          category: "repair",
           urgency: "normal",
+          sourceMessageId: `m${++n}`,
           createdAt,
           updatedAt: createdAt,
           ...extra,
         },
       });
-    await t(new Date("2026-10-31T17:00:00Z")); // 1 Nov 01:00 China: November
-    await t(new Date("2026-10-31T15:00:00Z"), {
-      status: "closed",
-      closedAt: new Date("2026-11-02T02:00:00Z"),
-      ratingLabel: "satisfied",
-    }); // created in October
-    await t(china("2026-11-03 10:00"), {
-      status: "closed",
-      closedAt: china("2026-11-04 10:00"),
-      ratingLabel: "unsatisfied",
-    });
-    await t(china("2026-11-05 10:00"), {
-      status: "closed",
-      closedAt: china("2026-11-06 10:00"),
-      ratingLabel: "unrated",
-    });
+    const closed = (opened: string, closedAt: string, extra: Record<string, unknown>) =>
+      t(china(opened), { status: "closed", closedAt: china(closedAt), ...extra });
+    await t(new Date("2026-10-31T17:00:00Z")); // 1 Nov 01:00 China: November, still open
+    // Opened in October, rated 5 in November: finished this month, but not one of its ratings.
+    await closed("2026-10-31 22:00", "2026-11-02 10:00", { rating: 5, ratingLabel: "satisfied" });
+    await closed("2026-11-03 10:00", "2026-11-04 10:00", { rating: 1, ratingLabel: "unsatisfied" });
+    await closed("2026-11-05 10:00", "2026-11-06 10:00", { ratingLabel: "unrated" });
+    // A 3 is rated, not satisfied.
+    await closed("2026-11-06 10:00", "2026-11-07 10:00", { rating: 3, ratingLabel: "neutral" });
+    await closed("2026-11-07 10:00", "2026-11-08 10:00", { rating: 4, ratingLabel: "satisfied" });
+    // Closed as the same thing as another report: received, not 办结.
+    await closed("2026-11-08 10:00", "2026-11-08 11:00", { closeKind: "duplicate", closeReason: "同一次停水" });
     await t(china("2026-12-01 00:30"));
-    const figures = await createLiveData(s.store).monthFigures(china("2026-11-23 09:00"));
-    expect(figures).toEqual({ received: 3, resolved: 3, satisfactionRate: 0.5 });
-    expect((await createLiveData(s.store).monthFigures(china("2026-09-10 09:00"))).satisfactionRate).toBeNull();
+
+    const now = china("2026-11-23 09:00");
+    const b = await s.service.schedule(STAFF, {
+      schedule: { cron: "0 8 * * 1" },
+      targets: [{ kind: "room", topic: ROOMS.r3.topic }],
+      content: "本月受理{本月受理}件, 办结{本月办结}件, 满意率{本月满意率}",
+    });
+    const { rendered } = await s.service.preview(b.id);
+    expect(rendered.text).toBe("本月受理6件, 办结5件, 满意率33%");
+
+    const reports = createReportService({
+      store: createPrismaReportStore(s.db),
+      clock: { now: () => now },
+      limitsOf: followUpLimits(defaultRules()),
+      isWorkingDay: () => true,
+      staffRooms: () => [],
+      enqueue: async () => {},
+      dailyAt: null,
+      weeklyAt: null,
+      owner: "test",
+    });
+    expect(await reports.weekSoFar(now)).toContain("满意率: 本周 —, 11月至今 33% (1/3)");
+    expect((await s.liveData.monthFigures(china("2026-09-10 09:00"))).satisfactionRate).toBeNull();
   });
 });
 
@@ -87,7 +109,7 @@ describe("week activities", () => {
   it("list the knowledge base's 活动 entries that fall in this week, with their days", async () => {
     await importActivities();
     // Week of Monday 23 November 2026: the last Sunday of the month is the 29th.
-    const { covers, lines } = await createLiveData(s.store).weekActivities(china("2026-11-23 08:00"));
+    const { covers, lines } = await s.liveData.weekActivities(china("2026-11-23 08:00"));
     expect(covers).toBe("11月23日(周一)至11月29日(周日)");
     expect(lines[0]).toBe("太极拳晨练 每天 6:30-7:30(中心广场)：每天");
     expect(lines).toContain("合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：11月24日(周二)、11月27日(周五)");
@@ -97,7 +119,7 @@ describe("week activities", () => {
 
   it("never list days already past: midweek, from today to Sunday", async () => {
     await importActivities();
-    const { covers, lines } = await createLiveData(s.store).weekActivities(china("2026-11-26 08:00")); // Thursday
+    const { covers, lines } = await s.liveData.weekActivities(china("2026-11-26 08:00")); // Thursday
     expect(covers).toBe("11月26日(周四)至11月29日(周日)");
     expect(lines).toContain("合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：11月27日(周五)");
   });
@@ -106,7 +128,7 @@ describe("week activities", () => {
     await importActivities();
     // 10:00 on Sunday in China, and 16:30 UTC on Saturday, which is already Sunday 00:30 in China.
     for (const now of [china("2026-11-29 10:00"), new Date("2026-11-28T16:30:00Z")]) {
-      const { covers, lines } = await createLiveData(s.store).weekActivities(now);
+      const { covers, lines } = await s.liveData.weekActivities(now);
       expect(covers).toBe("11月29日(周日)至12月6日(周日)");
       expect(lines).toContain("合唱团排练 每周二、周五 9:00-11:00(二楼活动室)：12月1日(周二)、12月4日(周五)");
       expect(lines.some((l) => l.includes("11月24日") || l.includes("11月27日"))).toBe(false);
@@ -119,8 +141,8 @@ describe("praises", () => {
   it("are the approved notes of this China month only", async () => {
     await s.service.addPraise(STAFF, "王阿姨帮李大爷买菜", true);
     await s.service.addPraise(RESIDENT, "谢谢小刘修水管", false);
-    expect(await createLiveData(s.store).praises(china("2026-11-30 23:00"))).toEqual(["王阿姨帮李大爷买菜"]);
-    expect(await createLiveData(s.store).praises(china("2026-12-01 00:00"))).toEqual([]);
+    expect(await s.liveData.praises(china("2026-11-30 23:00"))).toEqual(["王阿姨帮李大爷买菜"]);
+    expect(await s.liveData.praises(china("2026-12-01 00:00"))).toEqual([]);
   });
 });
 

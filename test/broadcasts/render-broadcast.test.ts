@@ -54,9 +54,9 @@ describe("renderBroadcast", () => {
     expect(result.text).toBe("暂无评价 / 11月25日(周三)至11月29日(周日)暂时没有安排活动 / 这段时间还没有记下好人好事");
   });
 
-  it("rounds the satisfaction rate to one decimal", async () => {
+  it("rounds the satisfaction rate to a whole percent, as 周议 shows it to staff", async () => {
     const { data } = fakeLiveData({ received: 3, resolved: 3, satisfactionRate: 2 / 3 });
-    expect((await renderBroadcast("{本月满意率}", data, NOW)).text).toBe("66.7%");
+    expect((await renderBroadcast("{本月满意率}", data, NOW)).text).toBe("67%");
   });
 
   it("accepts full-width braces and inner spaces, as a Chinese IME types them", async () => {

@@ -68,7 +68,7 @@ describe("webhook targets", () => {
     const service = createBroadcastService({
       store: s.store,
       clock,
-      liveData: createLiveData(s.store),
+      liveData: s.liveData,
       outbox: s.outbox,
       webhookOutbox: robots,
       rooms: s.rooms,

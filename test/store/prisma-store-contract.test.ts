@@ -5,8 +5,12 @@ import type { BroadcastStore, NewBroadcast } from "../../src/broadcasts/broadcas
 import type { HandoverStore, NewHandover } from "../../src/faq/handover-store.js";
 import type { KbStore } from "../../src/faq/import-kb.js";
 import type { KbEntry } from "../../src/faq/kb-entry.js";
+import type { FollowUpStore } from "../../src/follow-up/follow-up-store.js";
+import type { ReportStore } from "../../src/reports/report-store.js";
 import { type OpenedDatabase, openDatabase } from "../../src/store/open-database.js";
 import { createPrismaBroadcastStore } from "../../src/store/prisma-broadcast-store.js";
+import { createPrismaFollowUpStore } from "../../src/store/prisma-follow-up-store.js";
+import { createPrismaReportStore } from "../../src/store/prisma-report-store.js";
 import { createPrismaHandoverStore } from "../../src/store/prisma-handover-store.js";
 import { createPrismaKbStore } from "../../src/store/prisma-kb-store.js";
 import { createPrismaTicketStore } from "../../src/store/prisma-ticket-store.js";
@@ -16,6 +20,8 @@ import { freshPostgresSchema, postgresAvailable } from "../helpers/postgres.js";
 
 interface Stores {
   broadcasts: BroadcastStore;
+  reports: ReportStore;
+  followUp: FollowUpStore;
   handovers: HandoverStore;
   kb: KbStore;
   tickets: TicketStore;
@@ -34,6 +40,8 @@ const at = (min: number) => new Date(Date.UTC(2026, 10, 20, 1, min));
 const storesOn = (opened: OpenedDatabase): Stores => ({
   opened,
   broadcasts: createPrismaBroadcastStore(opened.db),
+  reports: createPrismaReportStore(opened.db),
+  followUp: createPrismaFollowUpStore(opened.db),
   handovers: createPrismaHandoverStore(opened.db),
   kb: createPrismaKbStore(opened.db, { now: () => at(0) }),
   tickets: createPrismaTicketStore(opened.db),
@@ -195,30 +203,25 @@ describe.each(kinds)("%s", (_name, available, make) => {
   });
 
   it.skipIf(!available)(
-    "counts a month's tickets: duplicates are not 办结, only rated ones count for 满意率",
+    "gives the reports each ticket of a period with its timeline and a limit moved with 延期",
     async () => {
       const mk = async (source: string, minute: number) => (await s.tickets.create(ticket(source, minute))).ticket;
-      const close = (id: number, minute: number, patch: Record<string, unknown>) =>
-        s.tickets.transition(
-          id,
-          { from: ["open"] },
-          { status: "closed", closedAt: at(minute), ...patch },
-          { type: "closed", actorId: "s1", actorName: "赵书记", note: null, at: at(minute) },
-        );
       const t1 = await mk("fig-1", 100);
       const t2 = await mk("fig-2", 101);
-      const t3 = await mk("fig-3", 102);
-      await mk("fig-4", 103);
-      await close(t1.id, 110, { rating: 5, ratingLabel: "satisfied", closeKind: "resolved" });
-      await close(t2.id, 111, { rating: 1, ratingLabel: "unsatisfied" });
-      await close(t3.id, 112, { closeKind: "duplicate", closeReason: "同一次停水" });
-      expect(await s.broadcasts.ticketFigures(at(100), at(200))).toEqual({
-        received: 4,
-        closed: 2,
-        satisfied: 1,
-        rated: 2,
-      });
-      expect((await s.broadcasts.ticketFigures(at(200), at(300))).received).toBe(0);
+      await s.tickets.transition(
+        t1.id,
+        { from: ["open"] },
+        { status: "closed", closedAt: at(110), closeKind: "duplicate", closeReason: "同一次停水" },
+        { type: "closed", actorId: "s1", actorName: "赵书记", note: null, at: at(110) },
+      );
+      await s.followUp.moveLimit(t2.id, { dueAt: at(500), reason: "等配件" }, staff, at(120), "等配件");
+      const got = (await s.reports.ticketsSince(at(100))).filter((t) => [t1.id, t2.id].includes(t.id));
+      expect(got.map((t) => [t.id, t.closeKind, t.movedLimit, t.events.map((e) => e.type)])).toEqual([
+        [t1.id, "duplicate", null, ["created", "closed"]],
+        [t2.id, null, at(500), ["created", "extended"]],
+      ]);
+      // Closed before `from`: not in a later period.
+      expect((await s.reports.ticketsSince(at(200))).map((t) => t.id)).not.toContain(t1.id);
     },
   );
 
