@@ -54,6 +54,7 @@ describe("domain folders import no adapter", () => {
     "faq",
     "understand",
     "people",
+    "follow-up",
     "reports",
   ])("refuses them in src/%s, naming file and line", (room) => {
     const files = Object.fromEntries(forbidden.map((f, i) => [`src/${room}/probe-${i}.ts`, probe(f)]));
