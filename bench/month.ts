@@ -1,17 +1,20 @@
 // `npm run bench:month`: a simulated busy month replayed through the real app (pipeline,
-// tickets, reports, outbox on a SQLite file) on a fake clock. Residents report, volunteers
-// claim (some late), finish, residents rate; staff assign what nobody takes and close reports
-// of the same outage as one; some messages arrive twice; the app restarts mid-month. Prints the
-// three rates, the reminders and escalations sent, the daily and weekly reports sent, and
-// whether any step was sent twice (outbox idempotency keys). Seeded: the same month each run.
+// tickets, follow-up, reports, outbox on a SQLite file) on a fake clock. Residents report,
+// volunteers claim (some late, some go quiet), record progress and finish, residents rate;
+// staff assign what nobody takes, move some limits (延期) and close reports of the same outage
+// as one; some messages arrive twice; follow-up runs twice at once each step (as two processes
+// would) and the app restarts mid-month. Prints the three rates (follow-up's limits), the
+// reminders and escalations by kind, the daily and weekly reports sent, and whether any step
+// was sent twice. Seeded: the same month each run.
 import { mkdirSync, rmSync } from "node:fs";
 import { type App, createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { silentLogger } from "../src/core/logger.js";
 import type { Clock, InboundMessage } from "../src/core/types.js";
-import type { ReportsFeature } from "../src/features/reports.js";
+import type { FollowUpFeature } from "../src/features/follow-up.js";
+import { loadFollowUpRules } from "../src/features/follow-up.js";
+import { followUpLimits, type ReportsFeature } from "../src/features/reports.js";
 import type { TicketsFeature } from "../src/features/tickets.js";
-import { defaultClaimLimit } from "../src/reports/claim-limit.js";
 import { computeRates } from "../src/reports/compute-rates.js";
 import { formatRate } from "../src/reports/report-replies.js";
 import { createPrismaReportStore } from "../src/store/prisma-report-store.js";
@@ -153,8 +156,24 @@ async function say(
 }
 const ticketOf = async (messageId: string) => database.db.ticket.findUnique({ where: { sourceMessageId: messageId } });
 
+/** A date four days on, as staff write it in 延期 (`12月3日`). */
+function extendTo(t: number): string {
+  const d = toChinaTime(new Date(t + 4 * 24 * HOUR));
+  return `${d.month}月${d.day}日`;
+}
 const isWeekend = (t: number) => [0, 6].includes(toChinaTime(new Date(t)).weekday);
-const counts = { requests: 0, claims: 0, assigned: 0, finished: 0, ratings: 0, merges: 0, withdrawals: 0 };
+const counts = {
+  requests: 0,
+  claims: 0,
+  assigned: 0,
+  finished: 0,
+  ratings: 0,
+  merges: 0,
+  withdrawals: 0,
+  progress: 0,
+  extended: 0,
+  quiet: 0,
+};
 
 /** One resident's request and what then happens to it. */
 function planRequest(at: number, urgent: boolean): void {
@@ -193,8 +212,26 @@ function planRequest(at: number, urgent: boolean): void {
         counts.claims++;
         await say(v, volunteerRoom, `认领 ${id}`);
       }
-      plan(now + between(0.5, 30) * HOUR, async () => {
-        const c = await database.db.ticket.findUnique({ where: { id } });
+      const quiet = random() < 0.05; // the claimer goes quiet: asked, then the ticket goes back
+      if (quiet) counts.quiet++;
+      if (!quiet && random() < 0.15)
+        plan(now + between(1, 6) * HOUR, async () => {
+          counts.progress++;
+          await say(v, volunteerRoom, `进展 ${id} 在等配件`);
+        });
+      if (!quiet && random() < 0.05)
+        plan(now + between(1, 4) * HOUR, async () => {
+          counts.extended++;
+          await say(staff[0]!, staffRoom, `延期 ${id} 等物业配合 ${extendTo(now)}`);
+        });
+      plan(now + (quiet ? between(40, 60) : between(0.5, 30)) * HOUR, async () => {
+        let c = await database.db.ticket.findUnique({ where: { id } });
+        if (c?.status === "open" && quiet) {
+          // Released to the pool after the quiet claimer did not answer: someone else takes it.
+          counts.claims++;
+          await say(v, volunteerRoom, `认领 ${id}`);
+          c = await database.db.ticket.findUnique({ where: { id } });
+        }
         if (c?.status !== "claimed") return;
         counts.finished++;
         await say(v, volunteerRoom, `完成 ${id} 已处理好`);
@@ -241,6 +278,7 @@ for (let day = now; day < end; day += 24 * HOUR) {
 await startApp();
 const reports = () => app.features.find((f) => f.name === "reports") as ReportsFeature;
 const tickets = () => app.features.find((f) => f.name === "tickets") as TicketsFeature;
+const followUp = () => app.features.find((f) => f.name === "followUp") as FollowUpFeature;
 const restartAt = chinaTimeToDate(2026, 11, 16, 12).getTime();
 let restarted = false;
 const STEP = 10 * MIN;
@@ -260,7 +298,8 @@ for (let t = now; t < end; t += STEP) {
     await startApp();
   }
   await tickets().service.closeUnrated();
-  await tickets().service.remindOverdue();
+  // Two runs at once, as two processes on one database would: each step must still go out once.
+  await Promise.all([followUp().service.run(), followUp().service.run()]);
   await reports().tick();
 }
 await app.outbox.idle();
@@ -269,23 +308,48 @@ const seconds = (performance.now() - t0) / 1000;
 // Figures.
 const all = await createPrismaReportStore(database.db).ticketsSince(new Date(0));
 const month = all.filter((t) => t.createdAt.getTime() < end);
-const rates = computeRates(month, defaultClaimLimit(), new Date(now));
+const rates = computeRates(month, followUpLimits(loadFollowUpRules(config)), new Date(now));
 const rows = await database.db.outboxMessage.findMany({ select: { dedupeKey: true, state: true } });
 const keys = rows.map((r) => r.dedupeKey ?? "");
 const kindOf = (key: string) =>
-  /^report:(daily|weekly):/.exec(key)?.[1] ??
-  /^ticket:\d+:(overdue|remind[^:]*|escalat[^:]*|chase[^:]*|auto-closed)/.exec(key)?.[1] ??
-  null;
+  /^report:(daily|weekly):/.exec(key)?.[1] ?? /^ticket:\d+:(auto-closed)/.exec(key)?.[1] ?? null;
 const byKind = new Map<string, number>();
 for (const k of keys) {
   const kind = kindOf(k);
   if (kind) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
 }
+// Follow-up's steps, one row each (unique per ticket and step), by kind; and the messages each sent.
+const stepRows = await database.db.followUpStep.findMany({ select: { ticketId: true, step: true } });
+const stepKind = (step: string) => step.replace(/:\d+$/, "");
+const stepNames: Record<string, string> = {
+  "respond:near": "reminder (claim/reply near)",
+  "finish:near": "reminder (finish near)",
+  "respond:passed": "escalation (claim/reply overdue)",
+  "finish:passed": "escalation (finish overdue)",
+  chased: "resident told it is chased",
+  "idle-ask": "claimer asked (no progress)",
+  rating: "rating reminder (回访)",
+  "revisit:near": "reminder (不满意 follow-up near)",
+  "revisit:passed": "escalation (不满意 follow-up overdue)",
+};
+const stepsByKind = new Map<string, number>();
+for (const r of stepRows) stepsByKind.set(stepKind(r.step), (stepsByKind.get(stepKind(r.step)) ?? 0) + 1);
+const followUpMessages = keys.filter((k) => /^ticket:\d+:remind:/.test(k)).length;
+const released = await database.db.ticketEvent.count({ where: { type: "released", actorId: null } });
 // A step is a ticket's, a report's or a hand-over's key without the id of the message that
 // caused it: the same step for the same ticket and destination twice means it was said twice.
-// (Replies to a message, msg:<id>:<part>, are one per message by their key.)
+// (Replies to a message, msg:<id>:<part>, are one per message by their key; a ticket released
+// to the pool and claimed again is rightly told of its second claim.) Follow-up's keys carry
+// the step (and the deadline it is about), so the same step twice would show here too.
+const reclaimed = new Set(
+  (await database.db.ticketEvent.findMany({ where: { type: "released" }, select: { ticketId: true } })).map(
+    (e) => e.ticketId,
+  ),
+);
 const steps = new Map<string, number>();
 for (const k of keys.filter((key) => /^(?:ticket|report|handover)/.test(key))) {
+  const claim = /^ticket:(\d+):(?:claimed|assigned):/.exec(k);
+  if (claim && reclaimed.has(Number(claim[1]))) continue;
   const step = k.replace(/:m\d+(?=:|$)/g, "");
   steps.set(step, (steps.get(step) ?? 0) + 1);
 }
@@ -300,18 +364,18 @@ console.log(
 console.log(`响应率 ${formatRate(rates.response)}`);
 console.log(`解决率 ${formatRate(rates.resolution)}`);
 console.log(`满意率 ${formatRate(rates.satisfaction)}`);
+console.log("follow-up steps (each one row, one timeline event, its messages once):");
+for (const [kind, name] of Object.entries(stepNames)) console.log(`  ${name}: ${stepsByKind.get(kind) ?? 0}`);
 console.log(
-  `reminders and escalations: ${
-    [...byKind.entries()]
-      .filter(([k]) => !["daily", "weekly", "auto-closed"].includes(k))
-      .map(([k, n]) => `${k} ${n}`)
-      .join(", ") || "none"
-  }`,
+  `  released to the pool: ${released}; follow-up steps ${stepRows.length} (one row each per ticket and step), their messages ${followUpMessages}`,
+);
+console.log(
+  `progress notes ${counts.progress}, limits moved (延期) ${counts.extended}, quiet claimers ${counts.quiet}`,
 );
 console.log(`closed unrated after the rating timeout: ${byKind.get("auto-closed") ?? 0}`);
 console.log(`reports sent: daily ${byKind.get("daily") ?? 0}, weekly ${byKind.get("weekly") ?? 0}`);
 console.log(
-  `outbox: ${rows.length} rows, ${sentRows} sent, sender saw ${sent.length}; keys unique ${new Set(keys).size === keys.length}; steps sent twice: ${twice.length}${
+  `outbox: ${rows.length} rows, ${sentRows} sent, sender saw ${sent.length}; keys unique ${new Set(keys).size === keys.length}; steps sent twice: ${twice.length + Math.max(0, sent.length - sentRows)}${
     twice.length
       ? ` (${twice
           .slice(0, 5)
