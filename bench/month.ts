@@ -354,12 +354,13 @@ for (const k of keys.filter((key) => /^(?:ticket|report|handover)/.test(key))) {
   steps.set(step, (steps.get(step) ?? 0) + 1);
 }
 const twice = [...steps.entries()].filter(([, n]) => n > 1);
-const withdrawn = month.filter((t) => String(t.closeKind) === "withdrawn").length;
+const withdrawn = month.filter((t) => t.closeKind === "withdrawn").length;
+const linked = month.filter((t) => t.mergedIntoId !== null).length;
 const sentRows = rows.filter((r) => r.state === "sent").length;
 
 console.log(`busy month (seed ${seed}), November 2026, ${seconds.toFixed(1)} s`);
 console.log(
-  `messages ${messageNo} (+${replayed} delivered twice), requests ${counts.requests}, tickets ${month.length}; claims ${counts.claims}, staff assigned ${counts.assigned}, finished ${counts.finished}, ratings ${counts.ratings}, merged ${counts.merges}, withdrawn ${withdrawn} (of ${counts.withdrawals} 撤销 asked; 0 until withdrawals land)`,
+  `messages ${messageNo} (+${replayed} delivered twice), requests ${counts.requests}, tickets ${month.length}; claims ${counts.claims}, staff assigned ${counts.assigned}, finished ${counts.finished}, ratings ${counts.ratings}, merged ${linked} (${counts.merges} asked by staff), withdrawn ${withdrawn} (of ${counts.withdrawals} 撤销 asked)`,
 );
 console.log(`响应率 ${formatRate(rates.response)}`);
 console.log(`解决率 ${formatRate(rates.resolution)}`);

@@ -19,10 +19,9 @@ export interface Rates {
 
 /** Why a ticket does not count as a request of its own: withdrawn by its resident, or merged into another. */
 export function endedAs(t: ReportTicket): "withdrawn" | "merged" | null {
-  const how = String(t.closeKind ?? "");
-  const status = String(t.status);
-  if (how === "withdrawn" || status === "withdrawn") return "withdrawn";
-  if (how === "duplicate" || how === "merged" || status === "merged") return "merged";
+  if (t.closeKind === "withdrawn") return "withdrawn";
+  // Linked to the first report of the same problem, or closed by staff as the same thing.
+  if (t.closeKind === "duplicate" || t.mergedIntoId !== null) return "merged";
   return null;
 }
 

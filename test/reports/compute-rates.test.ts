@@ -66,6 +66,7 @@ function ticket(createdAt: Date, steps: Step[], fields: Partial<ReportTicket> = 
     updatedAt: createdAt,
     events,
     movedLimit: null,
+    mergedIntoId: null,
     ...fields,
   };
 }
@@ -123,12 +124,12 @@ describe("the three rates", () => {
       ["done", 3 * HOUR],
     ]);
     const open = ticket(monday9, [["claimed", HOUR]]);
-    const merged = ticket(monday9, [["closed", HOUR, "s1"]], { closeKind: "duplicate" });
+    const merged = ticket(monday9, [["closed", HOUR, "s1"]], { closeKind: "duplicate", mergedIntoId: 1 });
     const withdrawnEarly = ticket(monday9, [["closed", HOUR, "r1"]], {
-      closeKind: "withdrawn" as ReportTicket["closeKind"],
+      closeKind: "withdrawn",
     });
     const withdrawnLate = ticket(monday9, [["closed", 30 * HOUR, "r1"]], {
-      closeKind: "withdrawn" as ReportTicket["closeKind"],
+      closeKind: "withdrawn",
     });
     const r = computeRates([solved, open, merged, withdrawnEarly, withdrawnLate], limitOf, later);
     expect(r.resolution).toEqual({ num: 1, den: 2 });
