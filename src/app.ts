@@ -8,7 +8,9 @@ import { followUpFeature } from "./features/follow-up.js";
 import type { ChainPoint, Feature, FeatureDeps, FeatureFactory } from "./features/feature.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { createOpenAiLlm } from "./llm/openai-llm.js";
-import { createOutbox, type SendPacing } from "./outbox/outbox.js";
+import { createOutbox, type SendPacing, sendPriority } from "./outbox/outbox.js";
+import { outboxReplies } from "./outbox/outbox-replies.js";
+import { ticketMergers } from "./tickets/ticket-merges.js";
 import { createRoleResolver, type Directory } from "./people/role-resolver.js";
 import { RoomRegistry } from "./people/room-registry.js";
 import { answerAddressed } from "./pipeline/answer-addressed.js";
@@ -62,6 +64,17 @@ export function createApp(o: AppOptions) {
     intervalMs: config.outbox.intervalMs,
     jitterMs: config.outbox.jitterMs,
     pacing: o.pacing,
+    mergers: ticketMergers,
+    backlog: {
+      threshold: config.outbox.backlogAlert,
+      onPassed: async (waiting) => {
+        for (const id of rooms.idsByRole("staff"))
+          await outbox.enqueue(
+            { to: { kind: "room", id }, text: outboxReplies.backlog(waiting), mentionIds: [] },
+            { key: `outbox:backlog:${clock.now().toISOString()}:${id}`, priority: sendPriority.urgent },
+          );
+      },
+    },
   });
   const llm = config.llm
     ? createOpenAiLlm({ ...config.llm, usage: createPrismaLlmUsageLog(db), clock, logger })

@@ -32,6 +32,7 @@ const schema = z.object({
   LINLI_WEB_PORT: int(0, 65535).default(8788),
   LINLI_SEND_INTERVAL_MS: int(0, 600_000).default(3000),
   LINLI_SEND_JITTER_MS: int(0, 600_000).default(2000),
+  LINLI_OUTBOX_BACKLOG_ALERT: int(1, 1_000_000).default(40),
   LINLI_RATING_TIMEOUT_HOURS: int(1, 24 * 30).default(72),
   /** Deprecated: an alias for the claim limit of ordinary tickets, on the clock (use LINLI_FOLLOW_UP). */
   LINLI_OVERDUE_HOURS: int(1, 24 * 30).optional(),
@@ -63,7 +64,7 @@ export interface Config {
   rooms: { resident: string[]; volunteer: string[]; staff: string[] };
   kbPath: string | undefined;
   web: { host: string; port: number };
-  outbox: { intervalMs: number; jitterMs: number };
+  outbox: { intervalMs: number; jitterMs: number; backlogAlert: number };
   tickets: { ratingTimeoutHours: number; mergeWindowHours: number; dutyPhone: string | undefined };
   /** Time limits file, staff on duty, and the deprecated LINLI_OVERDUE_HOURS. */
   followUp: { path: string | undefined; onDuty: string[]; overdueHours: number | undefined };
@@ -120,7 +121,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rooms: { resident: c.LINLI_RESIDENT_ROOMS, volunteer: c.LINLI_VOLUNTEER_ROOMS, staff: c.LINLI_STAFF_ROOMS },
     kbPath: c.LINLI_KB,
     web: { host: c.LINLI_WEB_HOST, port: c.LINLI_WEB_PORT },
-    outbox: { intervalMs: c.LINLI_SEND_INTERVAL_MS, jitterMs: c.LINLI_SEND_JITTER_MS },
+    outbox: {
+      intervalMs: c.LINLI_SEND_INTERVAL_MS,
+      jitterMs: c.LINLI_SEND_JITTER_MS,
+      backlogAlert: c.LINLI_OUTBOX_BACKLOG_ALERT,
+    },
     tickets: {
       ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS,
       mergeWindowHours: c.LINLI_MERGE_WINDOW_HOURS,

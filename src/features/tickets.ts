@@ -22,8 +22,8 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
   const service = createTicketService({
     store: deps.sqlite ? createSqliteTicketStore(deps.sqlite) : createPrismaTicketStore(deps.db),
     clock: deps.clock,
-    enqueue: async (m, key, priority) => {
-      await deps.outbox.enqueue(m, { key, priority });
+    enqueue: async (m, key, priority, merge) => {
+      await deps.outbox.enqueue(m, { key, priority, merge });
     },
     roomsOf: (role) => rooms.idsByRole(role),
     ratingTimeoutHours: config.tickets.ratingTimeoutHours,

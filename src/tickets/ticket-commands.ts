@@ -9,6 +9,7 @@ import { linkReplies } from "./link-replies.js";
 import { errorReplies, ticketReplies as say } from "./ticket-replies.js";
 import type { TicketService } from "./ticket-service.js";
 import type { Withdrawal } from "./withdraw-ticket.js";
+import { mergeParts } from "./ticket-merges.js";
 
 export interface TicketCommandOptions {
   tickets: TicketService;
@@ -51,7 +52,13 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
       await run(ctx, command);
     } catch (err) {
       if (!isLinliError(err)) throw err;
-      await ctx.reply(explain(err, command), { part: "error" });
+      // The losers of a claim race, still queued in one room, hear it in one message.
+      const lost =
+        err.code === "already_claimed" && !err.details.yours && ctx.room ? (err.details.ticket as Ticket) : null;
+      await ctx.reply(explain(err, command), {
+        part: "error",
+        merge: lost ? { kind: "claimed", part: mergeParts.claimed(lost) } : undefined,
+      });
     }
   };
 

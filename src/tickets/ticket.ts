@@ -33,7 +33,9 @@ export type TicketEventType =
   /** Staff undid a link: the report is its own ticket again. */
   | "split"
   /** On the first ticket: another resident's report was linked to it (note: `#M`). */
-  | "report_added";
+  | "report_added"
+  /** A request from a burst of the same resident, kept with this ticket instead of a new one. */
+  | "folded";
 
 export interface Ticket {
   id: number;
