@@ -116,7 +116,13 @@ async function main() {
     name: `linli-bench-${randomUUID()}`,
     puppet: new PuppetService({ token, endpoint: `127.0.0.1:${port}` }),
   });
-  const { app, ready } = connectApp(bot, { config, database, clock: systemClock, logger: silentLogger, housekeepingMs: 0 });
+  const { app, ready } = connectApp(bot, {
+    config,
+    database,
+    clock: systemClock,
+    logger: silentLogger,
+    housekeepingMs: 0,
+  });
   await bot.start();
   if (!puppet.isLoggedIn) mocker.login(botUser);
   await ready;
