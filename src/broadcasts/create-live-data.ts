@@ -1,12 +1,6 @@
 // The live fields of a broadcast, read from the store: this month's ticket figures, this
 // week's activities from the knowledge base, and the month's approved 好人好事.
-import {
-  addDays,
-  type CivilDate,
-  chinaMonthOf,
-  formatChinaDate,
-  toChinaDate,
-} from "../text/china-time.js";
+import { addDays, type CivilDate, chinaMonthOf, formatChinaDate, toChinaDate } from "../text/china-time.js";
 import { readEntrySchedule } from "../faq/schedule-field.js";
 import { ruleFallsOn } from "../faq/schedule-rules.js";
 import type { ActivityEntry, BroadcastStore } from "./broadcast-store.js";
