@@ -75,9 +75,10 @@ describe("an emergency behind a flood and a broadcast", () => {
     });
     // Folded into a few tickets, the first request kept, and the rest kept with the latest.
     expect(tickets.length).toBeLessThanOrEqual(5);
-    expect(tickets[0]?.text).toBe(burst[0]);
-    const folded = await bot.database.db.ticketEvent.count({ where: { type: "folded" } });
-    expect(folded + tickets.length).toBe(200);
+    // Every request kept, the first ones as tickets (WeChat may deliver a burst slightly out of
+    // order), the rest folded into the latest.
+    const folded = await bot.database.db.ticketEvent.findMany({ where: { type: "folded" } });
+    expect([...tickets.map((t) => t.text), ...folded.map((e) => e.note)].sort()).toEqual([...burst].sort());
     await waitFor(() => server.botSaid().some((s) => s.text.includes("都记下了")), "told kindly", 30_000);
     expect(server.botSaid().filter((s) => s.text.includes("都记下了"))).toHaveLength(1);
     await waitFor(
