@@ -55,6 +55,14 @@ describe("an emergency behind a flood and a broadcast", () => {
     );
     // Counted where the bot queued them: how many sends went out between queueing and sending.
     const gas = await bot.database.db.ticket.findFirstOrThrow({ where: { residentName: "王桂兰" } });
+    const marked = (key: string) =>
+      bot.database.db.outboxMessage.count({ where: { dedupeKey: { startsWith: key }, state: "sent" } });
+    // The mock hears a message a moment before the bot marks its row sent.
+    await until(
+      async () =>
+        (await marked(`ticket:${gas.id}:created:urgent`)) > 0 && (await marked(`ticket:${gas.id}:created:ack`)) > 0,
+      "rows marked sent",
+    );
     const rows = await bot.database.db.outboxMessage.findMany({ where: { state: "sent" } });
     const sendsBefore = (key: string) => {
       const row = rows.find((r) => r.dedupeKey?.startsWith(key))!;
