@@ -149,7 +149,8 @@ export function createApp(o: AppOptions) {
      * registered, and on an install's first start the configured topics bound (trust on first use).
      */
     async syncRooms(list: { id: string; topic: string }[]): Promise<void> {
-      await (loading ??= rooms.load());
+      loading ??= rooms.load();
+      await loading;
       for (const r of list) rooms.register(r.id, r.topic);
       rooms.bindFirstStart();
       await rooms.flush();
