@@ -39,12 +39,21 @@ const schema = z.object({
   LINLI_FOLLOW_UP: z.string().optional(),
   LINLI_ON_DUTY: list.default(""),
   LINLI_MERGE_WINDOW_HOURS: int(0, 72).default(6),
+  LINLI_CLAIMS_PER_HOUR: int(0, 1000).default(10),
   LINLI_DUTY_PHONE: z
     .string()
     .regex(/^[0-9+][0-9\s()（）+-]{2,23}$/, "应为电话号码, 例如 010-12345678")
     .optional(),
   LINLI_FAQ_WITHOUT_MENTION: bool.default("true"),
   LINLI_BROADCAST_GRACE_MINUTES: int(0, 24 * 60).default(60),
+  LINLI_WECOM_ROBOTS: z
+    .string()
+    .regex(
+      /^\s*[^=,，]+=[\w-]+\s*([,，]\s*[^=,，]+=[\w-]+\s*)*$/,
+      "应为 名称=key, 多个用逗号隔开, 例如 物业群机器人=0a1b2c3d-…; key 是机器人地址里 key= 后面的部分",
+    )
+    .transform(readRobots)
+    .optional(),
   LINLI_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   OPENAI_BASE_URL: z.string().url("应为完整网址, 例如 http://127.0.0.1:8000/v1").optional(),
   OPENAI_API_KEY: z.string().optional(),
@@ -52,6 +61,16 @@ const schema = z.object({
   LINLI_LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   LINLI_LLM_TIMEOUT_MS: int(100, 120_000).default(8000),
 });
+
+/** `名称=key,名称=key` → { 名称: key }. */
+function readRobots(v: string): Record<string, string> {
+  const robots: Record<string, string> = {};
+  for (const pair of v.split(/[,，]/)) {
+    const [name, key] = pair.split("=").map((s) => s.trim());
+    if (name && key) robots[name] = key;
+  }
+  return robots;
+}
 
 export type RawConfig = z.infer<typeof schema>;
 
@@ -65,11 +84,17 @@ export interface Config {
   kbPath: string | undefined;
   web: { host: string; port: number };
   outbox: { intervalMs: number; jitterMs: number; backlogAlert: number };
-  tickets: { ratingTimeoutHours: number; mergeWindowHours: number; dutyPhone: string | undefined };
+  tickets: {
+    ratingTimeoutHours: number;
+    mergeWindowHours: number;
+    dutyPhone: string | undefined;
+    claimsPerHour: number;
+  };
   /** Time limits file, staff on duty, and the deprecated LINLI_OVERDUE_HOURS. */
   followUp: { path: string | undefined; onDuty: string[]; overdueHours: number | undefined };
   faq: { answerWithoutMention: boolean };
-  broadcasts: { graceMinutes: number };
+  /** WeCom group robots staff may name as broadcast targets: name → key (never typed in chat). */
+  broadcasts: { graceMinutes: number; robots: Readonly<Record<string, string>> };
   logLevel: "debug" | "info" | "warn" | "error";
   llm: { baseURL: string; apiKey: string; model: string; threshold: number; timeoutMs: number } | undefined;
 }
@@ -130,10 +155,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS,
       mergeWindowHours: c.LINLI_MERGE_WINDOW_HOURS,
       dutyPhone: c.LINLI_DUTY_PHONE,
+      claimsPerHour: c.LINLI_CLAIMS_PER_HOUR,
     },
     followUp: { path: c.LINLI_FOLLOW_UP, onDuty: c.LINLI_ON_DUTY, overdueHours: c.LINLI_OVERDUE_HOURS },
     faq: { answerWithoutMention: c.LINLI_FAQ_WITHOUT_MENTION },
-    broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES },
+    broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES, robots: Object.freeze(c.LINLI_WECOM_ROBOTS ?? {}) },
     logLevel: c.LINLI_LOG_LEVEL,
     llm:
       c.OPENAI_BASE_URL && c.OPENAI_API_KEY && c.LINLI_LLM_MODEL

@@ -81,7 +81,7 @@ export class RoomRegistry {
     let room = this.#describe(id, topic, null, null, null);
     this.#write({ action: "seen", id, topic, at: now });
     if (room.role === "resident" && room.proposed === null && !this.#duplicatesBound(room)) {
-      room = this.#setBinding(id, "resident", "auto");
+      room = this.#setBinding(id, "resident", "auto", topic);
     } else {
       this.#rooms.set(id, room);
       if (room.proposed && !known?.proposed) this.#o.onNotice?.({ kind: "proposed", room });
@@ -153,8 +153,7 @@ export class RoomRegistry {
     return this.#writes;
   }
 
-  #setBinding(id: string, role: Role, by: string): KnownRoom {
-    const topic = this.#rooms.get(id)?.topic ?? "";
+  #setBinding(id: string, role: Role, by: string, topic = this.#rooms.get(id)?.topic ?? ""): KnownRoom {
     const at = this.#now();
     const room = this.#describe(id, topic, role, by, at);
     this.#rooms.set(id, room);

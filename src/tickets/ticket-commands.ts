@@ -36,6 +36,9 @@ const ticketCommandTypes = new Set<Command["type"]>([
   "malformed",
 ]);
 
+/** Commands whose staff answer shows other residents' requests. */
+const staffOnlyCommands = new Set<Command["type"]>(["list-open", "close", "assign"]);
+
 export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
   const { tickets } = o;
   return async (ctx, next) => {
@@ -81,7 +84,15 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
   async function run(ctx: Context, c: Command): Promise<void> {
     const id = ctx.message.id;
     const isVolunteer = ctx.roles.has("volunteer");
-    const isStaff = ctx.roles.has("staff");
+    // Staff powers that reveal others' data work only in a staff room or privately: in any
+    // other group a staff member is answered as a resident (or told where to ask).
+    const inStaffPlace = !ctx.room || ctx.room.role === "staff";
+    const isStaff = ctx.roles.has("staff") && inStaffPlace;
+    const volunteerList = c.type === "list-open" && isVolunteer;
+    if (ctx.roles.has("staff") && !inStaffPlace && staffOnlyCommands.has(c.type) && !volunteerList) {
+      await ctx.reply(errorReplies.staff_elsewhere());
+      return;
+    }
     switch (c.type) {
       case "claim":
         if (!isVolunteer && !isStaff) throw new LinliError("forbidden", "volunteers only", { who: "volunteer" });
@@ -200,7 +211,10 @@ function explain(err: LinliError, c: Command): string {
       if (c.type === "progress") return errorReplies.not_yours(c.id);
       if (c.type === "withdraw") return linkReplies.notYours(c.id);
       return err.details.who === "staff" ? errorReplies.forbidden_staff() : errorReplies.forbidden_volunteer();
+    case "too_many":
+      return errorReplies.too_many_claims(Number(err.details.limit));
     case "not_found":
+      if (c.type === "assign" && err.details.notVolunteer) return errorReplies.assignee_not_volunteer(c.assignee);
       if (c.type === "assign") return errorReplies.assignee_not_found(c.assignee);
       return errorReplies.nothing_to_rate();
     default:

@@ -198,6 +198,10 @@ export const errorReplies = {
   bad_state: (t: Ticket, action: string) => `#${t.id} 现在是「${statusOf(t)}」, 不能${action}。`,
   malformed: (verb: string, example: string) => `「${verb}」后面要写工单编号, 比如: ${example}`,
   assignee_not_found: (name: string) => `没找到「${name}」, 请在指派时 @ 对方, 比如: 指派 12 @张师傅`,
+  assignee_not_volunteer: (name: string) => `「${name}」不在志愿者群里, 只能指派给志愿者群的成员。`,
+  too_many_claims: (limit: number) =>
+    `您这一小时已经认领了 ${limit} 件, 先把手上的办好吧。过一会儿再来认领, 或请社区工作人员指派。`,
+  staff_elsewhere: () => "这个要在工作群里或私聊我查看, 居民群里不方便公开大家的事项。",
   nothing_to_rate: () => "您现在没有需要评价的事项。",
   internal: pipelineReplies.internal,
 };

@@ -32,6 +32,8 @@ export interface TicketServiceOptions {
   mergeWindowHours: number;
   /** The community's duty phone, told with the advice for an urgent report. */
   dutyPhone?: string;
+  /** Most claims one volunteer may make in an hour (each claim reveals a resident's phone); 0: no limit. */
+  claimsPerHour?: number;
 }
 
 export interface Intake {
@@ -203,6 +205,11 @@ export function createTicketService(o: TicketServiceOptions) {
 
     async claim(id: number, volunteer: Actor, messageId: string): Promise<Ticket> {
       const now = o.clock.now();
+      const limit = o.claimsPerHour ?? 0;
+      if (limit > 0) {
+        const recent = await o.store.countEventsBy(volunteer.id, "claimed", new Date(now.getTime() - 3600_000));
+        if (recent >= limit) throw new LinliError("too_many", "claims per hour", { limit });
+      }
       const won = await o.store.transition(
         id,
         { from: ["open"] },

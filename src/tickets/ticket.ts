@@ -142,6 +142,8 @@ export interface TicketStore {
   ): Promise<Ticket | null>;
   addEvent(event: TicketEvent): Promise<void>;
   events(ticketId: number): Promise<TicketEvent[]>;
+  /** How many events of this type one person caused since `since` (e.g. claims in the last hour). */
+  countEventsBy(actorId: string, type: TicketEventType, since: Date): Promise<number>;
   listByStatus(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;
   listByResident(residentId: string, limit: number): Promise<Ticket[]>;
   /** The resident's most recent ticket that is done and waiting for a rating. */
