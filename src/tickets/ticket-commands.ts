@@ -88,7 +88,8 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
     // other group a staff member is answered as a resident (or told where to ask).
     const inStaffPlace = !ctx.room || ctx.room.role === "staff";
     const isStaff = ctx.roles.has("staff") && inStaffPlace;
-    const volunteerList = c.type === "list-open" && isVolunteer;
+    // In the volunteers' group a volunteer's 工单 means the tasks they could take.
+    const volunteerList = c.type === "list-open" && isVolunteer && ctx.room?.role === "volunteer";
     if (ctx.roles.has("staff") && !inStaffPlace && staffOnlyCommands.has(c.type) && !volunteerList) {
       await ctx.reply(errorReplies.staff_elsewhere());
       return;
