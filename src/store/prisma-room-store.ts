@@ -8,7 +8,7 @@ const roles = new Set<string>(["resident", "volunteer", "staff"]);
 export function createPrismaRoomStore(db: Db): RoomStore {
   return {
     async list(): Promise<StoredRoom[]> {
-      const rows = await db.room.findMany({ orderBy: { seenAt: "asc" } });
+      const rows = await db.room.findMany({ orderBy: { id: "asc" } });
       return rows.map((r) => ({
         id: r.id,
         topic: r.topic,
