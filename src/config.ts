@@ -49,7 +49,7 @@ const schema = z.object({
   LINLI_WECOM_ROBOTS: z
     .string()
     .regex(
-      /^\s*[^=,，]+=[\w-]+\s*([,，]\s*[^=,，]+=[\w-]+\s*)*$/,
+      /^\s*[^=,，:/?]+=[\w-]+\s*([,，]\s*[^=,，:/?]+=[\w-]+\s*)*$/,
       "应为 名称=key, 多个用逗号隔开, 例如 物业群机器人=0a1b2c3d-…; key 是机器人地址里 key= 后面的部分",
     )
     .transform(readRobots)
@@ -71,6 +71,9 @@ function readRobots(v: string): Record<string, string> {
   }
   return robots;
 }
+
+/** Values never echoed in an error message. */
+const SECRET_KEYS = new Set(["WECHATY_PUPPET_SERVICE_TOKEN", "OPENAI_API_KEY", "LINLI_WECOM_ROBOTS"]);
 
 export type RawConfig = z.infer<typeof schema>;
 
@@ -110,9 +113,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join(".")}: ${i.message} (现在是 ${JSON.stringify(cleaned[String(i.path[0])] ?? "")})`,
-    );
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      const shown = SECRET_KEYS.has(key) ? "(不显示, 含密钥)" : JSON.stringify(cleaned[key] ?? "");
+      return `  ${i.path.join(".")}: ${i.message} (现在是 ${shown})`;
+    });
     throw new ConfigError(`配置有误, 请修改 .env 或环境变量:\n${lines.join("\n")}`);
   }
   const c = parsed.data;

@@ -4,8 +4,5 @@
 const MENTION_ALL = /[@＠]\s*(所有人|全体成员|全体|all|everyone)/gi;
 
 export function neutralizeBroadcastText(text: string): string {
-  return text
-    .replace(MENTION_ALL, "$1")
-    .replace(/[{｛]/g, "（")
-    .replace(/[}｝]/g, "）");
+  return text.replace(MENTION_ALL, "$1").replace(/[{｛]/g, "（").replace(/[}｝]/g, "）");
 }

@@ -75,7 +75,10 @@ describe("a room's role comes from its binding, not its name", () => {
 
     expect(await bot.app.db.broadcast.count()).toBe(0);
     expect((await bot.app.db.ticket.findUniqueOrThrow({ where: { id: 1 } })).status).toBe("open");
-    const wangHeard = server.botSaid({ roomTopic: testRooms.residents2 }).map((s) => s.text).join("\n");
+    const wangHeard = server
+      .botSaid({ roomTopic: testRooms.residents2 })
+      .map((s) => s.text)
+      .join("\n");
     expect(wangHeard).not.toContain("楼道灯");
     expect(wangHeard).not.toContain("13900000000");
     expect(saidIn(testRooms.residents, "停水")).toEqual([]);
@@ -109,6 +112,24 @@ describe("a room's role comes from its binding, not its name", () => {
     expect((await bot.app.db.ticket.findUniqueOrThrow({ where: { id: 1 } })).status).toBe("open");
     expect(saidIn(testRooms.residents, "会来帮您")).toEqual([]);
     await waitFor(() => saidIn(testRooms.staff, "还没有绑定")[0], "staff told of the namesake");
+  });
+
+  it("staff approve a namesake from the staff room, and only then is it a volunteers' group", async () => {
+    const { server } = setup;
+    const group = createGroup(testRooms.volunteers, ["wang"]);
+    group.say("wang", "大家好");
+    await waitFor(() => saidIn(testRooms.staff, "还没有绑定")[0], "staff told of the namesake");
+    server.say("wang", null, "绑定 1");
+    await waitFor(() => server.botSaid({ toName: "王桂兰" }).find((s) => s.text.includes("工作人员")), "refused");
+    server.say("zhao", "staff", "待绑定的群");
+    const list = await waitFor(() => saidIn(testRooms.staff, "待绑定的群：")[0], "the list");
+    expect(list.text).toContain(`1. 「${testRooms.volunteers}」 → 志愿者群`);
+    server.say("zhao", "staff", "绑定 1");
+    await waitFor(() => saidIn(testRooms.staff, "已绑定")[0], "bound");
+    await raiseTicket("3号楼2单元水管漏水了");
+    await waitFor(() => group.said.find((t) => t.includes("#1")), "the card in the approved group");
+    const row = await setup.bot.app.db.room.findUniqueOrThrow({ where: { id: group.room.id } });
+    expect(row).toMatchObject({ role: "volunteer", boundBy: "赵书记" });
   });
 
   it("staff's 工单 in a residents' group reveals nothing", async () => {
