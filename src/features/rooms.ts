@@ -33,6 +33,8 @@ export function tellStaffAboutRooms(o: {
 }) {
   let queued: Promise<void> = Promise.resolve();
   async function tell(notice: RoomNotice, at: Date): Promise<void> {
+    // A room seen before the first start's bindings were made may be bound by now: nothing to ask.
+    if (notice.kind === "proposed" && !o.rooms.pending().some((r) => r.id === notice.room.id)) return;
     const text = describe(notice, o.rooms);
     const key =
       notice.kind === "first-start"

@@ -56,6 +56,8 @@ describe("a room's role comes from its binding, not its name", () => {
     const told = await setup.bot.app.db.outboxMessage.findMany({ where: { text: { startsWith: "首次启动" } } });
     expect(told.map((m) => [m.destId, m.state])).toEqual([[setup.server.rooms.staff.id, "sent"]]);
     expect(told[0]!.text).toContain(testRooms.volunteers);
+    // Nothing else: the configured rooms are not reported as waiting for approval.
+    expect(await setup.bot.app.db.outboxMessage.count({ where: { destId: setup.server.rooms.staff.id } })).toBe(1);
   });
 
   it("a residents' group renamed to the staff group's name gains no staff powers, is still served, and staff hear of it", async () => {
