@@ -11,7 +11,14 @@ describe("claims per volunteer per hour", () => {
     server.say("li", "residents", "3号楼2单元楼道灯坏了, 电话13900000001");
     server.say("zhang", "residents2", "5号楼1单元水管漏水了, 电话13900000002");
     server.say("wang", "residents2", "5号楼3单元电梯不动了, 电话13900000003");
-    await waitFor(() => (server.botSaid({ roomTopic: testRooms.volunteers }).length >= 3 ? true : null), "3 cards");
+    // Cards queued together may go out as one message (coalesced): wait for all three numbers.
+    await waitFor(() => {
+      const cards = server
+        .botSaid({ roomTopic: testRooms.volunteers })
+        .map((s) => s.text)
+        .join("\n");
+      return ["#1", "#2", "#3"].every((n) => cards.includes(n));
+    }, "3 cards");
     for (const id of [1, 2, 3]) {
       server.say("liu", "volunteers", `认领 ${id}`);
       await new Promise((r) => setTimeout(r, 150));
