@@ -21,6 +21,7 @@ export function benchRooms(): RoomRegistry {
   const rooms = new RoomRegistry({ resident: ["/居民群$/"], volunteer: [], staff: ["社区工作群"] });
   for (let i = 1; i <= BENCH_ROOMS; i++) rooms.register(`room-${i}`, `幸福里${i}号楼居民群`);
   rooms.register("room-staff", "社区工作群");
+  rooms.bindFirstStart();
   return rooms;
 }
 

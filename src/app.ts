@@ -9,9 +9,13 @@ import type { ChainPoint, Feature, FeatureDeps, FeatureFactory } from "./feature
 import { reportsFeature } from "./features/reports.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { createOpenAiLlm } from "./llm/openai-llm.js";
-import { createOutbox, type SendPacing } from "./outbox/outbox.js";
+import { createOutbox, type SendPacing, sendPriority } from "./outbox/outbox.js";
+import { outboxReplies } from "./outbox/outbox-replies.js";
+import { ticketMergers } from "./tickets/ticket-merges.js";
 import { createRoleResolver, type Directory } from "./people/role-resolver.js";
-import { RoomRegistry } from "./people/room-registry.js";
+import { type RoomNotice, RoomRegistry } from "./people/room-registry.js";
+import { roomsFeature, tellStaffAboutRooms } from "./features/rooms.js";
+import { createPrismaRoomStore } from "./store/prisma-room-store.js";
 import { answerAddressed } from "./pipeline/answer-addressed.js";
 import { createBot } from "./pipeline/create-bot.js";
 import { handleNonText, ignoreUnknownRooms } from "./pipeline/handle-non-text.js";
@@ -32,6 +36,7 @@ import { createUnderstander, type Understand } from "./understand/understand-mes
  * last because their command grammar is the widest (a bare 回复 is the FAQ's, not theirs).
  */
 export const defaultFeatures: FeatureFactory[] = [
+  roomsFeature,
   broadcastsFeature,
   faqFeature,
   followUpFeature,
@@ -59,7 +64,13 @@ export interface AppOptions {
 export function createApp(o: AppOptions) {
   const { config, clock, logger } = o;
   const { db, sqlite } = o.database;
-  const rooms = new RoomRegistry(config.rooms);
+  let roomNotices: ReturnType<typeof tellStaffAboutRooms> | undefined;
+  const rooms = new RoomRegistry(config.rooms, {
+    store: createPrismaRoomStore(db),
+    clock,
+    onNotice: (n: RoomNotice) => roomNotices?.notify(n),
+    onError: (err) => logger.error("room binding not stored", { reason: String(err) }),
+  });
   const roles = createRoleResolver({ rooms, directory: o.directory, clock });
   const outbox = createOutbox({
     store: sqlite ? createSqliteOutboxStore(sqlite) : createPrismaOutboxStore(db),
@@ -69,7 +80,19 @@ export function createApp(o: AppOptions) {
     intervalMs: config.outbox.intervalMs,
     jitterMs: config.outbox.jitterMs,
     pacing: o.pacing,
+    mergers: ticketMergers,
+    backlog: {
+      threshold: config.outbox.backlogAlert,
+      onPassed: async (waiting) => {
+        for (const id of rooms.idsByRole("staff"))
+          await outbox.enqueue(
+            { to: { kind: "room", id }, text: outboxReplies.backlog(waiting), mentionIds: [] },
+            { key: `outbox:backlog:${clock.now().toISOString()}:${id}`, priority: sendPriority.urgent },
+          );
+      },
+    },
   });
+  roomNotices = tellStaffAboutRooms({ rooms, outbox, clock, logger });
   const llm = config.llm
     ? createOpenAiLlm({ ...config.llm, usage: createPrismaLlmUsageLog(db), clock, logger })
     : undefined;
@@ -115,6 +138,7 @@ export function createApp(o: AppOptions) {
   });
 
   let timers: RunningTimer[] = [];
+  let loading: Promise<void> | undefined;
   return {
     bot,
     outbox,
@@ -122,6 +146,18 @@ export function createApp(o: AppOptions) {
     roles,
     db,
     features,
+    /**
+     * The account's rooms as the channel lists them: bindings are read (once), each room
+     * registered, and on an install's first start the configured topics bound (trust on first use).
+     */
+    async syncRooms(list: { id: string; topic: string }[]): Promise<void> {
+      loading ??= rooms.load();
+      await loading;
+      for (const r of list) rooms.register(r.id, r.topic);
+      rooms.bindFirstStart();
+      await rooms.flush();
+      await roomNotices?.settled();
+    },
     /** Call once the channel is logged in and its rooms are registered. */
     async start(): Promise<void> {
       await outbox.start();
@@ -135,6 +171,8 @@ export function createApp(o: AppOptions) {
       for (const t of timers.splice(0)) await t.stop();
       for (const f of features) await f.stop?.();
       await bot.idle();
+      await rooms.flush();
+      await roomNotices?.settled();
       await outbox.stop();
     },
   };

@@ -40,12 +40,14 @@ const schema = z.object({
   LINLI_WEB_PORT: int(0, 65535).default(8788),
   LINLI_SEND_INTERVAL_MS: int(0, 600_000).default(3000),
   LINLI_SEND_JITTER_MS: int(0, 600_000).default(2000),
+  LINLI_OUTBOX_BACKLOG_ALERT: int(1, 1_000_000).default(40),
   LINLI_RATING_TIMEOUT_HOURS: int(1, 24 * 30).default(72),
   /** Deprecated: an alias for the claim limit of ordinary tickets, on the clock (use LINLI_FOLLOW_UP). */
   LINLI_OVERDUE_HOURS: int(1, 24 * 30).optional(),
   LINLI_FOLLOW_UP: z.string().optional(),
   LINLI_ON_DUTY: list.default(""),
   LINLI_MERGE_WINDOW_HOURS: int(0, 72).default(6),
+  LINLI_CLAIMS_PER_HOUR: int(0, 1000).default(10),
   LINLI_DUTY_PHONE: z
     .string()
     .regex(/^[0-9+][0-9\s()（）+-]{2,23}$/, "应为电话号码, 例如 010-12345678")
@@ -54,6 +56,14 @@ const schema = z.object({
   LINLI_BROADCAST_GRACE_MINUTES: int(0, 24 * 60).default(60),
   LINLI_DAILY_REPORT_AT: timeOfDay.default("18:00"),
   LINLI_WEEKLY_REPORT_AT: timeOfDay.default("08:30"),
+  LINLI_WECOM_ROBOTS: z
+    .string()
+    .regex(
+      /^\s*[^=,，:/?]+=[\w-]+\s*([,，]\s*[^=,，:/?]+=[\w-]+\s*)*$/,
+      "应为 名称=key, 多个用逗号隔开, 例如 物业群机器人=0a1b2c3d-…; key 是机器人地址里 key= 后面的部分",
+    )
+    .transform(readRobots)
+    .optional(),
   LINLI_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   OPENAI_BASE_URL: z.string().url("应为完整网址, 例如 http://127.0.0.1:8000/v1").optional(),
   OPENAI_API_KEY: z.string().optional(),
@@ -61,6 +71,19 @@ const schema = z.object({
   LINLI_LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   LINLI_LLM_TIMEOUT_MS: int(100, 120_000).default(8000),
 });
+
+/** `名称=key,名称=key` → { 名称: key }. */
+function readRobots(v: string): Record<string, string> {
+  const robots: Record<string, string> = {};
+  for (const pair of v.split(/[,，]/)) {
+    const [name, key] = pair.split("=").map((s) => s.trim());
+    if (name && key) robots[name] = key;
+  }
+  return robots;
+}
+
+/** Values never echoed in an error message. */
+const SECRET_KEYS = new Set(["WECHATY_PUPPET_SERVICE_TOKEN", "OPENAI_API_KEY", "LINLI_WECOM_ROBOTS"]);
 
 export type RawConfig = z.infer<typeof schema>;
 
@@ -73,12 +96,18 @@ export interface Config {
   rooms: { resident: string[]; volunteer: string[]; staff: string[] };
   kbPath: string | undefined;
   web: { host: string; port: number };
-  outbox: { intervalMs: number; jitterMs: number };
-  tickets: { ratingTimeoutHours: number; mergeWindowHours: number; dutyPhone: string | undefined };
+  outbox: { intervalMs: number; jitterMs: number; backlogAlert: number };
+  tickets: {
+    ratingTimeoutHours: number;
+    mergeWindowHours: number;
+    dutyPhone: string | undefined;
+    claimsPerHour: number;
+  };
   /** Time limits file, staff on duty, and the deprecated LINLI_OVERDUE_HOURS. */
   followUp: { path: string | undefined; onDuty: string[]; overdueHours: number | undefined };
   faq: { answerWithoutMention: boolean };
-  broadcasts: { graceMinutes: number };
+  /** WeCom group robots staff may name as broadcast targets: name → key (never typed in chat). */
+  broadcasts: { graceMinutes: number; robots: Readonly<Record<string, string>> };
   /** 日清 on working days (follow-up's calendar) and 周议 on Mondays at these China times (null: not sent). */
   reports: {
     dailyAt: { hour: number; minute: number } | null;
@@ -99,9 +128,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join(".")}: ${i.message} (现在是 ${JSON.stringify(cleaned[String(i.path[0])] ?? "")})`,
-    );
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      const shown = SECRET_KEYS.has(key) ? "(不显示, 含密钥)" : JSON.stringify(cleaned[key] ?? "");
+      return `  ${i.path.join(".")}: ${i.message} (现在是 ${shown})`;
+    });
     throw new ConfigError(`配置有误, 请修改 .env 或环境变量:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
@@ -135,16 +166,21 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rooms: { resident: c.LINLI_RESIDENT_ROOMS, volunteer: c.LINLI_VOLUNTEER_ROOMS, staff: c.LINLI_STAFF_ROOMS },
     kbPath: c.LINLI_KB,
     web: { host: c.LINLI_WEB_HOST, port: c.LINLI_WEB_PORT },
-    outbox: { intervalMs: c.LINLI_SEND_INTERVAL_MS, jitterMs: c.LINLI_SEND_JITTER_MS },
+    outbox: {
+      intervalMs: c.LINLI_SEND_INTERVAL_MS,
+      jitterMs: c.LINLI_SEND_JITTER_MS,
+      backlogAlert: c.LINLI_OUTBOX_BACKLOG_ALERT,
+    },
     tickets: {
       ratingTimeoutHours: c.LINLI_RATING_TIMEOUT_HOURS,
       mergeWindowHours: c.LINLI_MERGE_WINDOW_HOURS,
       dutyPhone: c.LINLI_DUTY_PHONE,
+      claimsPerHour: c.LINLI_CLAIMS_PER_HOUR,
     },
     followUp: { path: c.LINLI_FOLLOW_UP, onDuty: c.LINLI_ON_DUTY, overdueHours: c.LINLI_OVERDUE_HOURS },
     faq: { answerWithoutMention: c.LINLI_FAQ_WITHOUT_MENTION },
-    broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES },
     reports: { dailyAt: c.LINLI_DAILY_REPORT_AT, weeklyAt: c.LINLI_WEEKLY_REPORT_AT },
+    broadcasts: { graceMinutes: c.LINLI_BROADCAST_GRACE_MINUTES, robots: Object.freeze(c.LINLI_WECOM_ROBOTS ?? {}) },
     logLevel: c.LINLI_LOG_LEVEL,
     llm:
       c.OPENAI_BASE_URL && c.OPENAI_API_KEY && c.LINLI_LLM_MODEL

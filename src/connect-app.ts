@@ -89,7 +89,7 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
 
   let started: Promise<void> | undefined;
   const syncRooms = async () => {
-    for (const r of await channel.listRooms()) connected.rooms.register(r.id, r.topic);
+    await connected.syncRooms(await channel.listRooms());
     const roles: Role[] = ["resident", "volunteer", "staff"];
     logger.info("rooms", Object.fromEntries(roles.map((role) => [role, connected.rooms.idsByRole(role).length])));
     started ??= connected.start();

@@ -16,6 +16,8 @@ import type { RoomLookup } from "./resolve-targets.js";
 export interface BroadcastCommandOptions {
   service: BroadcastService;
   rooms: RoomLookup;
+  /** Names of the WeCom group robots in config, which staff may name as targets. */
+  robots?: readonly string[];
   clock: Clock;
   /** Absent when no model is configured. */
   drafts?: DraftWriter;
@@ -29,7 +31,8 @@ export function broadcastCommands(o: BroadcastCommandOptions): Middleware<Contex
     const now = o.clock.now();
     const knownTopics = o.rooms.all().map((r) => r.topic);
     const command =
-      parseStaffExtra(ctx.text, now, knownTopics) ?? parseBroadcastCommand(ctx.text, now, { knownTopics });
+      parseStaffExtra(ctx.text, now, knownTopics, o.robots) ??
+      parseBroadcastCommand(ctx.text, now, { knownTopics, robots: o.robots });
     if (!command) return next();
     const where = ctx.room?.role ?? "private";
     const reply = (text: string) => ctx.reply(text, { part: "broadcast" });

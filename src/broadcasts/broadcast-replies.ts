@@ -200,7 +200,13 @@ export const broadcastReplies = {
 /** `所有居民群`, `幸福里3号楼居民群、幸福里5号楼居民群`, or `A、B、C、D、E 等 8 个群`. */
 export function describeTargets(targets: readonly BroadcastTarget[]): string {
   const names = targets.map((t) =>
-    t.kind === "group" ? GROUP_WORDS[t.group] : t.kind === "room" ? t.topic : describeWebhook(t.url),
+    t.kind === "group"
+      ? GROUP_WORDS[t.group]
+      : t.kind === "room"
+        ? t.topic
+        : t.kind === "robot"
+          ? `企业微信机器人「${t.name}」`
+          : describeWebhook(t.url),
   );
   if (names.length <= MAX_TOPICS_SHOWN) return names.join("、");
   return `${names.slice(0, MAX_TOPICS_SHOWN).join("、")} 等 ${names.length} 个群`;

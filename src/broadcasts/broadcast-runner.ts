@@ -21,9 +21,11 @@ export interface BroadcastRunnerOptions {
   clock: Clock;
   liveData: LiveData;
   outbox: BroadcastOutbox;
-  /** The outbox account for WeCom group robots (`webhook:` targets); absent, they are skipped. */
+  /** The outbox account for WeCom group robots (named in config); absent, they are skipped. */
   webhookOutbox?: BroadcastOutbox;
   rooms: RoomLookup;
+  /** Names of the WeCom group robots in config (LINLI_WECOM_ROBOTS). */
+  robots?: readonly string[];
   /** A slot found at most this late is still sent; older ones are recorded as missed. */
   graceMinutes: number;
   /** Names this process in the run rows it claims (for the log; ownership is the row itself). */
@@ -47,10 +49,10 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
 
   /** Enqueues every part for every room; safe to repeat for the same run. */
   async function deliver(run: BroadcastRun, b: StoredBroadcast): Promise<number> {
-    const { roomIds, webhooks, missing } = resolveTargets(b.targets, o.rooms);
+    const { roomIds, robots: robotNames, missing } = resolveTargets(b.targets, o.rooms, o.robots);
     if (missing.length > 0) o.logger.warn("broadcast rooms not found", { broadcastId: b.id, runId: run.id, missing });
     const now = o.clock.now();
-    const robots = await deliverToRobots(run, webhooks);
+    const robots = await deliverToRobots(run, robotNames);
     if (roomIds.length === 0 && robots === 0) {
       await o.store.finishRun(run.id, "failed", now);
       await tellStaff(broadcastReplies.runFailedNoRooms(b, run.slot, now), `broadcast:${run.id}:no-rooms`);
@@ -77,22 +79,23 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
   }
 
   /** Each robot post is one outbox row, cut to the robot's 2048 bytes, so a retry never repeats a part. */
-  async function deliverToRobots(run: BroadcastRun, urls: readonly string[]): Promise<number> {
-    if (urls.length === 0) return 0;
+  async function deliverToRobots(run: BroadcastRun, names: readonly string[]): Promise<number> {
+    if (names.length === 0) return 0;
     if (!o.webhookOutbox) {
-      o.logger.warn("broadcast has webhook targets but no webhook channel", { runId: run.id, robots: urls.length });
+      o.logger.warn("broadcast has robot targets but no robot channel", { runId: run.id, robots: names.length });
       return 0;
     }
     const parts = splitText(run.text ?? "", WECOM_ROBOT_MAX_BYTES);
-    for (const [r, url] of urls.entries()) {
+    for (const [r, name] of names.entries()) {
       for (const [i, part] of parts.entries()) {
+        // The row names the robot, never its key: the sender looks the key up in config.
         await o.webhookOutbox.enqueue(
-          { to: { kind: "room", id: url }, text: part, mentionIds: [] },
+          { to: { kind: "room", id: name }, text: part, mentionIds: [] },
           { key: `broadcast:${run.id}:robot${r}:${i}`, broadcastRunId: run.id },
         );
       }
     }
-    return urls.length;
+    return names.length;
   }
 
   /**
@@ -106,8 +109,8 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
     claimed?: (rooms: number) => Promise<void>,
   ): Promise<SendResult> {
     const now = o.clock.now();
-    const resolved = resolveTargets(b.targets, o.rooms);
-    if (resolved.roomIds.length === 0 && (resolved.webhooks.length === 0 || !o.webhookOutbox)) {
+    const resolved = resolveTargets(b.targets, o.rooms, o.robots);
+    if (resolved.roomIds.length === 0 && (resolved.robots.length === 0 || !o.webhookOutbox)) {
       const run = await o.store.claimRun({
         broadcastId: b.id,
         slot,
@@ -123,7 +126,7 @@ export function createBroadcastRunner(o: BroadcastRunnerOptions) {
     const { text } = await renderBroadcast(b.content, o.liveData, now);
     const run = await o.store.claimRun({ broadcastId: b.id, slot, state: "sending", text, owner: o.owner, at: now });
     if (!run) return { ok: false, reason: "taken" };
-    await claimed?.(resolved.roomIds.length + (o.webhookOutbox ? resolved.webhooks.length : 0));
+    await claimed?.(resolved.roomIds.length + (o.webhookOutbox ? resolved.robots.length : 0));
     const rooms = await deliver(run, b);
     return rooms > 0 ? { ok: true, run, rooms } : { ok: false, reason: "no_rooms" };
   }

@@ -98,7 +98,7 @@ export function createBroadcastService(o: BroadcastServiceOptions) {
     },
 
     /** Rooms the targets name right now (for the confirmation). */
-    roomCount: (b: StoredBroadcast) => resolveTargets(b.targets, o.rooms).roomIds.length,
+    roomCount: (b: StoredBroadcast) => resolveTargets(b.targets, o.rooms, o.robots).roomIds.length,
 
     /** A model's draft: stored, never sent until staff confirm it with a time and rooms. */
     async saveDraft(actor: Person, topic: string, content: string): Promise<StoredBroadcast> {

@@ -2,6 +2,7 @@
 // reports count them), this week's activities from the knowledge base, and the month's
 // approved 好人好事.
 import { addDays, type CivilDate, chinaMonthOf, formatChinaDate, toChinaDate } from "../text/china-time.js";
+import { neutralizeBroadcastText } from "../text/neutralize-broadcast-text.js";
 import { readEntrySchedule } from "../faq/schedule-field.js";
 import { ruleFallsOn } from "../faq/schedule-rules.js";
 import type { ActivityEntry, BroadcastStore } from "./broadcast-store.js";
@@ -24,7 +25,10 @@ export function createLiveData(
     },
     async praises(now) {
       const { from, to } = chinaMonthOf(now);
-      return (await store.praisesBetween(from, to)).filter((p) => p.approved).map((p) => p.text);
+      // Residents' words go out under the community's name: no @所有人, no live-field braces.
+      return (await store.praisesBetween(from, to))
+        .filter((p) => p.approved)
+        .map((p) => (p.source === "staff" ? p.text : neutralizeBroadcastText(p.text)));
     },
   };
 }

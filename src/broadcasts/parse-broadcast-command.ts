@@ -29,6 +29,8 @@ export type BroadcastCommand =
 export interface ParseBroadcastOptions {
   /** Room topics the bot is in; lets targets be told from content without brackets. */
   knownTopics?: readonly string[];
+  /** Names of WeCom group robots in config. */
+  robots?: readonly string[];
 }
 
 export const BROADCAST_EXAMPLES = {
@@ -100,7 +102,7 @@ function parseSchedule(original: string, start: number, now: Date, options: Pars
   const afterWhen = start + when.length;
   const targetsAt = afterWhen + leadingBlank(normalized.slice(afterWhen));
   if (targetsAt === normalized.length) return error("没写发给哪些群和广播内容", BROADCAST_EXAMPLES.schedule);
-  const targets = parseBroadcastTargets(original.slice(targetsAt), options.knownTopics);
+  const targets = parseBroadcastTargets(original.slice(targetsAt), options.knownTopics, options.robots);
   if (!targets.ok) return error(targets.message, BROADCAST_EXAMPLES.targets);
 
   const content = original

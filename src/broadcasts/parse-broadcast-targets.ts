@@ -10,7 +10,9 @@ export type BroadcastGroup = "residents" | "volunteers" | "all";
 export type BroadcastTarget =
   | { kind: "group"; group: BroadcastGroup }
   | { kind: "room"; topic: string }
-  /** A WeCom (企业微信) group robot, written `webhook:https://qyapi.weixin.qq.com/...`. */
+  /** A WeCom (企业微信) group robot named in config (LINLI_WECOM_ROBOTS); its key never appears in chat. */
+  | { kind: "robot"; name: string }
+  /** Stored by older versions (a URL typed in chat); never sent any more, only listed. */
   | { kind: "webhook"; url: string };
 
 export type TargetsResult = { ok: true; targets: BroadcastTarget[]; length: number } | { ok: false; message: string };
@@ -29,23 +31,31 @@ export const GROUP_ALIASES: Readonly<Record<string, BroadcastGroup>> = {
 const BRACKETS = /^(?:\[([^\]]*)\]|【([^】]*)】)/;
 const LIST_SEPARATOR = /^\s*[,、]\s*/;
 const WORD = /^[^\s:,、]+/;
-const WEBHOOK = /^webhook:(https?:\/\/[^\s,、\]】]+)/i;
+const WEBHOOK = /^webhook:/i;
+const WEBHOOK_REFUSED =
+  "不能在聊天里写机器人网址，这样谁都能让我去访问任意网址。请管理员在配置 LINLI_WECOM_ROBOTS 里给企业微信机器人起个名字（名称=key），这里写名字就行";
 
 /**
  * Reads the targets at the start of `text`. With `knownTopics`, every room named must be
  * one of them (compared ignoring full/half width), so a typo is caught before sending;
  * the targets then carry the topics as configured. Without, names are kept as typed.
  */
-export function parseBroadcastTargets(text: string, knownTopics?: readonly string[]): TargetsResult {
+export function parseBroadcastTargets(
+  text: string,
+  knownTopics?: readonly string[],
+  robots: readonly string[] = [],
+): TargetsResult {
   const normalized = normalizeWidth(text);
+  // A URL typed in chat is never called: robots are named in config, and named here.
+  if (/webhook:/i.test(normalized.split(/\s/)[0] ?? "")) return { ok: false, message: WEBHOOK_REFUSED };
   const bracket = BRACKETS.exec(normalized);
   if (bracket) {
     const inner = bracket[1] ?? bracket[2] ?? "";
     const names = splitNames(text.slice(1, 1 + inner.length));
     if (names.length === 0) return { ok: false, message: "括号里没有写群名" };
-    return resolveNames(names, knownTopics, bracket[0].length);
+    return resolveNames(names, knownTopics, bracket[0].length, robots);
   }
-  return readNames(text, normalized, knownTopics);
+  return readNames(text, normalized, knownTopics, robots);
 }
 
 /**
@@ -53,22 +63,19 @@ export function parseBroadcastTargets(text: string, knownTopics?: readonly strin
  * separator or the end (so a typo is not half-matched); an alias may run straight into the
  * content (`所有居民群明天停水`). Unknown words are topics only when no topics are known.
  */
-function readNames(text: string, normalized: string, knownTopics: readonly string[] | undefined): TargetsResult {
-  const byForm = knownForms(knownTopics ?? []);
+function readNames(
+  text: string,
+  normalized: string,
+  knownTopics: readonly string[] | undefined,
+  robots: readonly string[],
+): TargetsResult {
+  const byForm = knownForms([...(knownTopics ?? []), ...robots]);
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
   const names: string[] = [];
   let pos = 0;
   while (true) {
     const rest = normalized.slice(pos);
-    const webhook = WEBHOOK.exec(rest);
-    if (webhook) {
-      names.push(`webhook:${webhook[1]}`);
-      pos += webhook[0].length;
-      const sep = LIST_SEPARATOR.exec(normalized.slice(pos));
-      if (!sep) break;
-      pos += sep[0].length;
-      continue;
-    }
+    if (WEBHOOK.test(rest)) return { ok: false, message: WEBHOOK_REFUSED };
     const form = forms.find((f) => rest.startsWith(f) && (f in GROUP_ALIASES || isBoundary(rest.slice(f.length))));
     if (form !== undefined) {
       names.push(byForm.get(form)!);
@@ -84,23 +91,25 @@ function readNames(text: string, normalized: string, knownTopics: readonly strin
     if (!sep) break;
     pos += sep[0].length;
   }
-  return { ok: true, targets: dedupe(names).map(toTarget), length: pos };
+  return { ok: true, targets: dedupe(names).map((n) => toTarget(n, robots)), length: pos };
 }
 
-function resolveNames(names: string[], knownTopics: readonly string[] | undefined, length: number): TargetsResult {
-  if (knownTopics === undefined) return { ok: true, targets: dedupe(names).map(toTarget), length };
-  const byForm = knownForms(knownTopics);
+function resolveNames(
+  names: string[],
+  knownTopics: readonly string[] | undefined,
+  length: number,
+  robots: readonly string[],
+): TargetsResult {
+  if (names.some((n) => WEBHOOK.test(n))) return { ok: false, message: WEBHOOK_REFUSED };
+  if (knownTopics === undefined) return { ok: true, targets: dedupe(names).map((n) => toTarget(n, robots)), length };
+  const byForm = knownForms([...knownTopics, ...robots]);
   const resolved: string[] = [];
   for (const name of names) {
-    if (WEBHOOK.test(name)) {
-      resolved.push(name);
-      continue;
-    }
     const topic = byForm.get(normalizeWidth(name));
     if (topic === undefined) return { ok: false, message: unknownRoomMessage(name) };
     resolved.push(topic);
   }
-  return { ok: true, targets: dedupe(resolved).map(toTarget), length };
+  return { ok: true, targets: dedupe(resolved).map((n) => toTarget(n, robots)), length };
 }
 
 /** Normalised form → name as configured, for aliases and known topics. */
@@ -123,9 +132,8 @@ function isBoundary(after: string): boolean {
   return after === "" || /^[\s:,、]/.test(after);
 }
 
-function toTarget(name: string): BroadcastTarget {
-  const webhook = WEBHOOK.exec(name);
-  if (webhook) return { kind: "webhook", url: webhook[1]! };
+function toTarget(name: string, robots: readonly string[]): BroadcastTarget {
+  if (robots.includes(name)) return { kind: "robot", name };
   const group = GROUP_ALIASES[name];
   return group !== undefined ? { kind: "group", group } : { kind: "room", topic: name };
 }

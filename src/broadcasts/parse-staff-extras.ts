@@ -16,7 +16,12 @@ const PRAISE_REVIEW = /^(不)?采纳\s*#?\s*(\d+)$/;
 const CONFIRM = /^确认广播\s*#?\s*(\d+)?\s*(.*)$/s;
 const CONFIRM_EXAMPLE = "确认广播 5 每周一 08:00 所有居民群";
 
-export function parseStaffExtra(text: string, now: Date, knownTopics?: readonly string[]): StaffExtraCommand | null {
+export function parseStaffExtra(
+  text: string,
+  now: Date,
+  knownTopics?: readonly string[],
+  robots?: readonly string[],
+): StaffExtraCommand | null {
   const normalized = normalizeWidth(text.trim());
   if (PRAISE_LIST.test(normalized)) return { type: "praise-list" };
   const review = PRAISE_REVIEW.exec(normalized);
@@ -30,7 +35,7 @@ export function parseStaffExtra(text: string, now: Date, knownTopics?: readonly 
   if (!when.ok) return error(when.message);
   const afterWhen = rest.slice(when.length).trimStart();
   if (afterWhen === "") return error("没写发给哪些群");
-  const targets = parseBroadcastTargets(afterWhen, knownTopics);
+  const targets = parseBroadcastTargets(afterWhen, knownTopics, robots);
   if (!targets.ok) return error(targets.message);
   if (afterWhen.slice(targets.length).trim() !== "") return error("确认草稿只写时间和群，内容用草稿里的");
   return { type: "confirm-draft", id: Number(confirm[1]), schedule: when.schedule, targets: targets.targets };

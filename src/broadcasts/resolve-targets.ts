@@ -17,20 +17,28 @@ const GROUP_ROLES: Record<BroadcastGroup, RoomRole[]> = {
 };
 
 export interface ResolvedTargets {
+  /** Bound rooms only: a room merely named like one is never a target. */
   roomIds: string[];
-  /** WeCom group-robot URLs (a second channel, sent through its own outbox account). */
-  webhooks: string[];
-  /** Topics named but not found among the bot's rooms now. */
+  /** Names of WeCom group robots in config (a second channel, sent through its own outbox account). */
+  robots: string[];
+  /** Topics or robots named but not found now (and URLs stored by older versions, never called). */
   missing: string[];
 }
 
-export function resolveTargets(targets: readonly BroadcastTarget[], rooms: RoomLookup): ResolvedTargets {
+export function resolveTargets(
+  targets: readonly BroadcastTarget[],
+  rooms: RoomLookup,
+  robotNames: readonly string[] = [],
+): ResolvedTargets {
   const ids: string[] = [];
   const webhooks: string[] = [];
   const missing: string[] = [];
   for (const t of targets) {
     if (t.kind === "webhook") {
-      webhooks.push(t.url);
+      missing.push("企业微信机器人网址");
+    } else if (t.kind === "robot") {
+      if (robotNames.includes(t.name)) webhooks.push(t.name);
+      else missing.push(t.name);
     } else if (t.kind === "group") {
       for (const role of GROUP_ROLES[t.group]) ids.push(...rooms.idsByRole(role));
     } else {
@@ -39,5 +47,5 @@ export function resolveTargets(targets: readonly BroadcastTarget[], rooms: RoomL
       else missing.push(t.topic);
     }
   }
-  return { roomIds: [...new Set(ids)], webhooks: [...new Set(webhooks)], missing };
+  return { roomIds: [...new Set(ids)], robots: [...new Set(webhooks)], missing };
 }

@@ -5,10 +5,14 @@
 import type { Sender } from "../core/types.js";
 import type { Clock } from "../core/types.js";
 import type { WecomWebhookSender } from "./robot-webhook.js";
-import { describeWebhook } from "./broadcast-replies.js";
+
+/** The WeCom robot webhook: the only address a robot post ever goes to. */
+export const WECOM_WEBHOOK_URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send";
 
 export interface WecomRobotSenderOptions {
   webhook: WecomWebhookSender;
+  /** Robots by name → key, from config (LINLI_WECOM_ROBOTS). */
+  robots: Readonly<Record<string, string>>;
   clock: Clock;
   /** Tells the staff room; `key` makes it once. */
   tellStaff(text: string, key: string): Promise<void>;
@@ -17,14 +21,17 @@ export interface WecomRobotSenderOptions {
 export function createWecomRobotSender(o: WecomRobotSenderOptions): Sender {
   return {
     async send(m) {
-      const url = m.to.id;
+      const name = m.to.id;
+      const key = Object.hasOwn(o.robots, name) ? o.robots[name] : undefined;
+      if (!key) throw new Error("wecom robot not in config (LINLI_WECOM_ROBOTS)");
+      const url = `${WECOM_WEBHOOK_URL}?key=${encodeURIComponent(key)}`;
       const result = await o.webhook.send(url, { msgtype: "text", content: m.text });
       if (result.ok) return;
       if (result.retryable) throw new Error(`wecom robot ${result.reason} (${result.errcode ?? "-"}), will retry`);
       const day = o.clock.now().toISOString().slice(0, 10);
       await o.tellStaff(
-        `广播发往${describeWebhook(url)}失败：${result.errmsg}（错误码 ${result.errcode}）。请检查机器人地址是否正确、机器人是否还在群里。`,
-        `wecom-rejected:${describeWebhook(url)}:${result.errcode}:${day}`,
+        `广播发往企业微信机器人「${name}」失败：${result.errmsg}（错误码 ${result.errcode}）。请检查配置里这个机器人的 key 是否正确、机器人是否还在群里。`,
+        `wecom-rejected:${name}:${result.errcode}:${day}`,
       );
       throw new Error(`wecom robot rejected: ${result.errcode} ${result.errmsg}`);
     },

@@ -22,7 +22,14 @@ export interface WecomWebhookSenderOptions {
   /** Longest we wait for a free slot before giving the message back as retryable. */
   maxWaitMs?: number;
   timeoutMs?: number;
+  /**
+   * Where posts may go: the WeCom webhook host over https only. Tests pass a loopback robot's
+   * origin here, in code; nothing a user types can change it.
+   */
+  origin?: string;
 }
+
+const WECOM_ORIGIN = "https://qyapi.weixin.qq.com";
 
 /** WeCom's "too many calls" codes: 130101 for robots, 45009 for the API in general; -1 is "system busy". */
 const RETRYABLE_ERRCODES = new Set([130101, 45009, -1]);
@@ -36,6 +43,8 @@ export function createWecomWebhookSender(options: WecomWebhookSenderOptions = {}
   const maxBytes = options.maxBytes ?? WECOM_ROBOT_MAX_BYTES;
   const maxWaitMs = options.maxWaitMs ?? WINDOW_MS;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const origin = options.origin ?? WECOM_ORIGIN;
+  const allowed = (url: string) => URL.canParse(url) && new URL(url).origin === origin;
 
   /** Send times in the last minute, per robot URL. */
   const recentSends = new Map<string, number[]>();
@@ -105,6 +114,16 @@ export function createWecomWebhookSender(options: WecomWebhookSenderOptions = {}
 
   return {
     send(url, message, sendOptions = {}) {
+      if (!allowed(url)) {
+        const refused: WecomSendResult = {
+          ok: false,
+          retryable: false,
+          errcode: -1,
+          errmsg: `only ${origin} is called`,
+          sentParts: 0,
+        };
+        return Promise.resolve(refused);
+      }
       const previous = queues.get(url) ?? Promise.resolve();
       const run = previous.then(() => sendParts(url, message, sendOptions.fromPart ?? 0));
       const settled = run.catch(() => undefined);

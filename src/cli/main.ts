@@ -5,6 +5,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   kb: () => import("./kb-command.js"),
   db: () => import("./db-command.js"),
   purge: () => import("./purge-command.js"),
+  rooms: () => import("./rooms-command.js"),
 };
 
 const usage = `用法: npm run --silent linli -- <命令>
@@ -14,7 +15,10 @@ const usage = `用法: npm run --silent linli -- <命令>
   kb import 路径      导入知识库到数据库
   db migrate         建立或升级数据库
   purge --older-than 365d [--dry-run]
-                     清除早于期限的个人信息, 保留匿名统计`;
+                     清除早于期限的个人信息, 保留匿名统计
+  rooms list         列出机器人所在的群和绑定的身份
+  rooms bind 群ID 身份  绑定群 (身份: staff, volunteer, resident)
+  rooms unbind 群ID   解绑群`;
 
 async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);

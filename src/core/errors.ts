@@ -9,7 +9,8 @@ export type ErrorCode =
   | "bad_state"
   | "bad_command"
   | "not_found"
-  | "bad_input";
+  | "bad_input"
+  | "too_many";
 
 export class LinliError extends Error {
   constructor(

@@ -52,6 +52,7 @@ export function broadcastsFeature(deps: FeatureDeps, extras: BroadcastFeatureExt
     store: createPrismaOutboxStore(deps.db),
     sender: createWecomRobotSender({
       webhook: extras.webhook ?? createWecomWebhookSender({ clock, maxWaitMs: ROBOT_MAX_WAIT_MS }),
+      robots: config.broadcasts.robots,
       clock,
       tellStaff,
     }),
@@ -81,6 +82,7 @@ export function broadcastsFeature(deps: FeatureDeps, extras: BroadcastFeatureExt
     outbox,
     webhookOutbox: robotOutbox,
     rooms,
+    robots: Object.keys(config.broadcasts.robots),
     graceMinutes: config.broadcasts.graceMinutes,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     logger,
@@ -98,7 +100,7 @@ export function broadcastsFeature(deps: FeatureDeps, extras: BroadcastFeatureExt
     service,
     tick: service.tick,
     middleware: {
-      commands: broadcastCommands({ service, rooms, clock, drafts }),
+      commands: broadcastCommands({ service, rooms, robots: Object.keys(config.broadcasts.robots), clock, drafts }),
       understood: noteThanks(service),
     },
     timers: [{ name: "linli-broadcasts", cron: extras.tickCron ?? "* * * * *", timezone: "Asia/Shanghai", run: tick }],

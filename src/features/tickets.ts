@@ -6,6 +6,7 @@ import { createPrismaFollowUpStore } from "../store/prisma-follow-up-store.js";
 import { createPrismaTicketStore } from "../store/prisma-ticket-store.js";
 import { createSqliteFollowUpStore } from "../store/sqlite-follow-up-store.js";
 import { createSqliteTicketStore } from "../store/sqlite-ticket-store.js";
+import { LinliError } from "../core/errors.js";
 import type { Actor } from "../core/types.js";
 import { ticketCommands } from "../tickets/ticket-commands.js";
 import { noteOutageNotice, placeAnswer, ticketIntake, withdrawByWords } from "../tickets/ticket-intake.js";
@@ -27,8 +28,8 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
   const service = createTicketService({
     store,
     clock: deps.clock,
-    enqueue: async (m, key, priority) => {
-      await deps.outbox.enqueue(m, { key, priority });
+    enqueue: async (m, key, priority, merge) => {
+      await deps.outbox.enqueue(m, { key, priority, merge });
     },
     roomsOf: (role) => rooms.idsByRole(role),
     ratingTimeoutHours: config.tickets.ratingTimeoutHours,
@@ -39,15 +40,19 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     },
     mergeWindowHours: config.tickets.mergeWindowHours,
     dutyPhone: config.tickets.dutyPhone,
+    claimsPerHour: config.tickets.claimsPerHour,
   });
 
+  /** The person meant in `指派 N @某人`: only a member of a bound volunteers' room may be assigned. */
   async function findPerson(ctx: Context, name: string): Promise<Actor | null> {
     const mentioned = ctx.message.mentionIds[0];
-    if (mentioned) {
-      const n = await deps.directory.nameOf(mentioned);
-      return { id: mentioned, name: n ?? name };
-    }
-    return deps.directory.findMember([...rooms.idsByRole("volunteer"), ...rooms.idsByRole("staff")], name);
+    const person = mentioned
+      ? { id: mentioned, name: (await deps.directory.nameOf(mentioned)) ?? name }
+      : await deps.directory.findMember(rooms.idsByRole("volunteer"), name);
+    if (!person) return null;
+    if (!(await deps.roles.rolesOf(person.id)).has("volunteer"))
+      throw new LinliError("not_found", "assignee is no volunteer", { notVolunteer: true });
+    return person;
   }
 
   const housekeeping = async () => {

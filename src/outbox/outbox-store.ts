@@ -10,6 +10,10 @@ export interface OutboxRow {
   notBefore: Date;
   broadcastRunId: number | null;
   priority: number;
+  /** Queued rows of one kind to one chat may go as one message (see Merger in outbox.ts). */
+  mergeKind: string | null;
+  /** This row's line in such a merged message. */
+  mergePart: string | null;
 }
 
 /** Port: outbox persistence. A row is taken (pending → sending) by one sender only. */
@@ -17,13 +21,27 @@ export interface OutboxStore {
   /** False when a row with this key exists already (nothing is queued twice). */
   insert(
     message: OutgoingMessage,
-    opts: { account: string; key?: string; notBefore: Date; now: Date; broadcastRunId?: number; priority?: number },
+    opts: {
+      account: string;
+      key?: string;
+      notBefore: Date;
+      now: Date;
+      broadcastRunId?: number;
+      priority?: number;
+      mergeKind?: string;
+      mergePart?: string;
+    },
   ): Promise<boolean>;
   /** The due row to send next: lowest priority number first, then the earliest enqueued. */
   nextDue(account: string, now: Date): Promise<OutboxRow | null>;
   /** The earliest notBefore of any pending row. */
   nextWake(account: string): Promise<Date | null>;
   take(id: number): Promise<boolean>;
+  /**
+   * Takes (pending → sending) up to `limit` more due rows with `row`'s account, chat and merge
+   * kind, oldest first, to go in one message with it. Each keeps its own key and is marked sent.
+   */
+  takeMergeable(row: OutboxRow, now: Date, limit: number): Promise<OutboxRow[]>;
   markSent(id: number, at: Date): Promise<void>;
   markRetry(id: number, error: string, notBefore: Date): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;

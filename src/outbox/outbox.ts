@@ -1,7 +1,17 @@
 // One outbox for every outgoing message: stored before sending, sent once, paced per
 // account so a burst (or a broadcast to fifty groups) never floods the WeChat account.
 import { type Clock, type Logger, NotConnectedError, type OutgoingMessage, type Sender } from "../core/types.js";
-import type { OutboxStore } from "./outbox-store.js";
+import type { OutboxRow, OutboxStore } from "./outbox-store.js";
+
+/**
+ * How queued rows of one merge kind to one chat go as one message: fewer sends is faster for
+ * residents and safer for the account. `compose` gets the distinct parts, oldest first.
+ */
+export interface Merger {
+  /** Most rows in one message. */
+  max: number;
+  compose(parts: string[]): string;
+}
 
 /**
  * Port: when the account last sent, kept in the database so the gap between two sends holds
@@ -25,6 +35,10 @@ export interface OutboxOptions {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   pacing?: SendPacing;
+  /** Merge kinds this outbox knows; rows of an unknown kind go one by one. */
+  mergers?: Readonly<Record<string, Merger>>;
+  /** Told once when the rows waiting pass `threshold`, and again only after it fell to half. */
+  backlog?: { threshold: number; onPassed(waiting: number): Promise<void> };
 }
 
 /**
@@ -40,6 +54,18 @@ export interface EnqueueOptions {
   broadcastRunId?: number;
   /** Defaults to `broadcast` for a broadcast run's rows, else `notice`. */
   priority?: SendPriority;
+  /** Still queued with others of this kind to the same chat, it goes as one message with them. */
+  merge?: { kind: string; part: string };
+}
+
+/** One message for rows taken together: their distinct parts composed, everyone mentioned once. */
+export function mergeRows(rows: OutboxRow[], merger: Merger | undefined): OutgoingMessage {
+  const first = rows[0]!;
+  const mentionIds = [...new Set(rows.flatMap((r) => r.mentionIds))];
+  const texts = new Set(rows.map((r) => r.text));
+  if (texts.size === 1 || !merger) return { to: first.to, text: first.text, mentionIds };
+  const parts = [...new Set(rows.map((r) => r.mergePart ?? r.text))];
+  return { to: first.to, text: parts.length === 1 ? first.text : merger.compose(parts), mentionIds };
 }
 
 export function createOutbox(o: OutboxOptions) {
@@ -53,6 +79,8 @@ export function createOutbox(o: OutboxOptions) {
   let wake: (() => void) | null = null;
   let idleWaiters: (() => void)[] = [];
   let sentCount = 0;
+  let backlogTold = false;
+  let backlogCheckedAt = 0;
   let paused = false;
   // A message the channel could not hand over waits this long before the next try.
   const notConnectedRetryMs = 1_000;
@@ -77,32 +105,52 @@ export function createOutbox(o: OutboxOptions) {
     const row = await o.store.nextDue(account, now);
     if (!row) return false;
     if (!(await o.store.take(row.id))) return true; // another process took it
+    const merger = row.mergeKind ? o.mergers?.[row.mergeKind] : undefined;
+    const rows = merger ? [row, ...(await o.store.takeMergeable(row, now, merger.max - 1))] : [row];
     try {
-      await o.sender.send({ to: row.to, text: row.text, mentionIds: row.mentionIds });
-      await o.store.markSent(row.id, o.clock.now());
+      await o.sender.send(mergeRows(rows, merger));
+      const at = o.clock.now();
+      for (const r of rows) await o.store.markSent(r.id, at);
       sentCount++;
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       if (err instanceof NotConnectedError) {
-        // Nothing left the process: keep the message, and its attempts, for when the link is back.
-        await o.store.markUnsent(row.id, reason, new Date(o.clock.now().getTime() + notConnectedRetryMs));
+        // Nothing left the process: keep the messages, and their attempts, for when the link is back.
+        const retryAt = new Date(o.clock.now().getTime() + notConnectedRetryMs);
+        for (const r of rows) await o.store.markUnsent(r.id, reason, retryAt);
         o.logger.debug("outbox: not connected, message kept", { outboxId: row.id });
         return false;
       }
-      if (row.attempts + 1 >= maxAttempts) {
-        await o.store.markFailed(row.id, reason);
-        o.logger.error("outbox send failed for good", { outboxId: row.id, reason });
-      } else {
-        const backoff = 2 ** row.attempts * 5_000;
-        await o.store.markRetry(row.id, reason, new Date(o.clock.now().getTime() + backoff));
-        o.logger.warn("outbox send failed, will retry", { outboxId: row.id, reason, backoffMs: backoff });
-      }
+      for (const r of rows) await settleFailure(r, reason);
     }
     lastSentAt = Date.now();
     await o.pacing?.noteSent(new Date(lastSentAt)).catch((err) => {
       o.logger.warn("outbox: could not store the last send time", { reason: String(err) });
     });
     return true;
+  }
+
+  async function settleFailure(row: OutboxRow, reason: string): Promise<void> {
+    if (row.attempts + 1 >= maxAttempts) {
+      await o.store.markFailed(row.id, reason);
+      o.logger.error("outbox send failed for good", { outboxId: row.id, reason });
+    } else {
+      const backoff = 2 ** row.attempts * 5_000;
+      await o.store.markRetry(row.id, reason, new Date(o.clock.now().getTime() + backoff));
+      o.logger.warn("outbox send failed, will retry", { outboxId: row.id, reason, backoffMs: backoff });
+    }
+  }
+
+  /** Staff hear once when the queue grows past the threshold (a flood, or the account stalled). */
+  async function watchBacklog(): Promise<void> {
+    if (!o.backlog || Date.now() - backlogCheckedAt < 1_000) return;
+    backlogCheckedAt = Date.now();
+    const waiting = (await o.store.countByState(account)).pending ?? 0;
+    if (waiting >= o.backlog.threshold && !backlogTold) {
+      backlogTold = true;
+      o.logger.warn("outbox backlog passed the threshold", { waiting, threshold: o.backlog.threshold });
+      await o.backlog.onPassed(waiting);
+    } else if (waiting <= o.backlog.threshold / 2) backlogTold = false;
   }
 
   function releaseIdleWaiters(): void {
@@ -124,6 +172,7 @@ export function createOutbox(o: OutboxOptions) {
       if (!running) break;
       let sent = false;
       try {
+        await watchBacklog();
         sent = await sendOne();
       } catch (err) {
         o.logger.error("outbox loop error", { reason: err instanceof Error ? err.message : String(err) });
@@ -149,6 +198,8 @@ export function createOutbox(o: OutboxOptions) {
         now,
         broadcastRunId: opts.broadcastRunId,
         priority: opts.priority ?? (opts.broadcastRunId !== undefined ? sendPriority.broadcast : sendPriority.notice),
+        mergeKind: opts.merge?.kind,
+        mergePart: opts.merge?.part,
       });
       if (inserted) poke();
       return inserted;

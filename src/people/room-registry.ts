@@ -1,40 +1,186 @@
-import type { RoomRole } from "../core/types.js";
-import { matchRoomRole, type RoomPatterns } from "./match-room-role.js";
+// The rooms the bot is in and their roles. A room's role comes from an approved binding of its
+// room id, never from its topic: anyone can name a group like the staff group. Topics in config
+// only propose a role; staff (or the CLI) approve it. A residents' group is bound as one on first
+// sight (that raises nobody), so a later rename keeps it a residents' group.
+import type { Clock, Role, RoomRole } from "../core/types.js";
+import { matchRoomRole, matchTopic, type RoomPatterns } from "./match-room-role.js";
+import type { RoomChange, RoomStore } from "./room-store.js";
+
+export type ElevatedRole = "volunteer" | "staff";
 
 export interface KnownRoom {
   id: string;
   topic: string;
+  /** The role the room is served with: its binding's; unbound, a residents' group at most. */
   role: RoomRole;
+  /** The approved role of this room id; null while unbound. */
+  bound: Role | null;
+  /** The elevated role its topic proposes (config), waiting for approval; null otherwise. */
+  proposed: ElevatedRole | null;
+  boundBy: string | null;
+  boundAt: Date | null;
 }
 
-/** The rooms the bot is in, with their roles; fed by the channel as it sees rooms. */
+/** What staff are told about. */
+export type RoomNotice =
+  | { kind: "renamed"; room: KnownRoom; from: string }
+  | { kind: "proposed"; room: KnownRoom }
+  | { kind: "first-start"; rooms: KnownRoom[] };
+
+export interface RoomRegistryOptions {
+  /** Keeps bindings across restarts; without one (unit tests) they live in memory. */
+  store?: RoomStore;
+  clock?: Clock;
+  onNotice?(notice: RoomNotice): void;
+  onError?(err: unknown): void;
+}
+
+const systemTime: Clock = { now: () => new Date() };
+
 export class RoomRegistry {
   readonly #rooms = new Map<string, KnownRoom>();
+  readonly #o: RoomRegistryOptions;
+  #writes: Promise<void> = Promise.resolve();
+  #loaded = false;
+  /** True until a binding exists (trust on first use applies then). */
+  #firstStart = true;
 
-  constructor(readonly patterns: RoomPatterns) {}
+  constructor(
+    readonly patterns: RoomPatterns,
+    options: RoomRegistryOptions = {},
+  ) {
+    this.#o = options;
+  }
 
-  /** Records a room (or a new topic for it); returns it with its role. */
+  /** Reads the bindings from the store (at start, and again to pick up the CLI's changes). */
+  async load(): Promise<void> {
+    if (!this.#o.store) return;
+    await this.#writes;
+    const stored = await this.#o.store.list();
+    if (!this.#loaded) this.#firstStart = !stored.some((r) => r.role !== null);
+    this.#loaded = true;
+    for (const s of stored) {
+      const known = this.#rooms.get(s.id);
+      const topic = known?.topic ?? s.topic;
+      this.#rooms.set(s.id, this.#describe(s.id, topic, s.role, s.boundBy, s.boundAt));
+    }
+  }
+
+  /** Records a room as seen (or a new topic for it); returns it with its role. */
   register(id: string, topic: string): KnownRoom {
     const known = this.#rooms.get(id);
     if (known && known.topic === topic) return known;
-    const room = { id, topic, role: matchRoomRole(topic, this.patterns) };
-    this.#rooms.set(id, room);
+    const now = this.#now();
+    if (known?.bound) {
+      const room = { ...known, topic };
+      this.#rooms.set(id, room);
+      this.#write({ action: "renamed", id, topic, role: known.bound, by: "wechat", at: now });
+      if (known.topic !== "") this.#o.onNotice?.({ kind: "renamed", room, from: known.topic });
+      return room;
+    }
+    let room = this.#describe(id, topic, null, null, null);
+    this.#write({ action: "seen", id, topic, at: now });
+    if (room.role === "resident" && room.proposed === null && !this.#duplicatesBound(room)) {
+      room = this.#setBinding(id, "resident", "auto", topic);
+    } else {
+      this.#rooms.set(id, room);
+      if (room.proposed && !known?.proposed) this.#o.onNotice?.({ kind: "proposed", room });
+    }
     return room;
+  }
+
+  /** Binds a room id to a role (staff's approval, the CLI, or trust on first use). */
+  bind(id: string, role: Role, by: string): KnownRoom | undefined {
+    if (!this.#rooms.has(id)) return undefined;
+    return this.#setBinding(id, role, by);
+  }
+
+  /** Removes a room's binding: it is served by its topic again, never above a residents' group. */
+  unbind(id: string, by: string): KnownRoom | undefined {
+    const known = this.#rooms.get(id);
+    if (!known) return undefined;
+    const room = this.#describe(id, known.topic, null, null, null);
+    this.#rooms.set(id, room);
+    this.#write({ action: "unbound", id, topic: known.topic, by, at: this.#now() });
+    return room;
+  }
+
+  /**
+   * Trust on first use: on an install's first start (no bindings yet), each configured
+   * volunteers' or staff topic that exactly one room carries is bound. Runs once.
+   */
+  bindFirstStart(): KnownRoom[] {
+    if (!this.#firstStart) return [];
+    this.#firstStart = false;
+    const bound: KnownRoom[] = [];
+    for (const role of ["staff", "volunteer"] as const) {
+      for (const pattern of this.patterns[role]) {
+        const carriers = this.all({ unbound: true }).filter((r) => r.proposed === role && matchTopic(pattern, r.topic));
+        if (carriers.length === 1 && !carriers[0]!.bound)
+          bound.push(this.#setBinding(carriers[0]!.id, role, "first-start"));
+      }
+    }
+    if (bound.length) this.#o.onNotice?.({ kind: "first-start", rooms: bound });
+    return bound;
   }
 
   get(id: string): KnownRoom | undefined {
     return this.#rooms.get(id);
   }
 
+  /** The rooms served with this role (a "staff" or "volunteer" room is always a bound one). */
   idsByRole(role: RoomRole): string[] {
     return [...this.#rooms.values()].filter((r) => r.role === role).map((r) => r.id);
   }
 
+  /** The bound room with this topic (an unbound namesake is never found). */
   findByTopic(topic: string): KnownRoom | undefined {
-    return [...this.#rooms.values()].find((r) => r.topic === topic);
+    return [...this.#rooms.values()].find((r) => r.bound && r.topic === topic);
   }
 
-  all(): KnownRoom[] {
-    return [...this.#rooms.values()];
+  /** Bound rooms (with `unbound`, every room seen). */
+  all(options: { unbound?: boolean } = {}): KnownRoom[] {
+    return [...this.#rooms.values()].filter((r) => options.unbound || r.bound);
+  }
+
+  /** Unbound rooms whose topic proposes an elevated role, oldest first: staff's `待绑定的群`. */
+  pending(): KnownRoom[] {
+    return [...this.#rooms.values()].filter((r) => !r.bound && r.proposed);
+  }
+
+  /** Resolves once every change so far is stored. */
+  flush(): Promise<void> {
+    return this.#writes;
+  }
+
+  #setBinding(id: string, role: Role, by: string, topic = this.#rooms.get(id)?.topic ?? ""): KnownRoom {
+    const at = this.#now();
+    const room = this.#describe(id, topic, role, by, at);
+    this.#rooms.set(id, room);
+    this.#write({ action: "bound", id, topic, role, ownerId: null, by, at });
+    return room;
+  }
+
+  #describe(id: string, topic: string, bound: Role | null, by: string | null, at: Date | null): KnownRoom {
+    const byTopic = matchRoomRole(topic, this.patterns);
+    const proposed = byTopic === "staff" || byTopic === "volunteer" ? byTopic : null;
+    if (bound) return { id, topic, role: bound, bound, proposed: null, boundBy: by, boundAt: at };
+    // Unbound: a room named like the staff or volunteers' group is served as residents' at most.
+    const role: RoomRole = proposed ? "resident" : byTopic;
+    return { id, topic, role, bound: null, proposed, boundBy: null, boundAt: null };
+  }
+
+  #duplicatesBound(room: KnownRoom): boolean {
+    return [...this.#rooms.values()].some((r) => r.id !== room.id && r.bound && r.topic === room.topic);
+  }
+
+  #write(change: RoomChange): void {
+    const store = this.#o.store;
+    if (!store) return;
+    this.#writes = this.#writes.then(() => store.apply(change)).catch((err) => this.#o.onError?.(err));
+  }
+
+  #now(): Date {
+    return (this.#o.clock ?? systemTime).now();
   }
 }

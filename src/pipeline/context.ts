@@ -9,6 +9,8 @@ export interface ReplyOptions {
   mention?: boolean;
   /** Part of the idempotency key; distinct replies to one message need distinct parts. */
   part?: string;
+  /** Still queued with replies of this kind to the same chat, it goes as one message with them. */
+  merge?: { kind: string; part: string };
 }
 
 /** What every middleware sees for one inbound message. */

@@ -52,7 +52,7 @@ export function createBot(o: BotOptions) {
         const to = m.roomId ? { kind: "room" as const, id: m.roomId } : { kind: "contact" as const, id: m.talkerId };
         await o.outbox.enqueue(
           { to, text: body, mentionIds: m.roomId && mention ? [m.talkerId] : [] },
-          { key: `msg:${m.id}:${options.part ?? "reply"}`, priority: sendPriority.reply },
+          { key: `msg:${m.id}:${options.part ?? "reply"}`, priority: sendPriority.reply, merge: options.merge },
         );
       },
     };

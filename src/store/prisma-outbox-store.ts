@@ -14,6 +14,8 @@ function toRow(r: Row): OutboxRow {
     notBefore: r.notBefore,
     broadcastRunId: r.broadcastRunId,
     priority: r.priority,
+    mergeKind: r.mergeKind,
+    mergePart: r.mergePart,
   };
 }
 
@@ -33,6 +35,8 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
             createdAt: opts.now,
             broadcastRunId: opts.broadcastRunId ?? null,
             priority: opts.priority ?? 2,
+            mergeKind: opts.mergeKind ?? null,
+            mergePart: opts.mergePart ?? null,
           },
         });
         return true;
@@ -61,6 +65,31 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
         data: { state: "sending", attempts: { increment: 1 } },
       });
       return count === 1;
+    },
+    async takeMergeable(row, now, limit) {
+      if (!row.mergeKind || limit <= 0) return [];
+      const found = await db.outboxMessage.findMany({
+        where: {
+          account: row.account,
+          state: "pending",
+          destKind: row.to.kind,
+          destId: row.to.id,
+          mergeKind: row.mergeKind,
+          notBefore: { lte: now },
+          id: { not: row.id },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: limit,
+      });
+      const taken: OutboxRow[] = [];
+      for (const r of found) {
+        const { count } = await db.outboxMessage.updateMany({
+          where: { id: r.id, state: "pending" },
+          data: { state: "sending", attempts: { increment: 1 } },
+        });
+        if (count === 1) taken.push(toRow(r));
+      }
+      return taken;
     },
     // updateMany: a row that is gone is not an error, as on the SQLite fast path.
     async markSent(id, at) {

@@ -67,6 +67,7 @@ export function createPrismaTicketStore(db: Db): TicketStore {
     async addEvent(event) {
       await db.ticketEvent.create({ data: event });
     },
+    countEventsBy: (actorId, type, since) => db.ticketEvent.count({ where: { actorId, type, at: { gte: since } } }),
     async events(ticketId) {
       const rows = await db.ticketEvent.findMany({ where: { ticketId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
       // Exactly the event's fields (not the row id), as on the SQLite fast path.

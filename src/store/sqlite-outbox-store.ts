@@ -12,13 +12,15 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     notBefore: fromSqlDate(r.notBefore),
     broadcastRunId: r.broadcastRunId === null ? null : Number(r.broadcastRunId),
     priority: Number(r.priority),
+    mergeKind: r.mergeKind === null || r.mergeKind === undefined ? null : String(r.mergeKind),
+    mergePart: r.mergePart === null || r.mergePart === undefined ? null : String(r.mergePart),
   };
 }
 
 export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
   const insert = db.prepare(
-    `INSERT INTO "OutboxMessage" ("account","destKind","destId","text","mentionIds","dedupeKey","state","attempts","notBefore","createdAt","broadcastRunId","priority")
-     VALUES (?,?,?,?,?,?,'pending',0,?,?,?,?) ON CONFLICT("dedupeKey") DO NOTHING`,
+    `INSERT INTO "OutboxMessage" ("account","destKind","destId","text","mentionIds","dedupeKey","state","attempts","notBefore","createdAt","broadcastRunId","priority","mergeKind","mergePart")
+     VALUES (?,?,?,?,?,?,'pending',0,?,?,?,?,?,?) ON CONFLICT("dedupeKey") DO NOTHING`,
   );
   const nextDue = db.prepare(
     `SELECT * FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "notBefore" <= ? ORDER BY "priority" ASC, "createdAt" ASC, "id" ASC LIMIT 1`,
@@ -28,6 +30,9 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
   );
   const take = db.prepare(
     `UPDATE "OutboxMessage" SET "state" = 'sending', "attempts" = "attempts" + 1 WHERE "id" = ? AND "state" = 'pending'`,
+  );
+  const mergeable = db.prepare(
+    `SELECT * FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "destKind" = ? AND "destId" = ? AND "mergeKind" = ? AND "notBefore" <= ? AND "id" <> ? ORDER BY "createdAt" ASC, "id" ASC LIMIT ?`,
   );
   const sent = db.prepare(`UPDATE "OutboxMessage" SET "state" = 'sent', "sentAt" = ?, "error" = NULL WHERE "id" = ?`);
   const retry = db.prepare(
@@ -55,6 +60,8 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
           toSqlDate(o.now),
           o.broadcastRunId ?? null,
           o.priority ?? 2,
+          o.mergeKind ?? null,
+          o.mergePart ?? null,
         ),
       );
       return r.changes === 1;
@@ -69,6 +76,15 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
     },
     async take(id) {
       return (await withRetry(() => take.run(id))).changes === 1;
+    },
+    async takeMergeable(row, now, limit) {
+      if (!row.mergeKind || limit <= 0) return [];
+      const found = (await withRetry(() =>
+        mergeable.all(row.account, row.to.kind, row.to.id, row.mergeKind, toSqlDate(now), row.id, limit),
+      )) as Record<string, unknown>[];
+      const taken: OutboxRow[] = [];
+      for (const r of found) if ((await withRetry(() => take.run(Number(r.id)))).changes === 1) taken.push(toRow(r));
+      return taken;
     },
     async markSent(id, at) {
       await withRetry(() => sent.run(toSqlDate(at), id));

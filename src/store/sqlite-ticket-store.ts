@@ -33,6 +33,9 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
     `INSERT INTO "TicketEvent" ("ticketId","type","actorId","actorName","note","at") VALUES (?,?,?,?,?,?)`,
   );
   const eventsOf = db.prepare(`SELECT * FROM "TicketEvent" WHERE "ticketId" = ? ORDER BY "at" ASC, "id" ASC`);
+  const countBy = db.prepare(
+    `SELECT COUNT(*) AS n FROM "TicketEvent" WHERE "actorId" = ? AND "type" = ? AND "at" >= ?`,
+  );
   const byResident = db.prepare(`SELECT * FROM "Ticket" WHERE "residentId" = ? ORDER BY "id" DESC LIMIT ?`);
   const awaiting = db.prepare(
     `SELECT * FROM "Ticket" WHERE "residentId" = ? AND "status" = 'done' ORDER BY "doneAt" DESC LIMIT 1`,
@@ -112,6 +115,9 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
     },
     async addEvent(e) {
       await withRetry(() => addEvent(e));
+    },
+    async countEventsBy(actorId, type, since) {
+      return Number((countBy.get(actorId, type, toSqlDate(since)) as { n: number }).n);
     },
     async events(ticketId) {
       return (eventsOf.all(ticketId) as Record<string, unknown>[]).map((r) => ({

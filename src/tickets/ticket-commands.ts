@@ -9,6 +9,7 @@ import { linkReplies } from "./link-replies.js";
 import { errorReplies, ticketReplies as say } from "./ticket-replies.js";
 import type { TicketService } from "./ticket-service.js";
 import type { Withdrawal } from "./withdraw-ticket.js";
+import { mergeParts } from "./ticket-merges.js";
 
 export interface TicketCommandOptions {
   tickets: TicketService;
@@ -35,6 +36,9 @@ const ticketCommandTypes = new Set<Command["type"]>([
   "malformed",
 ]);
 
+/** Commands whose staff answer shows other residents' requests. */
+const staffOnlyCommands = new Set<Command["type"]>(["list-open", "close", "assign"]);
+
 export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
   const { tickets } = o;
   return async (ctx, next) => {
@@ -51,7 +55,13 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
       await run(ctx, command);
     } catch (err) {
       if (!isLinliError(err)) throw err;
-      await ctx.reply(explain(err, command), { part: "error" });
+      // The losers of a claim race, still queued in one room, hear it in one message.
+      const lost =
+        err.code === "already_claimed" && !err.details.yours && ctx.room ? (err.details.ticket as Ticket) : null;
+      await ctx.reply(explain(err, command), {
+        part: "error",
+        merge: lost ? { kind: "claimed", part: mergeParts.claimed(lost) } : undefined,
+      });
     }
   };
 
@@ -74,7 +84,16 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
   async function run(ctx: Context, c: Command): Promise<void> {
     const id = ctx.message.id;
     const isVolunteer = ctx.roles.has("volunteer");
-    const isStaff = ctx.roles.has("staff");
+    // Staff powers that reveal others' data work only in a staff room or privately: in any
+    // other group a staff member is answered as a resident (or told where to ask).
+    const inStaffPlace = !ctx.room || ctx.room.role === "staff";
+    const isStaff = ctx.roles.has("staff") && inStaffPlace;
+    // In the volunteers' group a volunteer's 工单 means the tasks they could take.
+    const volunteerList = c.type === "list-open" && isVolunteer && ctx.room?.role === "volunteer";
+    if (ctx.roles.has("staff") && !inStaffPlace && staffOnlyCommands.has(c.type) && !volunteerList) {
+      await ctx.reply(errorReplies.staff_elsewhere());
+      return;
+    }
     switch (c.type) {
       case "claim":
         if (!isVolunteer && !isStaff) throw new LinliError("forbidden", "volunteers only", { who: "volunteer" });
@@ -200,7 +219,10 @@ function explain(err: LinliError, c: Command): string {
       if (c.type === "progress") return errorReplies.not_yours(c.id);
       if (c.type === "withdraw") return linkReplies.notYours(c.id);
       return err.details.who === "staff" ? errorReplies.forbidden_staff() : errorReplies.forbidden_volunteer();
+    case "too_many":
+      return errorReplies.too_many_claims(Number(err.details.limit));
     case "not_found":
+      if (c.type === "assign" && err.details.notVolunteer) return errorReplies.assignee_not_volunteer(c.assignee);
       if (c.type === "assign") return errorReplies.assignee_not_found(c.assignee);
       return errorReplies.nothing_to_rate();
     default:

@@ -97,7 +97,17 @@ export const ticketReplies = {
     `#${t.id} 有人接了: 志愿者 ${t.volunteerName} 会来帮您${t.phone ? ", 请保持电话畅通" : ""}。`,
   volunteerGaveUp: (t: Ticket) =>
     `#${t.id} 原来的志愿者临时来不了, 我们正在另找一位志愿者, 找到了马上告诉您, 请再稍等一下。`,
-  alreadyClaimed: (t: Ticket) => `#${t.id} 已经被 ${t.volunteerName ?? "其他志愿者"} 认领了, 谢谢您的热心!`,
+  alreadyClaimed: (t: Ticket) => `${ticketReplies.alreadyClaimedPart(t)}, 谢谢您的热心!`,
+  alreadyClaimedPart: (t: Ticket) => `#${t.id} 已经被 ${t.volunteerName ?? "其他志愿者"} 认领了`,
+  /** Several residents' requests in one group, acknowledged in one message that @-mentions each. */
+  mergedAcks: (parts: string[]) =>
+    `您好, 大家反映的事都登记了: ${parts.join("、")}。我们会尽快安排志愿者来处理, 有进展会告诉您。想看进度就发「进度 编号」。`,
+  mergedCards: (parts: string[]) => [`新任务 ${parts.length} 件, 回复「认领 编号」接单:`, ...parts].join("\n\n"),
+  mergedClaimed: (parts: string[]) => `${parts.join("; ")}。谢谢大家的热心!`,
+  mergedRepeats: (parts: string[]) =>
+    `${parts.join("、")}: 这些事都已经登记了, 正在安排志愿者, 请再耐心等一等。想看进度就发「进度 编号」。`,
+  foldedBurst: (t: Ticket) =>
+    `您刚才发的几件事我们都记下了, 一起放在 #${t.id} 里, 工作人员会逐条看, 不用再重复发啦。想看进度就发「进度 ${t.id}」。`,
   alreadyYours: (t: Ticket) => `#${t.id} 已经是您认领的了。`,
   released: (t: Ticket, by: string) => `${by} 放弃了 #${t.id}, 任务重新开放:`,
   doneAskRating: (t: Ticket) =>
@@ -188,6 +198,10 @@ export const errorReplies = {
   bad_state: (t: Ticket, action: string) => `#${t.id} 现在是「${statusOf(t)}」, 不能${action}。`,
   malformed: (verb: string, example: string) => `「${verb}」后面要写工单编号, 比如: ${example}`,
   assignee_not_found: (name: string) => `没找到「${name}」, 请在指派时 @ 对方, 比如: 指派 12 @张师傅`,
+  assignee_not_volunteer: (name: string) => `「${name}」不在志愿者群里, 只能指派给志愿者群的成员。`,
+  too_many_claims: (limit: number) =>
+    `您这一小时已经认领了 ${limit} 件, 先把手上的办好吧。过一会儿再来认领, 或请社区工作人员指派。`,
+  staff_elsewhere: () => "这个要在工作群里或私聊我查看, 居民群里不方便公开大家的事项。",
   nothing_to_rate: () => "您现在没有需要评价的事项。",
   internal: pipelineReplies.internal,
 };

@@ -11,6 +11,7 @@ import type { Actor, Ticket, TicketStore } from "./ticket.js";
 import { formatLocation, ticketReplies as say } from "./ticket-replies.js";
 import { placeReplies } from "./emergency-replies.js";
 import { placeUnknown } from "./infer-place.js";
+import { mergeParts } from "./ticket-merges.js";
 import { createReportLinks } from "./report-links.js";
 import { createWithdraw } from "./withdraw-ticket.js";
 import type { Location } from "../understand/taxonomy.js";
@@ -31,6 +32,8 @@ export interface TicketServiceOptions {
   mergeWindowHours: number;
   /** The community's duty phone, told with the advice for an urgent report. */
   dutyPhone?: string;
+  /** Most claims one volunteer may make in an hour (each claim reveals a resident's phone); 0: no limit. */
+  claimsPerHour?: number;
 }
 
 export interface Intake {
@@ -41,6 +44,12 @@ export interface Intake {
   text: string;
   parsed: Parsed;
 }
+
+/** The same words from the same resident within this are answered once (by the first reply). */
+const sameTextMs = 10 * 60_000;
+/** A resident opening this many tickets within `floodMs` has the next ones folded into the last. */
+const floodTickets = 5;
+const floodMs = 60_000;
 
 export function createTicketService(o: TicketServiceOptions) {
   const notify = createNotify(o);
@@ -53,14 +62,36 @@ export function createTicketService(o: TicketServiceOptions) {
     return t;
   }
 
+  /**
+   * A burst from one resident: the request is kept with their latest ticket (nothing lost) and
+   * they are told kindly, once per ticket, that it is all in hand.
+   */
+  async function fold(latest: Ticket, intake: Intake, now: Date): Promise<Ticket> {
+    await o.store.addEvent({
+      ticketId: latest.id,
+      type: "folded",
+      actorId: intake.resident.id,
+      actorName: intake.resident.name,
+      note: summarize(intake.text, 200),
+      at: now,
+    });
+    await toResident(latest, say.foldedBurst(latest), `ticket:${latest.id}:folded`, sendPriority.reply);
+    return latest;
+  }
+
   return {
     /** A resident's request becomes a ticket; the resident, volunteers and (if urgent) staff are told. */
     async open(intake: Intake): Promise<Ticket> {
       const now = o.clock.now();
+      const recent = await o.store.listByResident(intake.resident.id, 5);
+      // The same words again (a resend, or a burst of copies): the first reply answers them all.
+      const same = recent.find(
+        (t) => t.text.trim() === intake.text.trim() && now.getTime() - t.createdAt.getTime() < sameTextMs,
+      );
+      if (same && same.sourceMessageId !== intake.messageId) return same;
       // An urgent message is never folded into an older ticket: staff must hear it now.
       const urgentReport = intake.parsed.urgency === "urgent";
       if (!urgentReport) {
-        const recent = await o.store.listByResident(intake.resident.id, 5);
         const repeat = findRepeat(recent, intake.text, intake.parsed, now);
         if (repeat && repeat.sourceMessageId !== intake.messageId) {
           await toResident(
@@ -68,9 +99,14 @@ export function createTicketService(o: TicketServiceOptions) {
             say.alreadyRegistered(repeat),
             `ticket:${repeat.id}:repeat:${intake.messageId}`,
             sendPriority.reply,
+            repeat.roomId ? { kind: "repeat", part: mergeParts.resident(repeat) } : undefined,
           );
           return repeat;
         }
+        const burst = recent.filter((t) => now.getTime() - t.createdAt.getTime() < floodMs);
+        const latest = burst[0];
+        if (latest && burst.length >= floodTickets && !recent.some((t) => t.sourceMessageId === intake.messageId))
+          return fold(latest, intake, now);
       }
       const { ticket, created } = await o.store.create({
         sourceMessageId: intake.messageId,
@@ -105,14 +141,22 @@ export function createTicketService(o: TicketServiceOptions) {
       const askWhere = placeUnknown(ticket);
       const urgent = ticket.urgency === "urgent";
       const ack = say.acknowledged(ticket, o.dutyPhone);
+      // Urgent: staff first (they can act), then the resident's advice, both before anything else.
+      if (urgent) await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`, sendPriority.urgent);
       await toResident(
         ticket,
         askWhere && !urgent ? `${ack}${placeReplies.askWhere()}` : ack,
         `${k}:ack`,
-        sendPriority.reply,
+        urgent ? sendPriority.urgent : sendPriority.reply,
+        urgent || askWhere || !ticket.roomId ? undefined : { kind: "ack", part: mergeParts.resident(ticket) },
       );
-      if (urgent) await toRooms("staff", say.urgentAlert(ticket), `${k}:urgent`, sendPriority.urgent);
-      await toRooms("volunteer", say.taskCard(ticket), `${k}:card`);
+      await toRooms(
+        "volunteer",
+        say.taskCard(ticket),
+        `${k}:card`,
+        undefined,
+        urgent ? undefined : { kind: "card", part: mergeParts.card(ticket) },
+      );
       if (askWhere) {
         if (urgent) await toResident(ticket, placeReplies.askWhereUrgent(ticket.id), `${k}:ask-where`);
         await o.store.addEvent({
@@ -161,6 +205,11 @@ export function createTicketService(o: TicketServiceOptions) {
 
     async claim(id: number, volunteer: Actor, messageId: string): Promise<Ticket> {
       const now = o.clock.now();
+      const limit = o.claimsPerHour ?? 0;
+      if (limit > 0) {
+        const recent = await o.store.countEventsBy(volunteer.id, "claimed", new Date(now.getTime() - 3600_000));
+        if (recent >= limit) throw new LinliError("too_many", "claims per hour", { limit });
+      }
       const won = await o.store.transition(
         id,
         { from: ["open"] },

@@ -33,7 +33,9 @@ export type TicketEventType =
   /** Staff undid a link: the report is its own ticket again. */
   | "split"
   /** On the first ticket: another resident's report was linked to it (note: `#M`). */
-  | "report_added";
+  | "report_added"
+  /** A request from a burst of the same resident, kept with this ticket instead of a new one. */
+  | "folded";
 
 /**
  * Events that show someone took a ticket on: a claim, staff assigning it, progress recorded, or
@@ -147,6 +149,8 @@ export interface TicketStore {
   ): Promise<Ticket | null>;
   addEvent(event: TicketEvent): Promise<void>;
   events(ticketId: number): Promise<TicketEvent[]>;
+  /** How many events of this type one person caused since `since` (e.g. claims in the last hour). */
+  countEventsBy(actorId: string, type: TicketEventType, since: Date): Promise<number>;
   listByStatus(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;
   listByResident(residentId: string, limit: number): Promise<Ticket[]>;
   /** The resident's most recent ticket that is done and waiting for a rating. */

@@ -50,6 +50,7 @@ export function makeRooms(): RoomRegistry {
     staff: [ROOMS.staff.topic],
   });
   for (const r of Object.values(ROOMS)) rooms.register(r.id, r.topic);
+  rooms.bindFirstStart();
   return rooms;
 }
 

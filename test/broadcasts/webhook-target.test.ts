@@ -1,9 +1,8 @@
-// `webhook:<url>` targets: a WeCom group robot as a second channel, through its own
-// outbox account; a robot that rejects the post gets staff told.
+// WeCom group robots as targets: named in config (LINLI_WECOM_ROBOTS), never a URL typed in
+// chat; a second channel through its own outbox account; a robot that rejects a post gets staff told.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeTargets } from "../../src/broadcasts/broadcast-replies.js";
 import { createBroadcastService } from "../../src/broadcasts/broadcast-service.js";
-import { createLiveData } from "../../src/broadcasts/create-live-data.js";
 import { parseBroadcastCommand } from "../../src/broadcasts/parse-broadcast-command.js";
 import { createWecomRobotSender } from "../../src/broadcasts/wecom-robot-sender.js";
 import { createWecomWebhookSender } from "../../src/channels/wecom-webhook.js";
@@ -12,7 +11,9 @@ import { createOutbox } from "../../src/outbox/outbox.js";
 import { createPrismaOutboxStore } from "../../src/store/prisma-outbox-store.js";
 import { china, FakeClock, makeService, ROOMS, STAFF, tempDbPath } from "./broadcast-fixture.js";
 
-const URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0a1b2c3d-abcd";
+const KEY = "0a1b2c3d-abcd";
+const URL = `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`;
+const ROBOTS = { 物业群机器人: KEY };
 
 let tmp: ReturnType<typeof tempDbPath>;
 let s: Awaited<ReturnType<typeof makeService>>;
@@ -26,23 +27,40 @@ afterEach(async () => {
 });
 
 describe("webhook targets", () => {
-  it("are read from the command, with rooms, and shown without the robot's key", () => {
+  it("are named as in config, with rooms, and shown without the robot's key", () => {
     const c = parseBroadcastCommand(
-      `广播 每天 08:00 webhook:${URL}、幸福里3号楼居民群 早上好`,
+      "广播 每天 08:00 物业群机器人、幸福里3号楼居民群 早上好",
       china("2026-11-23 07:00"),
       {
         knownTopics: [ROOMS.r3.topic],
+        robots: Object.keys(ROBOTS),
       },
     );
     expect(c).toMatchObject({
       type: "schedule",
       targets: [
-        { kind: "webhook", url: URL },
+        { kind: "robot", name: "物业群机器人" },
         { kind: "room", topic: ROOMS.r3.topic },
       ],
       content: "早上好",
     });
-    if (c?.type === "schedule") expect(describeTargets(c.targets)).toBe("企业微信机器人(…abcd)、幸福里3号楼居民群");
+    if (c?.type === "schedule")
+      expect(describeTargets(c.targets)).toBe("企业微信机器人「物业群机器人」、幸福里3号楼居民群");
+  });
+
+  it("typed as a URL are refused, whatever the URL", () => {
+    for (const text of [
+      `广播 每天 08:00 webhook:${URL} 早上好`,
+      "广播 每天 08:00 幸福里3号楼居民群、webhook:http://127.0.0.1:9/hook 早上好",
+      "广播 每天 08:00 [webhook:http://10.0.0.1/x] 早上好",
+    ]) {
+      const c = parseBroadcastCommand(text, china("2026-11-23 07:00"), {
+        knownTopics: [ROOMS.r3.topic],
+        robots: Object.keys(ROBOTS),
+      });
+      expect(c).toMatchObject({ type: "error" });
+      if (c?.type === "error") expect(c.message).toContain("LINLI_WECOM_ROBOTS");
+    }
   });
 
   it("post through the robot's outbox, and a rejection is reported to the staff room", async () => {
@@ -57,7 +75,12 @@ describe("webhook targets", () => {
     };
     const robots = createOutbox({
       store: createPrismaOutboxStore(s.db),
-      sender: createWecomRobotSender({ webhook: createWecomWebhookSender({ fetch, clock }), clock, tellStaff }),
+      sender: createWecomRobotSender({
+        webhook: createWecomWebhookSender({ fetch, clock }),
+        robots: ROBOTS,
+        clock,
+        tellStaff,
+      }),
       account: "wecom-robot",
       clock,
       logger: silentLogger,
@@ -72,13 +95,14 @@ describe("webhook targets", () => {
       outbox: s.outbox,
       webhookOutbox: robots,
       rooms: s.rooms,
+      robots: Object.keys(ROBOTS),
       graceMinutes: 60,
       owner: "t",
       logger: silentLogger,
     });
     const b = await service.schedule(STAFF, {
       schedule: { cron: "0 8 * * *" },
-      targets: [{ kind: "webhook", url: URL }],
+      targets: [{ kind: "robot", name: "物业群机器人" }],
       content: "早上好",
     });
     const { result } = await service.sendNow(STAFF, b.id);
@@ -95,7 +119,9 @@ describe("webhook targets", () => {
     expect(posts).toEqual([{ url: URL, body: { msgtype: "text", text: { content: "早上好" } } }]);
     const staff = (await s.queued()).filter((q) => q.to === ROOMS.staff.id);
     expect(staff).toHaveLength(1);
-    expect(staff[0]!.text).toContain("企业微信机器人(…abcd)失败：invalid webhook url（错误码 93000）");
+    expect(staff[0]!.text).toContain("企业微信机器人「物业群机器人」失败：invalid webhook url（错误码 93000）");
     expect(staff[0]!.text).not.toContain("0a1b2c3d");
+    const rows = await s.db.outboxMessage.findMany({ where: { account: "wecom-robot" } });
+    expect(JSON.stringify(rows)).not.toContain(KEY);
   });
 });

@@ -85,7 +85,7 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("posts a text message in the robot's JSON shape", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep });
+    const sender = createWecomWebhookSender({ origin: new URL(base).origin, clock: time.clock, sleep: time.sleep });
     const result = await sender.send(`${base}?key=robot-a`, {
       msgtype: "text",
       content: "明天上午9点停水",
@@ -98,7 +98,7 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("splits text over 2048 bytes into ordered parts, each accepted by the robot", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep });
+    const sender = createWecomWebhookSender({ origin: new URL(base).origin, clock: time.clock, sleep: time.sleep });
     const content = Array.from({ length: 40 }, (_, i) => `第${i + 1}条：请各位居民注意用电安全，出门记得关火。`).join(
       "",
     );
@@ -113,7 +113,7 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("paces 25 messages to one robot so it never answers 130101, waiting out the minute once", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep });
+    const sender = createWecomWebhookSender({ origin: new URL(base).origin, clock: time.clock, sleep: time.sleep });
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) => sender.send(`${base}?key=robot-a`, { msgtype: "text", content: `${i}` })),
     );
@@ -123,7 +123,7 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("keeps a separate allowance per robot", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep });
+    const sender = createWecomWebhookSender({ origin: new URL(base).origin, clock: time.clock, sleep: time.sleep });
     for (const key of ["robot-a", "robot-b"]) {
       for (let i = 0; i < 20; i++) await sender.send(`${base}?key=${key}`, { msgtype: "text", content: "通知" });
     }
@@ -132,7 +132,12 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("returns 130101 from the robot as retryable (here the sender was set to allow more than the robot)", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep, maxPerMinute: 100 });
+    const sender = createWecomWebhookSender({
+      origin: new URL(base).origin,
+      clock: time.clock,
+      sleep: time.sleep,
+      maxPerMinute: 100,
+    });
     for (let i = 0; i < 20; i++) await sender.send(`${base}?key=robot-a`, { msgtype: "text", content: "通知" });
     const result = await sender.send(`${base}?key=robot-a`, { msgtype: "text", content: "第21条" });
     expect(result).toEqual({
@@ -146,7 +151,12 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("gives a message back as retryable rather than wait longer than maxWaitMs", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep, maxWaitMs: 5_000 });
+    const sender = createWecomWebhookSender({
+      origin: new URL(base).origin,
+      clock: time.clock,
+      sleep: time.sleep,
+      maxWaitMs: 5_000,
+    });
     for (let i = 0; i < 20; i++) await sender.send(`${base}?key=robot-a`, { msgtype: "text", content: "通知" });
     const result = await sender.send(`${base}?key=robot-a`, { msgtype: "text", content: "第21条" });
     expect(result).toMatchObject({ ok: false, retryable: true, reason: "rate_limited", sentParts: 0 });
@@ -155,7 +165,12 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("resumes a long message from the part that failed, so no part is sent twice", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep, maxPerMinute: 100 });
+    const sender = createWecomWebhookSender({
+      origin: new URL(base).origin,
+      clock: time.clock,
+      sleep: time.sleep,
+      maxPerMinute: 100,
+    });
     for (let i = 0; i < 19; i++) await sender.send(`${base}?key=robot-a`, { msgtype: "text", content: "通知" });
     const content = "请注意安全。".repeat(200);
     const first = await sender.send(`${base}?key=robot-a`, { msgtype: "text", content });
@@ -170,7 +185,7 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("reports other errcodes as final, with the robot's words", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep });
+    const sender = createWecomWebhookSender({ origin: new URL(base).origin, clock: time.clock, sleep: time.sleep });
     const result = await sender.send(`${base}?key=wrong`, { msgtype: "text", content: "通知" });
     expect(result).toEqual({
       ok: false,
@@ -182,7 +197,7 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("treats a server error as retryable and a non-WeCom answer as final", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep });
+    const sender = createWecomWebhookSender({ origin: new URL(base).origin, clock: time.clock, sleep: time.sleep });
     robot.overrides.set("robot-down", { status: 502, body: "<html>bad gateway</html>" });
     robot.overrides.set("robot-page", { status: 200, body: "<html>login</html>" });
     expect(await sender.send(`${base}?key=robot-down`, { msgtype: "text", content: "x" })).toMatchObject({
@@ -198,7 +213,7 @@ describe("createWecomWebhookSender against a loopback robot", () => {
   });
 
   it("treats a refused connection as a retryable network error", async () => {
-    const sender = createWecomWebhookSender({ clock: time.clock, sleep: time.sleep });
+    const sender = createWecomWebhookSender({ origin: new URL(base).origin, clock: time.clock, sleep: time.sleep });
     const url = `${base}?key=robot-a`;
     await robot.close();
     robot = startFakeRobot(() => 0); // afterEach closes this unused one
@@ -213,10 +228,27 @@ describe("createWecomWebhookSender against a loopback robot", () => {
       return new Response(JSON.stringify({ errcode: 0, errmsg: "ok" }));
     };
     const sender = createWecomWebhookSender({ fetch: fakeFetch, clock: time.clock, sleep: time.sleep });
-    expect(await sender.send("https://example.invalid/hook?key=k", { msgtype: "text", content: "x" })).toEqual({
-      ok: true,
-      parts: 1,
-    });
-    expect(calls).toEqual(["https://example.invalid/hook?key=k"]);
+    const url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k";
+    expect(await sender.send(url, { msgtype: "text", content: "x" })).toEqual({ ok: true, parts: 1 });
+    expect(calls).toEqual([url]);
+  });
+
+  it("calls nothing but the WeCom webhook host over https", async () => {
+    const calls: string[] = [];
+    const fakeFetch: typeof fetch = async (input) => {
+      calls.push(String(input));
+      return new Response(JSON.stringify({ errcode: 0, errmsg: "ok" }));
+    };
+    const sender = createWecomWebhookSender({ fetch: fakeFetch, clock: time.clock, sleep: time.sleep });
+    for (const url of [
+      `${base}?key=robot-a`,
+      "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+      "https://qyapi.weixin.qq.com.evil.example/cgi-bin/webhook/send?key=k",
+      "https://169.254.169.254/latest/meta-data",
+    ]) {
+      expect(await sender.send(url, { msgtype: "text", content: "x" })).toMatchObject({ ok: false, retryable: false });
+    }
+    expect(calls).toEqual([]);
+    expect(robot.received).toEqual([]);
   });
 });

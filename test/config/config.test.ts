@@ -39,6 +39,23 @@ describe("configuration", () => {
     expect(() => loadConfig({ LINLI_DUTY_PHONE: "找赵书记" })).toThrow(/LINLI_DUTY_PHONE.*电话号码/);
   });
 
+  it("reads named WeCom robots and the claims cap, and never echoes a robot key in an error", () => {
+    const c = loadConfig({ LINLI_WECOM_ROBOTS: "物业群机器人=0a1b-2c3d, 志愿者机器人=9f8e" });
+    expect(c.broadcasts.robots).toEqual({ 物业群机器人: "0a1b-2c3d", 志愿者机器人: "9f8e" });
+    expect(loadConfig({}).broadcasts.robots).toEqual({});
+    expect(loadConfig({}).tickets.claimsPerHour).toBe(10);
+    expect(loadConfig({ LINLI_CLAIMS_PER_HOUR: "3" }).tickets.claimsPerHour).toBe(3);
+    let message = "";
+    try {
+      loadConfig({ LINLI_WECOM_ROBOTS: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key-1" });
+    } catch (err) {
+      message = String(err);
+    }
+    expect(message).toContain("LINLI_WECOM_ROBOTS");
+    expect(message).toContain("名称=key");
+    expect(message).not.toContain("secret-key-1");
+  });
+
   it("keeps .env.example listing every key the code reads", () => {
     const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
     const listed = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);

@@ -70,6 +70,8 @@ describe("a resident's request", () => {
 
 describe("claims", () => {
   it("gives a ticket to exactly one of eight volunteers claiming at once; the others are told who has it", async () => {
+    // Those told while others' answers still wait are told together, each @-mentioned.
+    const mentioned = (s: { text: string }) => s.text.match(/@/g)?.length ?? 0;
     await setup.server.say("zhang", "residents", "5号楼3单元楼道灯坏了好几天了");
     const ack = await waitFor(
       () => setup.server.botSaid({ roomTopic: testRooms.residents }).find((s) => /#\d+/.test(s.text)),
@@ -80,7 +82,10 @@ describe("claims", () => {
     await Promise.all(volunteers.map((v) => setup.server.say(v, "volunteers", `认领 ${id}`)));
     await waitFor(
       () =>
-        setup.server.botSaid({ roomTopic: testRooms.volunteers }).filter((s) => s.text.includes("已经被")).length === 7,
+        setup.server
+          .botSaid({ roomTopic: testRooms.volunteers })
+          .filter((s) => s.text.includes("已经被"))
+          .reduce((n, s) => n + mentioned(s), 0) === 7,
       "seven told it is taken",
     );
     const ticket = await setup.bot.app.db.ticket.findUniqueOrThrow({ where: { id } });

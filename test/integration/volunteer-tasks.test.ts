@@ -12,7 +12,11 @@ describe("volunteers' own view", () => {
   it("lists what a volunteer holds and the open tasks, masked, in their room or privately", async () => {
     await setup.server.say("zhang", "residents", "3号楼2单元楼道灯坏了 电话13800002222");
     await setup.server.say("li", "residents", "3号楼单元门的门禁坏了关不上");
-    await waitFor(() => volunteersSaid("新任务").length === 2, "two cards");
+    // Two cards (queued together they go as one message).
+    await waitFor(
+      () => ["#1", "#2"].every((n) => volunteersSaid("新任务").some((s) => s.text.includes(n))),
+      "two cards",
+    );
     await setup.server.say("liu", "volunteers", "认领 1");
     await waitFor(() => volunteersSaid("已由 刘志强 认领").length === 1, "claimed");
 

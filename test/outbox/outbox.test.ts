@@ -101,3 +101,50 @@ it("keeps the pace across a restart: the first send waits for the gap after the 
   await outbox.stop();
   expect(times[0]! - lastSent).toBeGreaterThanOrEqual(395);
 });
+
+it("sends queued rows of one kind to one chat as one message, each row marked sent once, and retries them together", async () => {
+  const store = createSqliteOutboxStore(opened.sqlite!);
+  const got: OutgoingMessage[] = [];
+  let failFirst = true;
+  const now = { t: Date.now() };
+  const outbox = createOutbox({
+    store,
+    sender: {
+      send: async (m) => {
+        if (failFirst) {
+          failFirst = false;
+          throw new Error("timeout");
+        }
+        got.push(m);
+      },
+    },
+    clock: { now: () => new Date(now.t) },
+    logger: silentLogger,
+    intervalMs: 0,
+    jitterMs: 0,
+    mergers: { ack: { max: 10, compose: (parts) => `都登记了: ${parts.join("、")}` } },
+  });
+  const to = { kind: "room" as const, id: "g1" };
+  for (const [who, n] of [
+    ["甲", 1],
+    ["乙", 2],
+    ["甲", 1],
+  ] as const)
+    await outbox.enqueue(
+      { to, text: `${who} 登记了 #${n}`, mentionIds: [who] },
+      { key: `ack:${who}:${got.length}:${Math.random()}`, merge: { kind: "ack", part: `${who} #${n}` } },
+    );
+  await outbox.enqueue({ to, text: "别的话" }, { key: "other" });
+  await outbox.start();
+  await outbox.idle();
+  // The merged send failed: all three wait for their retry, the other row goes meanwhile.
+  expect(got.map((m) => m.text)).toEqual(["别的话"]);
+  now.t += 10_000;
+  await outbox.idle();
+  await outbox.stop();
+  expect(got).toEqual([
+    { to, text: "别的话", mentionIds: [] },
+    { to, text: "都登记了: 甲 #1、乙 #2", mentionIds: ["甲", "乙"] },
+  ]);
+  expect(await store.countByState("wechaty")).toEqual({ sent: 4 });
+});

@@ -26,6 +26,7 @@ function setup() {
   rooms.register("r-res", "3号楼居民群");
   rooms.register("r-vol", "志愿者群");
   rooms.register("r-staff", "工作群");
+  rooms.bindFirstStart();
   const fake = fakeDirectory({ "r-res": ["zhang", "zhao"], "r-vol": ["liu", "zhao"], "r-staff": ["zhao"] });
   const clock = createFakeClock(new Date("2026-11-20T01:00:00Z"));
   const resolver = createRoleResolver({ rooms, directory: fake.directory, clock, ttlMs: 60_000 });

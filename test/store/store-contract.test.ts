@@ -270,6 +270,32 @@ describe.each(kinds)("%s", (_name, available, make) => {
     await expect(s.outbox.markFailed(999_999, "x")).resolves.toBeUndefined();
   });
 
+  it.skipIf(!available)("takes the queued rows of one kind to one chat together, each kept with its key", async () => {
+    const to = (id: string) => ({ kind: "room" as const, id });
+    const put = (room: string, text: string, key: string, mergeKind?: string, notBefore = at(0)) =>
+      s.outbox.insert(
+        { to: to(room), text, mentionIds: [key] },
+        { account: "m", key: `merge-${key}`, notBefore, now: at(0), priority: 1, mergeKind, mergePart: `${key}` },
+      );
+    await put("g1", "甲", "a", "ack");
+    await put("g1", "乙", "b", "ack");
+    await put("g2", "丙", "c", "ack"); // another chat
+    await put("g1", "丁", "d", "card"); // another kind
+    await put("g1", "戊", "e"); // no kind
+    await put("g1", "己", "f", "ack", at(30)); // not due yet
+    await put("g1", "庚", "g", "ack");
+    const first = (await s.outbox.nextDue("m", at(1)))!;
+    expect(first).toMatchObject({ text: "甲", mergeKind: "ack", mergePart: "a" });
+    expect(await s.outbox.take(first.id)).toBe(true);
+    const more = await s.outbox.takeMergeable(first, at(1), 9);
+    expect(more.map((r) => r.text)).toEqual(["乙", "庚"]);
+    expect(more[0]).toMatchObject({ mergeKind: "ack", mergePart: "b", mentionIds: ["b"], attempts: 0 });
+    // Taken: no other sender gets them, and a second take finds nothing more.
+    expect(await s.outbox.takeMergeable(first, at(1), 9)).toEqual([]);
+    expect(await s.outbox.countByState("m")).toEqual({ sending: 3, pending: 4 });
+    expect(await s.outbox.takeMergeable({ ...first, mergeKind: null }, at(1), 9)).toEqual([]);
+  });
+
   it.skipIf(!available)("gives back a ticket with every field as stored and as changed", async () => {
     const input = { ...newTicket("src-fields"), residentId: "p-fields", phone: "13800000000", unit: "2", room: "501" };
     const { ticket } = await s.tickets.create(input);

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN "mergeKind" TEXT;
+ALTER TABLE "OutboxMessage" ADD COLUMN "mergePart" TEXT;
+
