@@ -66,6 +66,8 @@ async function anotherProcess() {
     logger: silentLogger,
     housekeepingMs: 0,
   });
+  // The rooms' roles come from the bindings the first process stored.
+  await app.rooms.load();
   for (const [key, topic] of Object.entries(testRooms))
     app.rooms.register(server.rooms[key as keyof typeof testRooms].id, topic);
   await app.outbox.start();
