@@ -28,7 +28,8 @@ const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p"
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const copy = (from, to, filter) => cpSync(from, to, { recursive: true, filter });
-copy("src", "dist/src", (f) => statSync(f).isDirectory() || /\.(txt|html|yaml)$/.test(f));
+// Files read at run time: word lists, pages, and the console's browser scripts and styles.
+copy("src", "dist/src", (f) => statSync(f).isDirectory() || /\.(txt|html|yaml)$/.test(f) || /[\\/]public[\\/]/.test(f));
 for (const dir of ["prompts", "prisma", "demo"]) if (existsSync(dir)) copy(dir, `dist/${dir}`);
 mkdirSync("dist", { recursive: true });
 writeFileSync(stamp, new Date().toISOString());

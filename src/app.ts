@@ -3,6 +3,7 @@
 import type { Config } from "./config.js";
 import type { Clock, Logger, Sender } from "./core/types.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
+import { consoleFeature } from "./features/console.js";
 import { faqFeature } from "./features/faq.js";
 import { followUpFeature } from "./features/follow-up.js";
 import type { ChainPoint, Feature, FeatureDeps, FeatureFactory } from "./features/feature.js";
@@ -37,6 +38,7 @@ import { createUnderstander, type Understand } from "./understand/understand-mes
  */
 export const defaultFeatures: FeatureFactory[] = [
   roomsFeature,
+  consoleFeature,
   broadcastsFeature,
   faqFeature,
   followUpFeature,
@@ -145,6 +147,7 @@ export function createApp(o: AppOptions) {
     rooms,
     roles,
     db,
+    directory: o.directory,
     features,
     /**
      * The account's rooms as the channel lists them: bindings are read (once), each room

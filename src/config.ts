@@ -38,6 +38,17 @@ const schema = z.object({
   LINLI_KB: z.string().optional(),
   LINLI_WEB_HOST: z.string().default("127.0.0.1"),
   LINLI_WEB_PORT: int(0, 65535).default(8788),
+  LINLI_CONSOLE_URL: z
+    .string()
+    .url("应为后台的完整网址, 例如 https://linli.example.org")
+    .regex(/^https?:\/\//, "应以 http:// 或 https:// 开头")
+    .optional(),
+  LINLI_CONSOLE_SESSION_HOURS: int(1, 24 * 30).default(12),
+  LINLI_COMMUNITY_ID: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, "应为小写字母、数字或短横线, 例如 xingfuli")
+    .default("main"),
+  LINLI_COMMUNITY_NAME: z.string().min(1).max(40).default("本社区"),
   LINLI_SEND_INTERVAL_MS: int(0, 600_000).default(3000),
   LINLI_SEND_JITTER_MS: int(0, 600_000).default(2000),
   LINLI_OUTBOX_BACKLOG_ALERT: int(1, 1_000_000).default(40),
@@ -96,6 +107,10 @@ export interface Config {
   rooms: { resident: string[]; volunteer: string[]; staff: string[] };
   kbPath: string | undefined;
   web: { host: string; port: number };
+  /** The staff console: the address staff open (for sign-in links) and how long a session lasts. */
+  console: { url: string | undefined; sessionHours: number };
+  /** The one community this process serves; the console's queries are about it. */
+  community: { id: string; name: string };
   outbox: { intervalMs: number; jitterMs: number; backlogAlert: number };
   tickets: {
     ratingTimeoutHours: number;
@@ -166,6 +181,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rooms: { resident: c.LINLI_RESIDENT_ROOMS, volunteer: c.LINLI_VOLUNTEER_ROOMS, staff: c.LINLI_STAFF_ROOMS },
     kbPath: c.LINLI_KB,
     web: { host: c.LINLI_WEB_HOST, port: c.LINLI_WEB_PORT },
+    console: { url: c.LINLI_CONSOLE_URL?.replace(/\/+$/, ""), sessionHours: c.LINLI_CONSOLE_SESSION_HOURS },
+    community: { id: c.LINLI_COMMUNITY_ID, name: c.LINLI_COMMUNITY_NAME },
     outbox: {
       intervalMs: c.LINLI_SEND_INTERVAL_MS,
       jitterMs: c.LINLI_SEND_JITTER_MS,

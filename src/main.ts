@@ -14,6 +14,7 @@ import { AccountBusyError, type AccountLock, acquireAccountLock } from "./store/
 import { openDatabase } from "./store/open-database.js";
 import { type HealthServer, startHealthServer } from "./web/health-server.js";
 import { startSimulator } from "./web/simulator-server.js";
+import { consoleServicesOf } from "./web/console/console-services.js";
 
 const demoKb = fileURLToPath(new URL("../demo/kb", import.meta.url));
 
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
 
   await bot.start();
   let web: Pick<HealthServer, "close"> | undefined;
+  const consoleServices = consoleServicesOf(app, { config, clock: systemClock, logger });
   try {
     if (demo) {
       demo.mocker.login(demo.botUser);
@@ -90,10 +92,11 @@ async function main(): Promise<void> {
         port: config.web.port,
         logger,
         health: connected.health,
+        console: consoleServices,
       });
       web = simulator;
       process.stderr.write(
-        `\n邻里管家 demo 已启动: 打开 ${simulator.url} 扮演居民、志愿者和社区工作人员聊天。\n按 Ctrl+C 退出。\n\n`,
+        `\n邻里管家 demo 已启动:\n  ${simulator.url}demo  聊天模拟器和后台并排 (在模拟器里以「赵书记」私聊发「登录」取得登录码)\n  ${simulator.url}  只看聊天模拟器, 扮演居民、志愿者和社区工作人员\n  ${simulator.url}console  社区工作人员后台\n按 Ctrl+C 退出。\n\n`,
       );
     } else {
       // Health is a side door for a real account: a taken port is worth a warning, not a stop.
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
         port: config.web.port,
         health: connected.health,
         logger,
+        console: consoleServices,
       }).catch((err) => {
         logger.warn("health check not served", { port: config.web.port, reason: String(err) });
         return undefined;

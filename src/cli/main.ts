@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   db: () => import("./db-command.js"),
   purge: () => import("./purge-command.js"),
   rooms: () => import("./rooms-command.js"),
+  admin: () => import("./admin-command.js"),
 };
 
 const usage = `用法: npm run --silent linli -- <命令>
@@ -18,7 +19,9 @@ const usage = `用法: npm run --silent linli -- <命令>
                      清除早于期限的个人信息, 保留匿名统计
   rooms list         列出机器人所在的群和绑定的身份
   rooms bind 群ID 身份  绑定群 (身份: staff, volunteer, resident)
-  rooms unbind 群ID   解绑群`;
+  rooms unbind 群ID   解绑群
+  admin create 用户名  创建后台管理员 (微信不可用时用密码登录后台)
+  admin sign-out 用户名 结束这个管理员的所有后台登录`;
 
 async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);

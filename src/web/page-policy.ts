@@ -13,7 +13,7 @@ function hashesOf(html: string, tag: "script" | "style"): string[] {
   );
 }
 
-export function contentSecurityPolicy(html: string): string {
+export function contentSecurityPolicy(html: string, frameAncestors = "'none'", ...extra: string[]): string {
   return [
     "default-src 'none'",
     `script-src ${hashesOf(html, "script").join(" ") || "'none'"}`,
@@ -22,6 +22,7 @@ export function contentSecurityPolicy(html: string): string {
     "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
+    ...extra,
   ].join("; ");
 }

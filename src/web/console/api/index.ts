@@ -1,0 +1,9 @@
+// The console's JSON areas, each mounted under /api/<path>. Each area's routes run after the
+// session check (c.get("staff") is the signed-in person) and go through the domain services.
+import type { Hono } from "hono";
+import type { ConsoleEnv } from "../console-routes.js";
+import type { ConsoleServices } from "../console-services.js";
+
+export function consoleApis(_s: ConsoleServices): Record<string, Hono<ConsoleEnv>> {
+  return {};
+}

@@ -1,0 +1,3 @@
+import { startPage } from "/console/assets/console.js";
+
+await startPage("handovers");
