@@ -40,6 +40,8 @@ export function createWebApp(o: Omit<WebServerOptions, "host" | "port">): { app:
     c.header("cache-control", "no-store");
     return c.json(report, report.connected && report.loggedIn ? 200 : 503);
   });
+  // Browsers ask for an icon on every page; there is none, and that is not an error.
+  app.get("/favicon.ico", (c) => c.body(null, 204));
   if (o.console) app.route("/", consoleRoutes(o.console));
   if (o.simulator) {
     const sim = simulatorRoutes(o.simulator, { withConsole: Boolean(o.console) });

@@ -25,7 +25,8 @@ export async function api(path, { method = "GET", body, raw = false } = {}) {
   });
   if (response.status === 401 && !path.startsWith("/login")) {
     location.href = `/console/login?next=${encodeURIComponent(location.pathname + location.search)}`;
-    throw new ApiError(401, "signed_out", "请先登录。");
+    // The page is leaving: nothing after this call should run or report an error.
+    return new Promise(() => {});
   }
   if (raw && response.ok) return response;
   const data = await response.json().catch(() => ({}));
