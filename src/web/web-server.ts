@@ -42,12 +42,13 @@ export function createWebApp(o: Omit<WebServerOptions, "host" | "port">): { app:
   });
   // Browsers ask for an icon on every page; there is none, and that is not an error.
   app.get("/favicon.ico", (c) => c.body(null, 204));
-  if (o.console) app.route("/", consoleRoutes(o.console));
+  // The simulator's few /api paths first: the console's /api answers everything else under it.
   if (o.simulator) {
     const sim = simulatorRoutes(o.simulator, { withConsole: Boolean(o.console) });
     closers.push(sim.close);
     app.route("/", sim.app);
   }
+  if (o.console) app.route("/", consoleRoutes(o.console));
   app.notFound((c) => jsonError(c, 404, "not_found", "没有这个地址。"));
   app.onError((err, c) => {
     // Hono's CSRF check: a change that did not come from a page of this site.
