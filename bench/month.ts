@@ -6,7 +6,7 @@
 // would) and the app restarts mid-month. Prints the three rates (follow-up's limits), the
 // reminders and escalations by kind, the daily and weekly reports sent, and whether any step
 // was sent twice. Seeded: the same month each run.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { type App, createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { silentLogger } from "../src/core/logger.js";
@@ -16,7 +16,9 @@ import { loadFollowUpRules } from "../src/features/follow-up.js";
 import { followUpLimits, type ReportsFeature } from "../src/features/reports.js";
 import type { TicketsFeature } from "../src/features/tickets.js";
 import { computeRates } from "../src/reports/compute-rates.js";
+import { readMonthSoFar } from "../src/reports/month-figures.js";
 import { formatRate } from "../src/reports/report-replies.js";
+import { reportToXlsx } from "../src/reports/report-xlsx.js";
 import { createPrismaReportStore } from "../src/store/prisma-report-store.js";
 import { chinaTimeToDate, toChinaTime } from "../src/text/china-time.js";
 import { type OpenedDatabase, openDatabase } from "../src/store/open-database.js";
@@ -358,6 +360,18 @@ const withdrawn = month.filter((t) => t.closeKind === "withdrawn").length;
 const linked = month.filter((t) => t.mergedIntoId !== null).length;
 const sentRows = rows.filter((r) => r.state === "sent").length;
 
+// The console's 成绩单 of the same month must say what 周议 and the broadcast say.
+const card = await reports().periodReport({ period: "month", containing: new Date(end - 1) });
+const monthSoFar = await readMonthSoFar(createPrismaReportStore(database.db), followUpLimits(loadFollowUpRules(config)), new Date(end - 1));
+const sameRates = JSON.stringify(card.rates) === JSON.stringify(rates);
+const sameFigures =
+  card.received === monthSoFar.received &&
+  card.finished === monthSoFar.finished &&
+  JSON.stringify(card.rates.satisfaction) === JSON.stringify(monthSoFar.satisfaction);
+const xlsx = await reportToXlsx(card);
+writeFileSync(`${dir}month-report.xlsx`, xlsx);
+const hoursOf = (ms: number | null) => (ms === null ? "—" : `${(ms / HOUR).toFixed(1)} h`);
+
 console.log(`busy month (seed ${seed}), November 2026, ${seconds.toFixed(1)} s`);
 console.log(
   `messages ${messageNo} (+${replayed} delivered twice), requests ${counts.requests}, tickets ${month.length}; claims ${counts.claims}, staff assigned ${counts.assigned}, finished ${counts.finished}, ratings ${counts.ratings}, merged ${linked} (${counts.merges} asked by staff), withdrawn ${withdrawn} (of ${counts.withdrawals} 撤销 asked)`,
@@ -385,4 +399,11 @@ console.log(
       : ""
   }`,
 );
+console.log(
+  `成绩单 ${card.label}: 受理 ${card.received}, 办结 ${card.finished}, 响应率 ${formatRate(card.rates.response)}, 解决率 ${formatRate(card.rates.resolution)}, 满意率 ${formatRate(card.rates.satisfaction)}; response avg ${hoursOf(card.toRespond.averageMs)} p90 ${hoursOf(card.toRespond.p90Ms)}, finish avg ${hoursOf(card.toFinish.averageMs)} p90 ${hoursOf(card.toFinish.p90Ms)}; volunteers ${card.volunteers.length}, 好人好事 ${card.praise.length}, 转人工 ${card.handovers.total}`,
+);
+console.log(
+  `  same as the rates above: ${sameRates}; same 受理/办结/满意率 as the broadcast's month figures: ${sameFigures}; xlsx ${xlsx.length} bytes at ${dir}month-report.xlsx`,
+);
+if (!sameRates || !sameFigures) process.exitCode = 1;
 await stopApp();

@@ -9,6 +9,7 @@ import { ticketLimits } from "../follow-up/deadlines.js";
 import type { FollowUpRules } from "../follow-up/follow-up-rules.js";
 import type { MonthFigures } from "../broadcasts/render-broadcast.js";
 import { readMonthSoFar } from "../reports/month-figures.js";
+import { createPeriodReports, type PeriodReports } from "../reports/period-report.js";
 import { reportCommands } from "../reports/report-commands.js";
 import { createReportService, type ReportService } from "../reports/report-service.js";
 import type { LimitsOf } from "../reports/ticket-limits.js";
@@ -17,8 +18,13 @@ import { createPrismaReportStore } from "../store/prisma-report-store.js";
 import type { Feature, FeatureDeps } from "./feature.js";
 import { loadFollowUpRules } from "./follow-up.js";
 
+/** The community id queries name when left out; the one community of this install. */
+export const DEFAULT_COMMUNITY = "default";
+
 export interface ReportsFeature extends Feature {
   service: ReportService;
+  /** The 成绩单 of a week, month or year for the staff console (export: reportToXlsx, reportToCsv). */
+  periodReport: PeriodReports["periodReport"];
   /** Sends what is due now (tests move a fake clock and call this). */
   tick: ReportService["tick"];
 }
@@ -45,10 +51,13 @@ export function monthFiguresFrom(db: Db, rules: FollowUpRules): (now: Date) => P
 export function reportsFeature(deps: FeatureDeps): ReportsFeature {
   const { config, logger } = deps;
   const rules = loadFollowUpRules(config);
+  const store = createPrismaReportStore(deps.db);
+  const limitsOf = followUpLimits(rules);
+  const periodReports = createPeriodReports({ store, clock: deps.clock, limitsOf, community: DEFAULT_COMMUNITY });
   const service = createReportService({
-    store: createPrismaReportStore(deps.db),
+    store,
     clock: deps.clock,
-    limitsOf: followUpLimits(rules),
+    limitsOf,
     isWorkingDay: (day) => isWorkingDay(rules.calendar, day),
     staffRooms: () => deps.rooms.idsByRole("staff"),
     enqueue: async (m, key) => {
@@ -66,6 +75,7 @@ export function reportsFeature(deps: FeatureDeps): ReportsFeature {
   return {
     name: "reports",
     service,
+    periodReport: periodReports.periodReport,
     tick: service.tick,
     middleware: { commands: reportCommands(service) },
     timers: [{ name: "linli-reports", cron: "* * * * *", timezone: "Asia/Shanghai", run: tick }],

@@ -16,6 +16,24 @@ export interface WaitingHandover {
   createdAt: Date;
 }
 
+/** A question handed over to a person, as the period report counts it (no question text, no asker). */
+export interface HandoverFigures {
+  id: number;
+  status: "open" | "answered" | "closed";
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
+/** An approved 好人好事 note. `authorName` is a staff member's for staff notes; residents' thanks carry none. */
+export interface ApprovedPraise {
+  id: number;
+  text: string;
+  source: "thanks" | "staff";
+  authorName: string | null;
+  ticketId: number | null;
+  createdAt: Date;
+}
+
 export interface ReportStore {
   /**
    * Every ticket opened at or after `from`, finished or closed at or after `from`, or not yet
@@ -24,6 +42,10 @@ export interface ReportStore {
   ticketsSince(from: Date): Promise<ReportTicket[]>;
   /** Hand-overs still waiting for a staff answer, oldest first. */
   waitingHandovers(): Promise<WaitingHandover[]>;
+  /** Hand-overs opened in [from, to), with their state now, oldest first. */
+  handoversOpenedBetween(from: Date, to: Date): Promise<HandoverFigures[]>;
+  /** 好人好事 written in [from, to) and approved by staff, oldest first. */
+  approvedPraisesBetween(from: Date, to: Date): Promise<ApprovedPraise[]>;
   /**
    * Claims a report slot by its key. `won`: this call inserted the row; `unfinished`: the row
    * exists but was never marked sent (a process stopped mid-way), so sending again is safe

@@ -1,6 +1,6 @@
 // ReportStore on Prisma (SQLite and PostgreSQL). A report slot is sent once because ReportRun's
 // key is unique: inserting the row is the claim, and a unique violation means someone has it.
-import type { ReportStore, ReportTicket } from "../reports/report-store.js";
+import type { HandoverFigures, ReportStore, ReportTicket } from "../reports/report-store.js";
 import type { Ticket, TicketEvent } from "../tickets/ticket.js";
 import type { Db } from "./open-database.js";
 
@@ -49,6 +49,29 @@ export function createPrismaReportStore(db: Db): ReportStore {
     async waitingHandovers() {
       const rows = await db.handover.findMany({ where: { status: "open" }, orderBy: { createdAt: "asc" } });
       return rows.map((r) => ({ id: r.id, question: r.question, createdAt: r.createdAt }));
+    },
+    async handoversOpenedBetween(from, to) {
+      const rows = await db.handover.findMany({
+        where: { createdAt: { gte: from, lt: to } },
+        select: { id: true, status: true, createdAt: true, answeredAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((r) => ({ ...r, status: r.status as HandoverFigures["status"] }));
+    },
+    async approvedPraisesBetween(from, to) {
+      const rows = await db.praise.findMany({
+        where: { approved: true, createdAt: { gte: from, lt: to } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        text: r.text,
+        source: r.source === "staff" ? "staff" : "thanks",
+        // A resident's name stays out of reports; a staff member's note is signed.
+        authorName: r.source === "staff" ? r.authorName : null,
+        ticketId: r.ticketId,
+        createdAt: r.createdAt,
+      }));
     },
     async claimRun(key, owner, at) {
       try {

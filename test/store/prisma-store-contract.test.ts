@@ -226,6 +226,51 @@ describe.each(kinds)("%s", (_name, available, make) => {
   );
 
   it.skipIf(!available)(
+    "gives the 成绩单 a period's hand-overs with their state, and its approved 好人好事 without residents' names",
+    async () => {
+      const before = await s.handovers.open(asked("fig-h0", "前一天的问题"), at(899));
+      const answered = await s.handovers.open(asked("fig-h1", "老年证在哪里办"), at(900));
+      const waiting = await s.handovers.open(asked("fig-h2", "医保卡丢了怎么补"), at(930));
+      // Answered by someone of its own, so another test's lastAnsweredBy("赵书记") is not moved.
+      await s.handovers.markAnswered(answered.id, "周一到周五上午", "钱干事", at(960));
+      await s.handovers.markAnswered(before.id, "已答复", "钱干事", at(960));
+      expect(await s.reports.handoversOpenedBetween(at(900), at(1000))).toEqual([
+        { id: answered.id, status: "answered", createdAt: at(900), answeredAt: at(960) },
+        { id: waiting.id, status: "open", createdAt: at(930), answeredAt: null },
+      ]);
+
+      const resident = { id: "p1", name: "张秀英" };
+      const thanks = await s.broadcasts.addPraise({
+        text: "谢谢小刘",
+        source: "thanks",
+        author: resident,
+        approved: false,
+        at: at(910),
+      });
+      await s.broadcasts.addPraise({
+        text: "谢谢大家",
+        source: "thanks",
+        author: resident,
+        approved: false,
+        at: at(911),
+      });
+      const noted = await s.broadcasts.addPraise({
+        text: "表扬王芳",
+        source: "staff",
+        author: staff,
+        approved: true,
+        at: at(920),
+      });
+      await s.broadcasts.addPraise({ text: "下个时段", source: "staff", author: staff, approved: true, at: at(1000) });
+      await s.broadcasts.setPraiseApproved(thanks.id, true);
+      expect(await s.reports.approvedPraisesBetween(at(900), at(1000))).toEqual([
+        { id: thanks.id, text: "谢谢小刘", source: "thanks", authorName: null, ticketId: null, createdAt: at(910) },
+        { id: noted.id, text: "表扬王芳", source: "staff", authorName: "赵书记", ticketId: null, createdAt: at(920) },
+      ]);
+    },
+  );
+
+  it.skipIf(!available)(
     "imports knowledge-base entries, updates them by id, and gives activities to broadcasts",
     async () => {
       expect(await s.kb.upsertEntries([entry("choir", ["活动", "合唱"]), entry("canteen", ["助餐"])])).toEqual({
