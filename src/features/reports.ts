@@ -18,9 +18,6 @@ import { createPrismaReportStore } from "../store/prisma-report-store.js";
 import type { Feature, FeatureDeps } from "./feature.js";
 import { loadFollowUpRules } from "./follow-up.js";
 
-/** The community id queries name when left out; the one community of this install. */
-export const DEFAULT_COMMUNITY = "default";
-
 export interface ReportsFeature extends Feature {
   service: ReportService;
   /** The 成绩单 of a week, month or year for the staff console (export: reportToXlsx, reportToCsv). */
@@ -53,7 +50,7 @@ export function reportsFeature(deps: FeatureDeps): ReportsFeature {
   const rules = loadFollowUpRules(config);
   const store = createPrismaReportStore(deps.db);
   const limitsOf = followUpLimits(rules);
-  const periodReports = createPeriodReports({ store, clock: deps.clock, limitsOf, community: DEFAULT_COMMUNITY });
+  const periodReports = createPeriodReports({ store, clock: deps.clock, limitsOf, community: deps.config.community.id });
   const service = createReportService({
     store,
     clock: deps.clock,
