@@ -54,7 +54,8 @@ describe.skipIf(!haveChromium)("the 广播 page in Chromium", () => {
     await page.getByLabel("多久发一次").selectOption("weekly");
     await page.getByLabel("周一").check();
     await page.getByLabel("周三").check();
-    await page.getByLabel("几点", { exact: true }).fill("18:30");
+    await page.getByLabel("几点").selectOption("18");
+    await page.getByLabel("几分").selectOption("30");
     await expect.poll(() => page.locator("#when-words").textContent()).toBe("每周一、三 18:30");
     await page.getByLabel("所有居民群").check();
     await page.getByLabel("广播内容").fill("晚上好！本月社区已受理 ");
@@ -129,7 +130,8 @@ describe.skipIf(!haveChromium)("the 广播 page in Chromium", () => {
     const dateText = `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
     await page.getByLabel("多久发一次").selectOption("once");
     await page.getByLabel("哪一天").fill(dateText);
-    await page.getByLabel("几点", { exact: true }).fill("09:00");
+    await page.getByLabel("几点").selectOption("09");
+    await page.getByLabel("几分").selectOption("00");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     const card = page.locator("article.broadcast").first();
     await expect.poll(() => card.textContent()).toContain(`下次：${said([tomorrow!])}`);

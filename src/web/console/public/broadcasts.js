@@ -30,13 +30,33 @@ for (const [i, name] of WEEKDAYS.entries()) {
   );
 }
 
+const pad = (n) => String(n).padStart(2, "0");
+function hourWords(h) {
+  const part = h < 6 ? "凌晨" : h < 12 ? "上午" : h === 12 ? "中午" : h < 18 ? "下午" : "晚上";
+  return `${pad(h)} 点（${part}${h > 12 ? h - 12 : h}点）`;
+}
+for (let h = 0; h < 24; h++) $("hour").append(el("option", { value: pad(h) }, hourWords(h)));
+for (let m = 0; m < 60; m += 5) $("minute").append(el("option", { value: pad(m) }, `${pad(m)} 分`));
+
+/** The time as chat writes it (18:30). */
+function timeWords() {
+  return `${$("hour").value}:${$("minute").value}`;
+}
+
+function setTime(hhmm) {
+  const [h, m] = hhmm.split(":");
+  $("hour").value = h;
+  if (![...$("minute").options].some((o) => o.value === m)) $("minute").append(el("option", { value: m }, `${m} 分`));
+  $("minute").value = m;
+}
+
 function chinaDate(d) {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
 }
 
 /** The time words chat would read: 每天 08:00, 每周一、三 08:00, 2026-12-01 10:00 … */
 function whenWords() {
-  const time = $("time").value || "08:00";
+  const time = timeWords();
   switch ($("freq").value) {
     case "once":
       return `${$("date").value} ${time}`;
@@ -64,7 +84,8 @@ function showWhenFields() {
   $("when-custom").hidden = f !== "custom";
   $("when-words").textContent = whenWords() || "（还没写）";
 }
-for (const id of ["freq", "date", "time", "mday", "when-text"]) $(id).addEventListener("input", showWhenFields);
+for (const id of ["freq", "date", "hour", "minute", "mday", "when-text"])
+  $(id).addEventListener("input", showWhenFields);
 $("weekdays").addEventListener("change", showWhenFields);
 
 /** Puts stored time words back into the form's fields (anything unusual goes to 自己写). */
@@ -103,7 +124,7 @@ function setWhen(words) {
     const [m, freq, fill] = found;
     $("freq").value = freq;
     fill(m);
-    $("time").value = m[m.length - 1];
+    setTime(m[m.length - 1]);
   } else {
     $("freq").value = "custom";
     $("when-text").value = words;
@@ -237,9 +258,13 @@ function card(b) {
   const details = el("div", { class: "details" });
   const paused = b.status === "paused";
   const button = (label, work, cls) => el("button", { type: "button", class: cls, onclick: work }, label);
+  // The answer shows at the top and in the card itself, where the secretary is looking.
   const after = async (r) => {
     await refresh();
     notify(r.message);
+    const box = document.querySelector(`#bc-${b.id} .details`);
+    box?.replaceChildren(el("div", { class: "notice ok" }, r.message));
+    box?.scrollIntoView({ block: "nearest" });
   };
   return el(
     "article",
@@ -384,7 +409,8 @@ async function loadCalendar() {
   const list = $("month-list");
   list.replaceChildren();
   if (cal.entries.length === 0) list.append(el("li", { class: "muted" }, "这个月没有安排广播。"));
-  for (const e of cal.entries) {
+  const MAX_LISTED = 60;
+  for (const e of cal.entries.slice(0, MAX_LISTED)) {
     list.append(
       el(
         "li",
@@ -397,6 +423,8 @@ async function loadCalendar() {
       ),
     );
   }
+  if (cal.entries.length > MAX_LISTED)
+    list.append(el("li", { class: "muted" }, `…… 还有 ${cal.entries.length - MAX_LISTED} 次，见上面的月历。`));
 }
 
 $("prev-month").addEventListener("click", () => {
