@@ -3,17 +3,50 @@
 import { LinliError } from "../core/errors.js";
 import type { Clock } from "../core/types.js";
 import { createBroadcastRunner, type BroadcastRunnerOptions, type SendResult } from "./broadcast-runner.js";
-import type { BroadcastStatus, BroadcastStore, Person, StoredBroadcast, StoredPraise } from "./broadcast-store.js";
+import type {
+  BroadcastStatus,
+  BroadcastStore,
+  Person,
+  RunDelivery,
+  RunState,
+  StoredBroadcast,
+  StoredPraise,
+} from "./broadcast-store.js";
 import { chinaMonthOf } from "../text/china-time.js";
 import { describeSchedule } from "./describe-schedule.js";
 import type { BroadcastTarget } from "./parse-broadcast-targets.js";
 import { renderBroadcast, type RenderedBroadcast } from "./render-broadcast.js";
 import { resolveTargets } from "./resolve-targets.js";
-import type { Schedule } from "./schedule.js";
+import { type Schedule, slotsBetween } from "./schedule.js";
 
 export type BroadcastServiceOptions = BroadcastRunnerOptions & { store: BroadcastStore; clock: Clock };
 
 export type StatusChange = { changed: boolean; broadcast: StoredBroadcast };
+
+/** How one chat fared in one run: sent, failed, missed (too late, not sent), queued, or uncertain. */
+export type ChatDelivery = {
+  chat: string;
+  kind: "room" | "robot";
+  state: "sent" | "failed" | "missed" | "queued" | "uncertain";
+  sentAt: Date | null;
+};
+
+export interface RunHistory {
+  id: number;
+  slot: Date;
+  state: RunState;
+  chats: ChatDelivery[];
+}
+
+/** A slot on the calendar: one already run (its state) or one still planned. */
+export interface CalendarEntry {
+  broadcastId: number;
+  at: Date;
+  state: RunState | "planned";
+}
+
+/** At most this many planned slots per broadcast in one calendar window. */
+const MAX_PLANNED_SLOTS = 200;
 
 export function createBroadcastService(o: BroadcastServiceOptions) {
   const { store, clock } = o;
@@ -71,6 +104,79 @@ export function createBroadcastService(o: BroadcastServiceOptions) {
     },
 
     list: () => store.list().then((all) => all.filter((b) => b.status !== "draft")),
+    /** One broadcast (not a draft, not deleted); not_found otherwise. */
+    get: (id: number) => find(id),
+
+    /**
+     * Changes time, rooms and text of a broadcast, keeping it paused or active. Slots between
+     * the last tick and now are not caught up (as after a pause): the new schedule starts now.
+     */
+    async edit(
+      actor: Person,
+      id: number,
+      c: { schedule: Schedule; targets: BroadcastTarget[]; content: string },
+    ): Promise<StoredBroadcast> {
+      await find(id);
+      const updated = await store.update(
+        id,
+        { schedule: c.schedule, description: describeSchedule(c.schedule), targets: c.targets, content: c.content },
+        clock.now(),
+      );
+      await audit(actor, "broadcast.edit", { id, schedule: c.schedule, targets: c.targets, content: c.content });
+      return updated;
+    },
+
+    /** The live fields of `content` filled as they would be if it were sent now (nothing stored). */
+    render: (content: string) => renderBroadcast(content, o.liveData, clock.now()),
+
+    /** The latest runs of a broadcast with how each chat fared (from the run and outbox rows). */
+    async history(id: number, limit = 20): Promise<RunHistory[]> {
+      const b = await find(id);
+      const runs = await store.runsOf(id, limit);
+      const deliveries = await store.deliveries(runs.map((r) => r.id));
+      const topics = new Map(o.rooms.all().map((r) => [r.id, r.topic]));
+      return runs.map((run) => {
+        let chats: ChatDelivery[];
+        if (run.state === "missed") {
+          // Nothing was queued: the chats it was owed to are the ones its targets name now.
+          const { roomIds, robots } = resolveTargets(b.targets, o.rooms, o.robots);
+          chats = [
+            ...roomIds.map((id) => ({ chat: topics.get(id) ?? "已解绑的群", kind: "room" as const })),
+            ...robots.map((name) => ({ chat: name, kind: "robot" as const })),
+          ].map((c) => ({ ...c, state: "missed", sentAt: null }));
+        } else {
+          chats = deliveries
+            .filter((d) => d.runId === run.id)
+            .map((d) => ({
+              chat: d.account === "wecom-robot" ? d.destId : (topics.get(d.destId) ?? "已解绑的群"),
+              kind: d.account === "wecom-robot" ? "robot" : "room",
+              state: deliveryState(d),
+              sentAt: d.sentAt,
+            }));
+        }
+        return { id: run.id, slot: run.slot, state: run.state, chats };
+      });
+    },
+
+    /** Runs recorded in [from, to) and the slots still planned there for active broadcasts. */
+    async calendar(from: Date, to: Date): Promise<CalendarEntry[]> {
+      const now = clock.now();
+      const entries: CalendarEntry[] = (await store.runsBetween(from, to)).map((r) => ({
+        broadcastId: r.broadcastId,
+        at: r.slot,
+        state: r.state,
+      }));
+      const plannedFrom = new Date(Math.max(from.getTime() - 1, now.getTime()));
+      const plannedTo = new Date(to.getTime() - 1);
+      for (const b of await store.listActive()) {
+        if (!b.schedule || plannedFrom >= plannedTo) continue;
+        for (const at of slotsBetween(b.schedule, plannedFrom, plannedTo, MAX_PLANNED_SLOTS)) {
+          if (!entries.some((e) => e.broadcastId === b.id && e.at.getTime() === at.getTime()))
+            entries.push({ broadcastId: b.id, at, state: "planned" });
+        }
+      }
+      return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.broadcastId - b.broadcastId);
+    },
     pause: (actor: Person, id: number) => setStatus(actor, id, ["active"], "paused"),
     resume: (actor: Person, id: number) => setStatus(actor, id, ["paused"], "active"),
     remove: (actor: Person, id: number) => setStatus(actor, id, ["active", "paused", "draft"], "deleted"),
@@ -160,6 +266,13 @@ export function createBroadcastService(o: BroadcastServiceOptions) {
 }
 
 export type BroadcastService = ReturnType<typeof createBroadcastService>;
+
+function deliveryState(d: RunDelivery): ChatDelivery["state"] {
+  if (d.states.every((s) => s === "sent")) return "sent";
+  if (d.states.includes("failed")) return "failed";
+  if (d.states.includes("uncertain")) return "uncertain";
+  return "queued";
+}
 
 /** Floors to the minute: the slot of an immediate send. */
 function floorToMinute(d: Date): Date {

@@ -43,6 +43,19 @@ export interface BroadcastRun {
   text: string | null;
 }
 
+/** One chat's share of a run in the outbox: its parts and how far they got. */
+export interface RunDelivery {
+  runId: number;
+  /** A room id, or a robot's name for the WeCom robot account. */
+  destId: string;
+  account: string;
+  /** Outbox states of the parts: pending | sending | sent | failed | uncertain. */
+  states: string[];
+  /** The last error an outbox part recorded, if any. */
+  error: string | null;
+  sentAt: Date | null;
+}
+
 export interface StoredPraise {
   id: number;
   text: string;
@@ -69,7 +82,13 @@ export interface BroadcastStore {
   listActive(): Promise<StoredBroadcast[]>;
   update(
     id: number,
-    change: { status?: BroadcastStatus; schedule?: Schedule; description?: string; targets?: BroadcastTarget[] },
+    change: {
+      status?: BroadcastStatus;
+      schedule?: Schedule;
+      description?: string;
+      targets?: BroadcastTarget[];
+      content?: string;
+    },
     at: Date,
   ): Promise<StoredBroadcast>;
 
@@ -88,6 +107,13 @@ export interface BroadcastStore {
   finishRun(id: number, state: RunState, at: Date): Promise<void>;
   /** Runs left `sending` (a process stopped mid-run); resuming them is safe, outbox keys dedupe. */
   unfinishedRuns(): Promise<BroadcastRun[]>;
+
+  /** A broadcast's runs, newest slot first, at most `limit`. */
+  runsOf(broadcastId: number, limit: number): Promise<BroadcastRun[]>;
+  /** Runs of every broadcast with a slot in [from, to), earliest first. */
+  runsBetween(from: Date, to: Date): Promise<BroadcastRun[]>;
+  /** What the outbox holds for these runs: one line per run, chat and state. */
+  deliveries(runIds: readonly number[]): Promise<RunDelivery[]>;
 
   /** When the scheduler last looked at the clock (shared by every process on the database). */
   lastTick(): Promise<Date | null>;

@@ -2,7 +2,7 @@
 // the role, stores the broadcast and replies (see broadcast-replies.ts).
 
 import { normalizeWidth } from "../text/full-width.js";
-import { type BroadcastTarget, parseBroadcastTargets } from "./parse-broadcast-targets.js";
+import { type BroadcastTarget, parseBroadcastTargets, parseTargetNames } from "./parse-broadcast-targets.js";
 import { parseBroadcastWhen } from "./parse-broadcast-when.js";
 import type { Schedule } from "./schedule.js";
 
@@ -119,6 +119,35 @@ function parseSchedule(original: string, start: number, now: Date, options: Pars
     content,
     warnings: when.warnings,
   };
+}
+
+export type BroadcastForm = { when: string; targets: readonly string[]; content: string };
+
+export type BroadcastFormResult =
+  | { ok: true; schedule: Schedule; targets: BroadcastTarget[]; content: string; warnings: string[] }
+  | { ok: false; field: "when" | "targets" | "content"; message: string };
+
+/**
+ * The same broadcast as `广播 <when> <targets> <content>`, from a form's three fields (the
+ * console): the time words are read by the chat's parser, the rooms must be bound ones or
+ * named robots, and the messages are the chat's.
+ */
+export function parseBroadcastForm(
+  form: BroadcastForm,
+  now: Date,
+  options: { knownTopics: readonly string[]; robots?: readonly string[] },
+): BroadcastFormResult {
+  const whenText = normalizeWidth(form.when.trim());
+  if (whenText === "") return { ok: false, field: "when", message: "没写什么时候发" };
+  const when = parseBroadcastWhen(whenText, now);
+  if (!when.ok) return { ok: false, field: "when", message: when.message };
+  const rest = whenText.slice(when.length).trim();
+  if (rest !== "") return { ok: false, field: "when", message: `时间后面的「${rest}」看不懂，时间里只写哪天几点` };
+  const targets = parseTargetNames(form.targets, options.knownTopics, options.robots);
+  if (!targets.ok) return { ok: false, field: "targets", message: targets.message };
+  const content = form.content.trim();
+  if (content === "") return { ok: false, field: "content", message: "没写广播内容" };
+  return { ok: true, schedule: when.schedule, targets: targets.targets, content, warnings: when.warnings };
 }
 
 function cleanDraftTopic(words: string): string {

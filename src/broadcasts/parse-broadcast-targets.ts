@@ -94,6 +94,20 @@ function readNames(
   return { ok: true, targets: dedupe(names).map((n) => toTarget(n, robots)), length: pos };
 }
 
+/**
+ * Targets picked from a list (the console): each name must be a group alias, a bound room's
+ * topic or a configured robot, exactly as `[群A,群B]` is checked in chat.
+ */
+export function parseTargetNames(
+  names: readonly string[],
+  knownTopics: readonly string[],
+  robots: readonly string[] = [],
+): TargetsResult {
+  const cleaned = names.map((n) => n.trim()).filter((n) => n !== "");
+  if (cleaned.length === 0) return { ok: false, message: "没写发给哪些群" };
+  return resolveNames(cleaned, knownTopics, 0, robots);
+}
+
 function resolveNames(
   names: string[],
   knownTopics: readonly string[] | undefined,

@@ -4,6 +4,7 @@ import type {
   BroadcastRun,
   BroadcastStatus,
   BroadcastStore,
+  RunDelivery,
   RunState,
   StoredBroadcast,
   StoredPraise,
@@ -96,6 +97,7 @@ export function createPrismaBroadcastStore(db: Db): BroadcastStore {
           ...(change.status ? { status: change.status } : {}),
           ...(change.description ? { description: change.description } : {}),
           ...(change.targets ? { targets: JSON.stringify(change.targets) } : {}),
+          ...(change.content !== undefined ? { content: change.content } : {}),
           updatedAt: at,
         },
       });
@@ -127,6 +129,39 @@ export function createPrismaBroadcastStore(db: Db): BroadcastStore {
     async unfinishedRuns() {
       const rows = await db.broadcastRun.findMany({ where: { state: "sending" }, orderBy: { id: "asc" } });
       return rows.map(toRun);
+    },
+
+    async runsOf(broadcastId, limit) {
+      const rows = await db.broadcastRun.findMany({ where: { broadcastId }, orderBy: { slot: "desc" }, take: limit });
+      return rows.map(toRun);
+    },
+    async runsBetween(from, to) {
+      const rows = await db.broadcastRun.findMany({
+        where: { slot: { gte: from, lt: to } },
+        orderBy: [{ slot: "asc" }, { id: "asc" }],
+      });
+      return rows.map(toRun);
+    },
+    async deliveries(runIds) {
+      if (runIds.length === 0) return [];
+      const rows = await db.outboxMessage.findMany({
+        where: { broadcastRunId: { in: [...runIds] } },
+        orderBy: { id: "asc" },
+        select: { broadcastRunId: true, destId: true, account: true, state: true, error: true, sentAt: true },
+      });
+      const byChat = new Map<string, RunDelivery>();
+      for (const r of rows) {
+        const key = `${r.broadcastRunId}\u0000${r.account}\u0000${r.destId}`;
+        let d = byChat.get(key);
+        if (!d) {
+          d = { runId: r.broadcastRunId!, destId: r.destId, account: r.account, states: [], error: null, sentAt: null };
+          byChat.set(key, d);
+        }
+        d.states.push(r.state);
+        if (r.error) d.error = r.error;
+        if (r.sentAt && (!d.sentAt || r.sentAt > d.sentAt)) d.sentAt = r.sentAt;
+      }
+      return [...byChat.values()];
     },
 
     async lastTick() {
