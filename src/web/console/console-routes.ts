@@ -169,6 +169,10 @@ export function consoleRoutes(s: ConsoleServices): Hono {
     const staff = token ? await s.auth.session(token) : null;
     if (!staff) return jsonError(c, 401, "signed_out", "请先登录。");
     const changes = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+    // hono's csrf() looks only at form posts; a change of any kind must come from this site.
+    const origin = c.req.header("origin");
+    if (changes && origin && origin !== new URL(c.req.url).origin)
+      return jsonError(c, 403, "cross_site", "请从后台页面操作。");
     if (changes && !sameSecret(c.req.header("x-csrf-token") ?? "", staff.csrfToken))
       return jsonError(c, 403, "csrf", "页面已过期, 请刷新后再试。");
     c.set("staff", staff);

@@ -173,6 +173,9 @@ describe("changes from another site", () => {
     });
     expect(r.status).toBe(403);
     expect(r.body.message).toBe("请从后台页面操作。");
+    // A JSON change with the right token but from another site's page is refused too.
+    const json = await staff.call("DELETE", "/api/session", {}, { headers: { origin: "https://evil.example" } });
+    expect(json.status).toBe(403);
     expect((await staff.call("GET", "/api/session")).status).toBe(200);
   });
 });
