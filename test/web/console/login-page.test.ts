@@ -1,10 +1,18 @@
 // The sign-in page in Chromium: the link from WeChat signs a staff member in; a used code does not.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { haveChromium, launchChromium, openSignedIn, screenshot, viewports, chromiumPath } from "../../helpers/console-browser.js";
+import {
+  haveChromium,
+  launchChromium,
+  openSignedIn,
+  screenshot,
+  viewports,
+  chromiumPath,
+} from "../../helpers/console-browser.js";
 import { useConsole } from "../../helpers/console-harness.js";
 
-if (!haveChromium) console.warn(`console login page test skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
+if (!haveChromium)
+  console.warn(`console login page test skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
 
 describe.skipIf(!haveChromium)("console sign-in page in Chromium", () => {
   const c = useConsole();
