@@ -55,6 +55,7 @@ describe.skipIf(!haveChromium)("the 转人工 page in Chromium", () => {
     const card = page.getByRole("article", { name: "居民咨询 #1" });
     await expect.poll(() => card.textContent()).toContain("小区里能养鸽子吗");
     expect(await card.textContent()).toContain(`张秀英 · ${testRooms.residents}`);
+    expect(await card.textContent()).toMatch(/已等 (不到 1 分钟|\d+ 分钟)/);
     expect(await page.getByRole("button", { name: "等待答复 (1)" }).getAttribute("aria-pressed")).toBe("true");
     await screenshot(page, "console-handovers-waiting-phone");
 
@@ -66,6 +67,7 @@ describe.skipIf(!haveChromium)("the 转人工 page in Chromium", () => {
     expect(await card.getByRole("status").textContent()).toContain("staff-answer-1");
     expect(await card.textContent()).toContain("已存入知识库, 条目 staff-answer-1");
     expect(await card.textContent()).toContain("赵书记 于");
+    expect(await card.textContent()).not.toContain("已等");
     await expect.poll(() => page.getByRole("button", { name: /^等待答复/ }).textContent()).toBe("等待答复 (0)");
 
     const told = await waitFor(

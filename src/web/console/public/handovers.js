@@ -63,6 +63,15 @@ function emptyText() {
   return "还没有转人工的居民咨询。";
 }
 
+/** How long a question has waited, in the largest whole unit. */
+function waitedFor(iso) {
+  const minutes = Math.floor((Date.now() - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return "不到 1 分钟";
+  if (minutes < 60) return `${minutes} 分钟`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时`;
+  return `${Math.floor(minutes / (24 * 60))} 天`;
+}
+
 /** Where the resident asked, and so where the answer goes. */
 const whereText = (h) => (h.privateChat ? "私聊" : h.where);
 
@@ -80,6 +89,7 @@ function fill(box, h) {
     el("b", {}, `#${h.id}`),
     el("span", { class: `tag ${waiting ? "waiting" : "done"}` }, waiting ? "等待答复" : "已答复"),
     el("span", { class: "muted" }, `${formatTime(h.createdAt)} 提问`),
+    waiting ? el("span", { class: "waited" }, `已等 ${waitedFor(h.createdAt)}`) : null,
   );
   const who = el("p", { class: "asker" }, `${h.askerName || "(姓名已清除)"} · ${whereText(h)}`);
   const question = el("blockquote", { class: "question" }, h.question || "(内容已按期清除)");
