@@ -1,9 +1,9 @@
 // Staff answer handed-over questions in chat: `回复 N 答案 [加入知识库]`, a quote-reply of the
 // 【居民咨询 #N】 post, and `加入知识库 [N]` (also as a quote-reply of the bot's confirmation).
-// The answer is relayed to the resident where they asked, mentioning them.
+// The answer is relayed to the resident where they asked, mentioning them (FaqService.reply, as
+// from the console).
 import type { Command } from "../commands/parse-command.js";
 import { isLinliError } from "../core/errors.js";
-import type { Outbox } from "../outbox/outbox.js";
 import type { Middleware } from "../pipeline/compose.js";
 import type { Context } from "../pipeline/context.js";
 import type { Handover } from "./handover-store.js";
@@ -12,7 +12,6 @@ import type { FaqService } from "./faq-service.js";
 
 export interface HandoverCommandOptions {
   service: FaqService;
-  outbox: Pick<Outbox, "enqueue">;
 }
 
 type HandoverCommand = Extract<Command, { type: "answer-handover" | "add-to-kb" }>;
@@ -35,11 +34,8 @@ export function handoverCommands(o: HandoverCommandOptions): Middleware<Context>
         return reply(say.saved(saved.handover, saved.entryId, saved.created));
       }
       if (command.answer === "") return reply(say.emptyAnswer(command.id));
-      const handover = await service.answer(ctx.actor, command.id, command.answer);
-      await relay(handover, command.answer);
-      if (!command.addToKb) return reply(say.relayed(handover));
-      const saved = await service.addToKb(ctx.actor, handover.id);
-      return reply(say.relayedAndSaved(handover, saved.entryId));
+      const done = await service.reply(ctx.actor, command.id, command.answer, { addToKb: command.addToKb });
+      return reply(done.saved ? say.relayedAndSaved(done.handover, done.saved.entryId) : say.relayed(done.handover));
     } catch (err) {
       if (!isLinliError(err)) throw err;
       if (err.code === "not_found") {
@@ -52,15 +48,6 @@ export function handoverCommands(o: HandoverCommandOptions): Middleware<Context>
       throw err;
     }
   };
-
-  async function relay(h: Handover, answer: string): Promise<void> {
-    const text = say.relayAnswer(h, answer);
-    // Keyed by hand-over: a replayed staff message never tells the resident twice.
-    const key = `handover-answer:${h.id}`;
-    if (h.roomId)
-      await o.outbox.enqueue({ to: { kind: "room", id: h.roomId }, text, mentionIds: [h.askerId] }, { key });
-    else await o.outbox.enqueue({ to: { kind: "contact", id: h.askerId }, text, mentionIds: [] }, { key });
-  }
 }
 
 function readCommand(ctx: Context): HandoverCommand | { type: "malformed" } | null {

@@ -21,6 +21,17 @@ export interface Handover {
   answeredAt: Date | null;
 }
 
+/** What the console lists: newest first, optionally only waiting or only answered ones, matching some text. */
+export interface HandoverQuery {
+  /** "open": waiting for staff; "answered": answered (or closed); null: both. */
+  status: "open" | "answered" | null;
+  /** Matched against the question, the asker, the room, the answer and who answered; a number also finds #N. */
+  text: string | null;
+  /** Only hand-overs older than this one (the next page). */
+  beforeId: number | null;
+  limit: number;
+}
+
 export type NewHandover = Pick<Handover, "messageId" | "question" | "askerId" | "askerName" | "roomId" | "roomTopic">;
 
 export interface HandoverStore {
@@ -32,5 +43,9 @@ export interface HandoverStore {
   linkKbEntry(id: number, kbEntryId: string): Promise<void>;
   /** The latest hand-over this person answered, for a bare 加入知识库. */
   lastAnsweredBy(name: string): Promise<Handover | null>;
+  /** Newest first. */
+  list(query: HandoverQuery): Promise<Handover[]>;
+  /** How many are waiting and how many are answered (or closed). */
+  countByState(): Promise<{ open: number; answered: number }>;
   audit(actor: Actor, action: string, detail: Record<string, unknown>, at: Date): Promise<void>;
 }

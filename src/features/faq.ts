@@ -30,6 +30,7 @@ export function faqFeature(deps: FeatureDeps, extras: FaqFeatureExtras = {}): Fa
   const service = createFaqService({
     kb,
     handovers: extras.handovers ?? createPrismaHandoverStore(deps.db),
+    outbox: deps.outbox,
     clock,
     logger,
   });
@@ -39,7 +40,7 @@ export function faqFeature(deps: FeatureDeps, extras: FaqFeatureExtras = {}): Fa
     name: "faq",
     service,
     middleware: {
-      commands: handoverCommands({ service, outbox: deps.outbox }),
+      commands: handoverCommands({ service }),
       understood: answerQuestions({
         service,
         staffRooms: () => rooms.idsByRole("staff"),

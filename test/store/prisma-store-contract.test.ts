@@ -331,4 +331,37 @@ describe.each(kinds)("%s", (_name, available, make) => {
     await s.handovers.linkKbEntry(first.id, "haircut");
     expect((await s.handovers.get(first.id))?.kbEntryId).toBe("haircut");
   });
+
+  it.skipIf(!available)(
+    "lists hand-overs newest first, waiting or answered, by text or number, page by page",
+    async () => {
+      const before = await s.handovers.countByState();
+      const pool = await s.handovers.open(asked(null, "游泳池夏天开不开"), at(60));
+      const clinic = await s.handovers.open({ ...asked(null, "社区诊所周日看不看病"), askerName: "李建国" }, at(61));
+      const sale = await s.handovers.open(asked(null, "旧家具能不能放楼道_5折"), at(62));
+      const decoy = await s.handovers.open(asked(null, "旧家具能不能放楼道55折"), at(62));
+      await s.handovers.markAnswered(clinic.id, "周日上午有医生", "钱网格员", at(63));
+      expect(await s.handovers.countByState()).toEqual({ open: before.open + 3, answered: before.answered + 1 });
+
+      const ids = (hs: { id: number }[]) => hs.map((h) => h.id);
+      const query = { status: null, text: null, beforeId: null, limit: 3 } as const;
+      expect(ids(await s.handovers.list(query))).toEqual([decoy.id, sale.id, clinic.id]);
+      expect(ids(await s.handovers.list({ ...query, beforeId: clinic.id, limit: 1 }))).toEqual([pool.id]);
+      const waiting = await s.handovers.list({ ...query, status: "open" });
+      expect(ids(waiting)).toEqual([decoy.id, sale.id, pool.id]);
+      expect(waiting.every((h) => h.status === "open")).toBe(true);
+      const answered = await s.handovers.list({ ...query, status: "answered", limit: 50 });
+      expect(answered[0]?.id).toBe(clinic.id);
+      expect(answered.some((h) => h.status === "open")).toBe(false);
+
+      expect(ids(await s.handovers.list({ ...query, text: "游泳池" }))).toEqual([pool.id]);
+      expect(ids(await s.handovers.list({ ...query, text: "李建国" }))).toEqual([clinic.id]);
+      expect(ids(await s.handovers.list({ ...query, text: "钱网格员", status: "answered" }))).toEqual([clinic.id]);
+      expect(ids(await s.handovers.list({ ...query, text: "周日上午", status: "open" }))).toEqual([]);
+      expect(ids(await s.handovers.list({ ...query, text: `#${pool.id}` }))).toContain(pool.id);
+      // LIKE's wildcards are the resident's text, not patterns.
+      expect(ids(await s.handovers.list({ ...query, text: "楼道_5折" }))).toEqual([sale.id]);
+      expect(ids(await s.handovers.list({ ...query, text: "%" }))).toEqual([]);
+    },
+  );
 });

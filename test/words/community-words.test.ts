@@ -56,6 +56,7 @@ describe("a community's words.yaml", () => {
       createFaqService({
         kb: createPrismaKbStore(database.db),
         handovers: {} as never,
+        outbox: {} as never,
         clock: { now: () => new Date("2026-11-27T02:00:00Z") },
         logger: { debug() {}, info() {}, warn() {}, error() {} },
       });

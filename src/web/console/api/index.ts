@@ -4,9 +4,11 @@ import type { Hono } from "hono";
 import type { ConsoleEnv } from "../console-routes.js";
 import type { ConsoleServices } from "../console-services.js";
 import { broadcastsApi } from "./broadcasts.js";
+import { handoversApi } from "./handovers.js";
 
 export function consoleApis(s: ConsoleServices): Record<string, Hono<ConsoleEnv>> {
   return {
     "/broadcasts": broadcastsApi(s),
+    "/handovers": handoversApi(s),
   };
 }
