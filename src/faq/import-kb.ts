@@ -19,7 +19,7 @@ export interface FaqMatch {
 export interface KbStore {
   upsertEntries(entries: KbEntry[], info?: KbWriteInfo): Promise<{ created: number; updated: number }>;
   listEntries(): Promise<KbEntry[]>;
-  /** False when there was no such entry. */
+  /** False when there was no such entry. The questions noted for it are removed with it. */
   deleteEntry(id: string): Promise<boolean>;
   /** Keeps the latest `keep` matches of the entry, dropping older ones. */
   recordMatch(match: FaqMatch, keep: number): Promise<void>;

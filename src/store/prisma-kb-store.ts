@@ -50,7 +50,12 @@ export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore
       );
     },
     async deleteEntry(id) {
-      return (await db.kbEntry.deleteMany({ where: { id } })).count > 0;
+      // What residents asked of it goes with it.
+      const [deleted] = await db.$transaction([
+        db.kbEntry.deleteMany({ where: { id } }),
+        db.faqMatch.deleteMany({ where: { entryId: id } }),
+      ]);
+      return deleted.count > 0;
     },
     async recordMatch(match, keep) {
       await db.faqMatch.create({ data: { entryId: match.entryId, question: match.question, at: match.at } });
