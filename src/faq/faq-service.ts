@@ -11,7 +11,7 @@ import { parseWordList, type WordList } from "../words/word-list.js";
 import type { KbProblem } from "../words/kb-problem.js";
 import type { FaqMatch, KbStore } from "./import-kb.js";
 import type { KbEntry } from "./kb-entry.js";
-import { kbToYaml } from "./kb-yaml.js";
+import { kbToYaml, wordsToYaml } from "./kb-yaml.js";
 import { KbInvalidError } from "./lint-kb.js";
 import { checkKbTexts, wordFileNames } from "./load-kb.js";
 import { createStaffAnswerEntry } from "./staff-answer-entry.js";
@@ -137,6 +137,11 @@ export function createFaqService(o: FaqServiceOptions) {
     /** Every entry as one YAML file that `linli kb import` and the console's import read back. */
     async exportYaml(header?: string): Promise<string> {
       return kbToYaml(await kb.listEntries(), header);
+    },
+
+    /** The community's words as a words.yaml that imports back (empty sections left out). */
+    async exportWordsYaml(header?: string): Promise<string> {
+      return wordsToYaml(await kb.loadWords(), header);
     },
 
     /** Notes that the FAQ answered a question from an entry: masked (phones, names) and cut short. */

@@ -2,6 +2,7 @@
 // writing it as a one-entry YAML file and reading that back with the same parser `linli kb lint`
 // uses, so a form can never accept what a file would not; export writes files import reads back.
 import { isMap, parseDocument, stringify } from "yaml";
+import type { WordList } from "../words/word-list.js";
 import type { KbEntry } from "./kb-entry.js";
 import { parseKbFile } from "./parse-kb-file.js";
 
@@ -22,6 +23,15 @@ export function kbToYaml(entries: KbEntry[], header?: string): string {
   const body = entries.length === 0 ? "[]\n" : stringify(entries.map(asWritten), { lineWidth: 0 });
   const comment = header ? `${header.replace(/^/gm, "# ")}\n` : "";
   return `${comment}${body}`;
+}
+
+/** The community's words as a words.yaml (docs/words.md); sections with nothing in them are left out. */
+export function wordsToYaml(words: WordList, header?: string): string {
+  const kept = Object.fromEntries(
+    Object.entries(words).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0)),
+  );
+  const comment = header ? `${header.replace(/^/gm, "# ")}\n` : "";
+  return `${comment}${Object.keys(kept).length === 0 ? "" : stringify(kept, { lineWidth: 0 })}`;
 }
 
 /** The fields other than the five known ones, written as YAML text for editing (empty when none). */

@@ -112,7 +112,8 @@ describe("knowledge base in the console", () => {
     expect(bad.body.problems).toEqual(["id “Canteen Hours” 格式不对: 只能用小写字母、数字和 -", "answer 是空的"]);
     const schedule = await staff.call("POST", "/api/kb/entries", { ...canteenEntry, extra: "schedule: 有空再说" });
     expect(schedule.status).toBe(400);
-    expect(schedule.body.message).toContain("schedule 的时间 “有空再说” 看不懂");
+    expect(schedule.body.message).toBe("条目有 1 处问题, 没有保存:");
+    expect(schedule.body.problems[0]).toContain("schedule 的时间 “有空再说” 看不懂");
     const clash = await staff.call("POST", "/api/kb/entries", { ...canteenEntry, extra: "answer: 另一个" });
     expect(clash.status).toBe(400);
     const shape = await staff.call("POST", "/api/kb/entries", { id: "x", questions: "not a list" });
@@ -200,6 +201,37 @@ describe("knowledge base in the console", () => {
     expect(after).toEqual(before);
     expect(fromDisk.entries).toEqual(before.map(({ extraYaml, matches, ...entry }: Record<string, unknown>) => entry));
     expect(await ask("哪里可以学太极拳")).toContain("中心广场");
+  });
+
+  it("a words.yaml imported with the entries is checked like one in the folder and exports back", async () => {
+    const staff = await c.signIn();
+    const badWords = await staff.call("POST", "/api/kb/import", {
+      files: [
+        { name: "services.yaml", text: services },
+        { name: "words.yaml", text: "synonyms:\n  长者食堂: [老饭堂]\nslang:\n  - 饭点\n" },
+      ],
+    });
+    expect(badWords.status).toBe(400);
+    expect(badWords.body.problems.map((p: { text: string }) => p.text)).toEqual([
+      "words.yaml 第3行: 不认识的类别 “slang”: 只能是 synonyms, related, dialect, typos, words",
+    ]);
+    const onlyWords = await staff.call("POST", "/api/kb/import", {
+      files: [{ name: "words.yaml", text: "words:\n  - 春晖里\n" }],
+    });
+    expect(onlyWords.status).toBe(400);
+    expect(onlyWords.body.problems[0].text).toContain("没有条目文件");
+
+    const words = "synonyms:\n  长者食堂:\n    - 老饭堂\nwords:\n  - 春晖里\n";
+    const ok = await staff.call("POST", "/api/kb/import", {
+      files: [
+        { name: "services.yaml", text: services },
+        { name: "words.yaml", text: words },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    const exported = await staff.call("GET", "/api/kb/export?file=words");
+    expect(exported.headers.get("content-disposition")).toBe('attachment; filename="words.yaml"');
+    expect((exported.body as string).replace(/^#.*\n/gm, "")).toBe(words);
   });
 
   it("search finds entries by words of their title, questions, answer and tags", async () => {

@@ -76,7 +76,7 @@ export function kbApi(s: ConsoleServices): Hono<ConsoleEnv> {
     const checked = checkEntryForm(parsed.data);
     if (!checked.entry)
       return {
-        error: jsonError(c, 400, "bad_entry", `条目有问题: ${checked.problems.join("; ")}`, {
+        error: jsonError(c, 400, "bad_entry", `条目有 ${checked.problems.length} 处问题, 没有保存:`, {
           problems: checked.problems,
         }),
       };
@@ -182,9 +182,12 @@ export function kbApi(s: ConsoleServices): Hono<ConsoleEnv> {
   api.get("/export", async (c) => {
     const now = s.clock.now();
     const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(now);
-    const header = `${s.config.community.name} 知识库, 导出于 ${day} (北京时间)。可用 “linli kb import” 或后台「导入」读回。`;
-    const yaml = await s.faq.exportYaml(header);
-    const name = `kb-${day}.yaml`;
+    const words = c.req.query("file") === "words";
+    const what = words ? "词表 (words.yaml, 放在知识库文件夹里)" : "知识库";
+    const header = `${s.config.community.name} ${what}, 导出于 ${day} (北京时间)。可用 “linli kb import” 或后台「导入」读回。`;
+    const yaml = words ? await s.faq.exportWordsYaml(header) : await s.faq.exportYaml(header);
+    // A words file must be named words.yaml to be read as words.
+    const name = words ? "words.yaml" : `kb-${day}.yaml`;
     return c.body(yaml, 200, {
       "content-type": "application/yaml; charset=utf-8",
       "content-disposition": `attachment; filename="${name}"`,

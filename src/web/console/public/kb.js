@@ -289,6 +289,12 @@ function importCard() {
       { class: "muted" },
       "和命令 linli kb import 一样: 同一 id 的条目会被更新, 其他条目保留; 有任何问题就一条也不导入。",
     ),
+    el(
+      "p",
+      { class: "muted" },
+      "社区自己的词表 words.yaml 可以和条目文件一起选, 会整份替换现有词表。",
+      el("a", { href: "/api/kb/export?file=words", download: "" }, "导出现有词表"),
+    ),
     el("label", { for: "kb-files" }, "选择文件 (可多选)"),
     files,
     el("label", { for: "kb-paste" }, "或粘贴内容"),
