@@ -35,6 +35,7 @@ function describe(c: PurgeCounts, days: number, before: Date, dryRun: boolean): 
     `  已关闭的工单 (姓名、电话、原话、门牌、经办人): ${c.tickets} 件`,
     `  转人工的咨询 (问题、回答、提问人): ${c.handovers} 件`,
     `  好人好事 (内容、作者): ${c.praises} 条`,
+    `  知识库答过的问题 (已隐去电话姓名): ${c.faqMatches} 条`,
     "保留: 工单的类别、楼栋、状态、时间、评分, 以及各项数目。",
   ].join("\n")}\n`;
 }

@@ -48,6 +48,10 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
         ? await o.phrase({ question, entry: result.entry, answer: result.answer, messageId: ctx.message.id })
         : result.answer;
       await ctx.reply(text, { part: "faq" });
+      // For staff to see what each entry is asked; a failure here must not cost the resident the answer.
+      await o.service.noteAnswered(question, result.entry.id).catch((err: unknown) => {
+        o.logger.warn("faq match not noted", { error: err instanceof Error ? err.message : String(err) });
+      });
       return;
     }
     if (!addressed) return next();

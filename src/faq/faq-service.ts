@@ -8,8 +8,25 @@ import { useCommunityWords } from "../words/active-words.js";
 import { createFaqIndex, type FaqAnswer, type FaqIndex } from "./faq-index.js";
 import { faqReplies } from "./faq-replies.js";
 import type { Handover, HandoverQuery, HandoverStore, NewHandover } from "./handover-store.js";
-import type { KbStore } from "./import-kb.js";
+import { maskForModel } from "../understand/mask-for-model.js";
+import { parseWordList, type WordList } from "../words/word-list.js";
+import type { KbProblem } from "../words/kb-problem.js";
+import type { FaqMatch, KbStore } from "./import-kb.js";
+import type { KbEntry } from "./kb-entry.js";
+import { kbToYaml, wordsToYaml } from "./kb-yaml.js";
+import { KbInvalidError } from "./lint-kb.js";
+import { checkKbTexts, wordFileNames } from "./load-kb.js";
 import { createStaffAnswerEntry } from "./staff-answer-entry.js";
+
+/** A knowledge-base file given as text (uploaded or pasted in the console). */
+export interface KbText {
+  file: string;
+  text: string;
+}
+
+/** Matches kept per entry, and how much of a question is kept (masked first). */
+const matchesKept = 20;
+const matchChars = 40;
 
 export interface FaqServiceOptions {
   kb: KbStore;
@@ -84,6 +101,17 @@ export function createFaqService(o: FaqServiceOptions) {
     else await o.outbox.enqueue({ to: { kind: "contact", id: h.askerId }, text, mentionIds: [] }, { key });
   };
 
+  /** What `linli kb lint` would say of these files (a words.yaml among them is checked as words). */
+  const checkTexts = (files: KbText[]): { entries: KbEntry[]; words: WordList | null; problems: KbProblem[] } => {
+    const isWords = (f: KbText) => wordFileNames.has(f.file.toLowerCase());
+    const checked = checkKbTexts(files.filter((f) => !isWords(f)));
+    const wordsFile = files.find(isWords);
+    const words = wordsFile ? parseWordList(wordsFile.text, wordsFile.file) : null;
+    const problems = [...checked.problems, ...(words?.problems ?? [])];
+    if (files.every(isWords)) problems.push({ message: "没有条目文件: 请选择知识库的 .yaml 文件" });
+    return { entries: checked.entries, words: words?.words ?? null, problems };
+  };
+
   return {
     get size() {
       return index.size;
@@ -109,6 +137,77 @@ export function createFaqService(o: FaqServiceOptions) {
 
     get(id: number): Promise<Handover | null> {
       return handovers.get(id);
+    },
+
+    /** The entries in the store, by id. */
+    listEntries(): Promise<KbEntry[]> {
+      return kb.listEntries();
+    },
+
+    /**
+     * Saves a checked entry and rebuilds the index, so the next question is answered with it. Without
+     * `replaces` the id must be new; with it, that entry is updated (and renamed when the id changed).
+     * Throws not_found (no entry `replaces`) or bad_state (the id is taken).
+     */
+    async saveEntry(actor: Actor, entry: KbEntry, o: { replaces?: string } = {}): Promise<{ created: boolean }> {
+      const ids = new Set((await kb.listEntries()).map((e) => e.id));
+      if (o.replaces !== undefined && !ids.has(o.replaces))
+        throw new LinliError("not_found", `kb entry ${o.replaces} not found`, { id: o.replaces });
+      if (o.replaces !== entry.id && ids.has(entry.id))
+        throw new LinliError("bad_state", `kb entry ${entry.id} exists`, { id: entry.id });
+      await kb.upsertEntries([entry], { source: "console", updatedBy: actor.name });
+      if (o.replaces !== undefined && o.replaces !== entry.id) await kb.deleteEntry(o.replaces);
+      await rebuild();
+      return { created: o.replaces === undefined };
+    },
+
+    /** Throws not_found. */
+    async deleteEntry(_actor: Actor, id: string): Promise<void> {
+      if (!(await kb.deleteEntry(id))) throw new LinliError("not_found", `kb entry ${id} not found`, { id });
+      await rebuild();
+    },
+
+    checkTexts,
+
+    /**
+     * Imports files the way `linli kb import` does (entries updated by id, none removed; a words.yaml
+     * replaces the community's words) and rebuilds the index. Throws KbInvalidError, writing nothing.
+     */
+    async importTexts(actor: Actor, files: KbText[]): Promise<{ created: number; updated: number; total: number }> {
+      const { entries, words, problems } = checkTexts(files);
+      if (problems.length > 0) throw new KbInvalidError(problems);
+      const { created, updated } = await kb.upsertEntries(entries, {
+        source: `console: ${files.map((f) => f.file).join(", ")}`.slice(0, 200),
+        updatedBy: actor.name,
+      });
+      if (words) await kb.saveWords(words);
+      await rebuild();
+      return { created, updated, total: entries.length };
+    },
+
+    /** Every entry as one YAML file that `linli kb import` and the console's import read back. */
+    async exportYaml(header?: string): Promise<string> {
+      return kbToYaml(await kb.listEntries(), header);
+    },
+
+    /** The community's words as a words.yaml that imports back (empty sections left out). */
+    async exportWordsYaml(header?: string): Promise<string> {
+      return wordsToYaml(await kb.loadWords(), header);
+    },
+
+    /** Notes that the FAQ answered a question from an entry: masked (phones, names) and cut short. */
+    async noteAnswered(question: string, entryId: string): Promise<void> {
+      const masked = [...maskForModel(question.replace(/\s+/g, " ").trim())];
+      const text = masked.length > matchChars ? `${masked.slice(0, matchChars).join("")}…` : masked.join("");
+      await kb.recordMatch({ entryId, question: text, at: clock.now() }, matchesKept);
+    },
+
+    recentMatches(o: { entryId?: string; limit: number }): Promise<FaqMatch[]> {
+      return kb.recentMatches(o);
+    },
+
+    matchCounts(since: Date): Promise<Map<string, number>> {
+      return kb.matchCounts(since);
     },
 
     /**

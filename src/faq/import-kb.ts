@@ -9,9 +9,24 @@ export interface KbWriteInfo {
   updatedBy?: string;
 }
 
+/** A question the FAQ answered from an entry (masked and cut short: no phone, no name, no asker). */
+export interface FaqMatch {
+  entryId: string;
+  question: string;
+  at: Date;
+}
+
 export interface KbStore {
   upsertEntries(entries: KbEntry[], info?: KbWriteInfo): Promise<{ created: number; updated: number }>;
   listEntries(): Promise<KbEntry[]>;
+  /** False when there was no such entry. The questions noted for it are removed with it. */
+  deleteEntry(id: string): Promise<boolean>;
+  /** Keeps the latest `keep` matches of the entry, dropping older ones. */
+  recordMatch(match: FaqMatch, keep: number): Promise<void>;
+  /** Newest first; of one entry, or of all. */
+  recentMatches(o: { entryId?: string; limit: number }): Promise<FaqMatch[]>;
+  /** Matches per entry id since `since`. */
+  matchCounts(since: Date): Promise<Map<string, number>>;
   /** The community's own words (its words.yaml), replaced as a whole on each import. */
   saveWords(words: WordList): Promise<void>;
   loadWords(): Promise<WordList>;

@@ -10,7 +10,7 @@ import { type LocatedEntry, parseKbFile } from "./parse-kb-file.js";
 export { formatKbProblem, type KbProblem } from "../words/kb-problem.js";
 
 const yamlExtensions = new Set([".yaml", ".yml"]);
-const wordFileNames = new Set(["words.yaml", "words.yml"]);
+export const wordFileNames: ReadonlySet<string> = new Set(["words.yaml", "words.yml"]);
 
 export interface LoadedKb {
   entries: KbEntry[];
@@ -23,9 +23,20 @@ export function loadKb(path: string): LoadedKb {
   const problems: KbProblem[] = [];
   const files = listKbFiles(path, problems);
   const words = loadCommunityWords(path, problems);
+  const checked = checkKbTexts(files.map((file) => ({ file, text: readFileSync(file, "utf8") })));
+  problems.push(...checked.problems);
+  return { entries: checked.entries, problems, words };
+}
+
+/**
+ * Entries of knowledge-base files given as text (a folder read from disk, or files uploaded in the
+ * console), with every problem: each file's own, and an id used twice across them.
+ */
+export function checkKbTexts(files: { file: string; text: string }[]): { entries: KbEntry[]; problems: KbProblem[] } {
+  const problems: KbProblem[] = [];
   const located: LocatedEntry[] = [];
-  for (const file of files) {
-    const parsed = parseKbFile(readFileSync(file, "utf8"), file);
+  for (const { file, text } of files) {
+    const parsed = parseKbFile(text, file);
     located.push(...parsed.entries);
     problems.push(...parsed.problems);
   }
@@ -41,7 +52,7 @@ export function loadKb(path: string): LoadedKb {
     firstById.set(item.entry.id, item);
     entries.push(item.entry);
   }
-  return { entries, problems, words };
+  return { entries, problems };
 }
 
 function loadCommunityWords(path: string, problems: KbProblem[]): WordList {

@@ -49,6 +49,42 @@ export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore
         }),
       );
     },
+    async deleteEntry(id) {
+      // What residents asked of it goes with it.
+      const [deleted] = await db.$transaction([
+        db.kbEntry.deleteMany({ where: { id } }),
+        db.faqMatch.deleteMany({ where: { entryId: id } }),
+      ]);
+      return deleted.count > 0;
+    },
+    async recordMatch(match, keep) {
+      await db.faqMatch.create({ data: { entryId: match.entryId, question: match.question, at: match.at } });
+      const oldest = await db.faqMatch.findMany({
+        where: { entryId: match.entryId },
+        orderBy: { id: "desc" },
+        skip: keep - 1,
+        take: 1,
+        select: { id: true },
+      });
+      const cut = oldest[0]?.id;
+      if (cut !== undefined) await db.faqMatch.deleteMany({ where: { entryId: match.entryId, id: { lt: cut } } });
+    },
+    async recentMatches({ entryId, limit }) {
+      const rows = await db.faqMatch.findMany({
+        where: entryId === undefined ? {} : { entryId },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: limit,
+      });
+      return rows.map((r) => ({ entryId: r.entryId, question: r.question, at: r.at }));
+    },
+    async matchCounts(since) {
+      const rows = await db.faqMatch.groupBy({
+        by: ["entryId"],
+        where: { at: { gte: since } },
+        _count: { _all: true },
+      });
+      return new Map(rows.map((r) => [r.entryId, r._count._all]));
+    },
     async saveWords(words) {
       const value = JSON.stringify(words);
       const updatedAt = clock.now();

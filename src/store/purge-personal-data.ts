@@ -15,6 +15,8 @@ export interface PurgeCounts {
   handovers: number;
   /** 好人好事 notes whose text and author's name were removed. */
   praises: number;
+  /** Questions the FAQ answered (kept masked for the console's 知识库 page), removed. */
+  faqMatches: number;
 }
 
 export async function purgePersonalData(db: Db, options: { before: Date; dryRun: boolean }): Promise<PurgeCounts> {
@@ -24,6 +26,7 @@ export async function purgePersonalData(db: Db, options: { before: Date; dryRun:
   const tickets = { status: "closed", closedAt: { lt: before }, residentName: { not: "" } };
   const handovers = { createdAt: { lt: before }, status: { not: "open" }, askerName: { not: "" } };
   const praises = { createdAt: { lt: before }, authorName: { not: "" } };
+  const faqMatches = { at: { lt: before } };
 
   if (options.dryRun) {
     return {
@@ -32,6 +35,7 @@ export async function purgePersonalData(db: Db, options: { before: Date; dryRun:
       tickets: await db.ticket.count({ where: tickets }),
       handovers: await db.handover.count({ where: handovers }),
       praises: await db.praise.count({ where: praises }),
+      faqMatches: await db.faqMatch.count({ where: faqMatches }),
     };
   }
   return db.$transaction(async (tx) => {
@@ -74,6 +78,7 @@ export async function purgePersonalData(db: Db, options: { before: Date; dryRun:
         })
       ).count,
       praises: (await tx.praise.updateMany({ where: praises, data: { text: "", authorId: "", authorName: "" } })).count,
+      faqMatches: (await tx.faqMatch.deleteMany({ where: faqMatches })).count,
     };
   });
 }

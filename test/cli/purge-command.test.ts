@@ -97,6 +97,8 @@ async function seed(url: string): Promise<void> {
       createdAt: ago(400),
     },
   });
+  await db.faqMatch.create({ data: { entryId: "health-check", question: "老人能上门体检吗", at: ago(400) } });
+  await db.faqMatch.create({ data: { entryId: "health-check", question: "上门体检收费吗", at: ago(10) } });
   await close();
 }
 
@@ -157,6 +159,8 @@ describe("linli purge --older-than", () => {
     );
     const handover = await db.handover.findFirstOrThrow();
     expect(JSON.stringify(handover)).not.toMatch(/王阿姨|体检/);
+    expect(run.stdout).toMatch(/知识库答过的问题[^\n]*: 1 条/);
+    expect((await db.faqMatch.findMany()).map((m) => m.question)).toEqual(["上门体检收费吗"]);
     await close();
 
     const again = purge(url, "--older-than", "365d");

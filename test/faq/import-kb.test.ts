@@ -24,6 +24,16 @@ function createMemoryKbStore(): KbStore {
     async listEntries() {
       return [...rows.values()];
     },
+    async deleteEntry(id) {
+      return rows.delete(id);
+    },
+    async recordMatch() {},
+    async recentMatches() {
+      return [];
+    },
+    async matchCounts() {
+      return new Map();
+    },
     async saveWords(next) {
       words = structuredClone(next);
     },

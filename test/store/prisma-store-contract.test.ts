@@ -312,6 +312,30 @@ describe.each(kinds)("%s", (_name, available, make) => {
     expect(await s.kb.loadWords()).toEqual({ ...empty, words: ["和平路"] });
   });
 
+  it.skipIf(!available)("deletes entries, and keeps each entry's latest answered questions", async () => {
+    await s.kb.upsertEntries([entry("to-go", ["临时"])]);
+    expect(await s.kb.deleteEntry("to-go")).toBe(true);
+    expect(await s.kb.deleteEntry("to-go")).toBe(false);
+    expect((await s.kb.listEntries()).map((e) => e.id)).not.toContain("to-go");
+
+    for (let i = 0; i < 5; i++) await s.kb.recordMatch({ entryId: "hours", question: `问${i}`, at: at(60 + i) }, 3);
+    await s.kb.recordMatch({ entryId: "proof", question: "证明怎么开", at: at(70) }, 3);
+    expect((await s.kb.recentMatches({ entryId: "hours", limit: 10 })).map((m) => m.question)).toEqual([
+      "问4",
+      "问3",
+      "问2",
+    ]);
+    const all = await s.kb.recentMatches({ limit: 2 });
+    expect(all).toEqual([
+      { entryId: "proof", question: "证明怎么开", at: at(70) },
+      { entryId: "hours", question: "问4", at: at(64) },
+    ]);
+    expect(Object.fromEntries(await s.kb.matchCounts(at(63)))).toEqual({ hours: 2, proof: 1 });
+    await s.kb.upsertEntries([entry("proof", [])]);
+    expect(await s.kb.deleteEntry("proof")).toBe(true);
+    expect(await s.kb.recentMatches({ entryId: "proof", limit: 10 })).toEqual([]);
+  });
+
   it.skipIf(!available)("hands a message over once, answers it once, links it to the knowledge base", async () => {
     const first = await s.handovers.open(asked("m-h1", "上门理发有没有"), at(30));
     expect(first).toMatchObject({ status: "open", question: "上门理发有没有", answer: null, createdAt: at(30) });

@@ -5,10 +5,12 @@ import type { ConsoleEnv } from "../console-routes.js";
 import type { ConsoleServices } from "../console-services.js";
 import { broadcastsApi } from "./broadcasts.js";
 import { handoversApi } from "./handovers.js";
+import { kbApi } from "./kb.js";
 
 export function consoleApis(s: ConsoleServices): Record<string, Hono<ConsoleEnv>> {
   return {
     "/broadcasts": broadcastsApi(s),
     "/handovers": handoversApi(s),
+    "/kb": kbApi(s),
   };
 }

@@ -5,10 +5,12 @@
 let session = null;
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, data = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    /** The whole error body (e.g. a list of `problems`). */
+    this.data = data;
   }
 }
 
@@ -31,7 +33,7 @@ export async function api(path, { method = "GET", body, raw = false } = {}) {
   if (raw && response.ok) return response;
   const data = await response.json().catch(() => ({}));
   if (!response.ok)
-    throw new ApiError(response.status, data.error ?? "error", data.message ?? "出了点问题, 请稍后再试。");
+    throw new ApiError(response.status, data.error ?? "error", data.message ?? "出了点问题, 请稍后再试。", data);
   return data;
 }
 
