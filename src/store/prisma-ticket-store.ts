@@ -1,5 +1,55 @@
-import type { Ticket, TicketEvent, TicketStore } from "../tickets/ticket.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import {
+  type BoardQuery,
+  type LimitFacts,
+  responseEvents,
+  type Ticket,
+  type TicketEvent,
+  type TicketStatus,
+  type TicketStore,
+} from "../tickets/ticket.js";
+import { hasLikeWildcard, likeContaining } from "./like-pattern.js";
 import type { Db } from "./open-database.js";
+
+const searchColumns = ["text", "summary", "roomTopic", "residentName"] as const;
+
+/**
+ * The tickets whose words contain `text` with `%`, `_` or `\` in it, found with an escaped LIKE
+ * (the same SQL on SQLite and PostgreSQL). Rare: staff search for words, not wildcards.
+ */
+async function idsContainingLiterally(db: Db, text: string): Promise<number[]> {
+  const p = likeContaining(text);
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "id" FROM "Ticket"
+    WHERE "text" LIKE ${p} ESCAPE '\\' OR "summary" LIKE ${p} ESCAPE '\\'
+       OR "roomTopic" LIKE ${p} ESCAPE '\\' OR "residentName" LIKE ${p} ESCAPE '\\'`;
+  return rows.map((r) => Number(r.id));
+}
+
+/** The board's conditions; `withStatus` false for the per-status counts. */
+function boardWhere(q: BoardQuery, withStatus: boolean, literalIds: number[] | null): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [];
+  if (withStatus && q.statuses) and.push({ status: { in: q.statuses } });
+  if (q.category) and.push({ category: q.category });
+  if (q.urgency) and.push({ urgency: q.urgency });
+  if (q.volunteerId) and.push({ volunteerId: q.volunteerId });
+  if (q.createdFrom) and.push({ createdAt: { gte: q.createdFrom } });
+  if (q.createdBefore) and.push({ createdAt: { lt: q.createdBefore } });
+  if (q.building) {
+    const { building, topics } = q.building;
+    and.push({ OR: [{ building }, ...(topics.length ? [{ building: null, roomTopic: { in: topics } }] : [])] });
+  }
+  const search = q.search;
+  if (search && (search.id !== null || search.text)) {
+    const or: Prisma.TicketWhereInput[] = [];
+    if (search.id !== null) or.push({ id: search.id });
+    const text = search.text;
+    if (literalIds) or.push({ id: { in: literalIds } });
+    else if (text) or.push(...searchColumns.map((c) => ({ [c]: { contains: text } })));
+    and.push({ OR: or });
+  }
+  return and.length ? { AND: and } : {};
+}
 
 type Row = Awaited<ReturnType<Db["ticket"]["findFirst"]>>;
 
@@ -106,6 +156,51 @@ export function createPrismaTicketStore(db: Db): TicketStore {
     async listLinked(id) {
       const rows = await db.ticket.findMany({ where: { mergedIntoId: id }, orderBy: { id: "asc" } });
       return rows.map(toTicket);
+    },
+    async board(q, page) {
+      const text = q.search?.text;
+      const literalIds = text && hasLikeWildcard(text) ? await idsContainingLiterally(db, text) : null;
+      const [rows, groups] = await Promise.all([
+        db.ticket.findMany({
+          where: boardWhere(q, true, literalIds),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: page.limit,
+          skip: page.offset,
+        }),
+        db.ticket.groupBy({ by: ["status"], where: boardWhere(q, false, literalIds), _count: { _all: true } }),
+      ]);
+      const counts: Record<TicketStatus, number> = { open: 0, claimed: 0, done: 0, closed: 0 };
+      for (const g of groups) counts[g.status as TicketStatus] = g._count._all;
+      return { tickets: rows.map(toTicket), counts };
+    },
+    async limitFacts(ids) {
+      const out = new Map<number, LimitFacts>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const [found, responded, moved] = await Promise.all([
+          db.ticket.findMany({ where: { id: { in: chunk } }, select: { id: true } }),
+          // groupBy is GROUP BY in SQL (findMany's distinct is applied in memory).
+          db.ticketEvent.groupBy({
+            by: ["ticketId"],
+            where: { ticketId: { in: chunk }, type: { in: [...responseEvents] } },
+          }),
+          db.ticketDeadline.findMany({ where: { ticketId: { in: chunk } }, select: { ticketId: true, dueAt: true } }),
+        ]);
+        for (const r of found) out.set(r.id, { responseEvent: false, movedLimit: null });
+        for (const r of responded) {
+          const facts = out.get(r.ticketId);
+          if (facts) facts.responseEvent = true;
+        }
+        for (const r of moved) {
+          const facts = out.get(r.ticketId);
+          if (facts) facts.movedLimit = r.dueAt;
+        }
+      }
+      return out;
+    },
+    async roomTopicsWithoutBuilding() {
+      const rows = await db.ticket.groupBy({ by: ["roomTopic"], where: { building: null, roomTopic: { not: null } } });
+      return rows.map((r) => r.roomTopic!);
     },
   };
 }
