@@ -3,4 +3,7 @@
 
 export const hasLikeWildcard = (text: string) => /[\\%_]/.test(text);
 
-export const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `\`, `%` and `_` each preceded by a backslash, PostgreSQL's default LIKE escape. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const likeContaining = (text: string) => `%${escapeLike(text)}%`;

@@ -8,26 +8,35 @@ import {
   type TicketStatus,
   type TicketStore,
 } from "../tickets/ticket.js";
-import { hasLikeWildcard, likeContaining } from "./like-pattern.js";
+import { escapeLike, hasLikeWildcard, likeContaining } from "./like-pattern.js";
 import type { Db } from "./open-database.js";
 
 const searchColumns = ["text", "summary", "roomTopic", "residentName"] as const;
 
 /**
- * The tickets whose words contain `text` with `%`, `_` or `\` in it, found with an escaped LIKE
- * (the same SQL on SQLite and PostgreSQL). Rare: staff search for words, not wildcards.
+ * How a search with `%`, `_` or `\\` in it finds those characters as written: Prisma's `contains`
+ * does not escape them. PostgreSQL's LIKE takes a backslash as its escape, so escaping the
+ * words is enough; SQLite's has no default escape, so the ids come from a LIKE with ESCAPE
+ * (raw SQL is safe there: an SQLite file has no schema to name). Rare: staff search for words.
  */
-async function idsContainingLiterally(db: Db, text: string): Promise<number[]> {
+async function literalSearch(db: Db, text: string): Promise<{ ids: number[] } | { escaped: string }> {
+  // Typed in Prisma's client (runtime/client.d.ts): "sqlite" or "postgresql".
+  if ((db as unknown as { _activeProvider?: string })._activeProvider !== "sqlite")
+    return { escaped: escapeLike(text) };
   const p = likeContaining(text);
   const rows = await db.$queryRaw<{ id: number | bigint }[]>`
     SELECT "id" FROM "Ticket"
     WHERE "text" LIKE ${p} ESCAPE '\\' OR "summary" LIKE ${p} ESCAPE '\\'
        OR "roomTopic" LIKE ${p} ESCAPE '\\' OR "residentName" LIKE ${p} ESCAPE '\\'`;
-  return rows.map((r) => Number(r.id));
+  return { ids: rows.map((r) => Number(r.id)) };
 }
 
 /** The board's conditions; `withStatus` false for the per-status counts. */
-function boardWhere(q: BoardQuery, withStatus: boolean, literalIds: number[] | null): Prisma.TicketWhereInput {
+function boardWhere(
+  q: BoardQuery,
+  withStatus: boolean,
+  literal: { ids: number[] } | { escaped: string } | null,
+): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [];
   if (withStatus && q.statuses) and.push({ status: { in: q.statuses } });
   if (q.category) and.push({ category: q.category });
@@ -43,8 +52,8 @@ function boardWhere(q: BoardQuery, withStatus: boolean, literalIds: number[] | n
   if (search && (search.id !== null || search.text)) {
     const or: Prisma.TicketWhereInput[] = [];
     if (search.id !== null) or.push({ id: search.id });
-    const text = search.text;
-    if (literalIds) or.push({ id: { in: literalIds } });
+    const text = literal && "escaped" in literal ? literal.escaped : search.text;
+    if (literal && "ids" in literal) or.push({ id: { in: literal.ids } });
     else if (text) or.push(...searchColumns.map((c) => ({ [c]: { contains: text } })));
     and.push({ OR: or });
   }
@@ -159,15 +168,15 @@ export function createPrismaTicketStore(db: Db): TicketStore {
     },
     async board(q, page) {
       const text = q.search?.text;
-      const literalIds = text && hasLikeWildcard(text) ? await idsContainingLiterally(db, text) : null;
+      const literal = text && hasLikeWildcard(text) ? await literalSearch(db, text) : null;
       const [rows, groups] = await Promise.all([
         db.ticket.findMany({
-          where: boardWhere(q, true, literalIds),
+          where: boardWhere(q, true, literal),
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: page.limit,
           skip: page.offset,
         }),
-        db.ticket.groupBy({ by: ["status"], where: boardWhere(q, false, literalIds), _count: { _all: true } }),
+        db.ticket.groupBy({ by: ["status"], where: boardWhere(q, false, literal), _count: { _all: true } }),
       ]);
       const counts: Record<TicketStatus, number> = { open: 0, claimed: 0, done: 0, closed: 0 };
       for (const g of groups) counts[g.status as TicketStatus] = g._count._all;
