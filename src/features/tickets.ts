@@ -2,9 +2,7 @@
 // requests turned into tickets once understood, and a housekeeping timer that closes unrated
 // tickets. Reminders and escalations are follow-up's (features/follow-up.ts).
 import type { Context } from "../pipeline/context.js";
-import { createPrismaFollowUpStore } from "../store/prisma-follow-up-store.js";
 import { createPrismaTicketStore } from "../store/prisma-ticket-store.js";
-import { createSqliteFollowUpStore } from "../store/sqlite-follow-up-store.js";
 import { createSqliteTicketStore } from "../store/sqlite-ticket-store.js";
 import { LinliError } from "../core/errors.js";
 import type { Actor } from "../core/types.js";
@@ -12,7 +10,6 @@ import { ticketCommands } from "../tickets/ticket-commands.js";
 import { noteOutageNotice, placeAnswer, ticketIntake, withdrawByWords } from "../tickets/ticket-intake.js";
 import { createTicketService, type TicketService } from "../tickets/ticket-service.js";
 import { isPastLimit } from "../follow-up/deadlines.js";
-import { responseEvents } from "../tickets/ticket.js";
 import type { Feature, FeatureDeps } from "./feature.js";
 import { loadFollowUpRules } from "./follow-up.js";
 
@@ -24,7 +21,6 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
   const { config, rooms, logger } = deps;
   const rules = loadFollowUpRules(config);
   const store = deps.sqlite ? createSqliteTicketStore(deps.sqlite) : createPrismaTicketStore(deps.db);
-  const followUp = deps.sqlite ? createSqliteFollowUpStore(deps.db, deps.sqlite) : createPrismaFollowUpStore(deps.db);
   const service = createTicketService({
     store,
     clock: deps.clock,
@@ -34,10 +30,7 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     roomsOf: (role) => rooms.idsByRole(role),
     ratingTimeoutHours: config.tickets.ratingTimeoutHours,
     // The limits follow-up chases: responded as it reads it, and a limit moved with 延期.
-    async isOverdue(t, now) {
-      const responded = t.status !== "open" || (await store.events(t.id)).some((e) => responseEvents.has(e.type));
-      return isPastLimit(t, rules, now, responded, (await followUp.movedLimit(t.id))?.dueAt ?? null);
-    },
+    pastLimit: (t, now, facts) => isPastLimit(t, rules, now, facts.responded, facts.movedLimit),
     mergeWindowHours: config.tickets.mergeWindowHours,
     dutyPhone: config.tickets.dutyPhone,
     claimsPerHour: config.tickets.claimsPerHour,

@@ -1,5 +1,64 @@
-import type { Ticket, TicketEvent, TicketStore } from "../tickets/ticket.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import {
+  type BoardQuery,
+  type LimitFacts,
+  responseEvents,
+  type Ticket,
+  type TicketEvent,
+  type TicketStatus,
+  type TicketStore,
+} from "../tickets/ticket.js";
+import { escapeLike, hasLikeWildcard, likeContaining } from "./like-pattern.js";
 import type { Db } from "./open-database.js";
+
+const searchColumns = ["text", "summary", "roomTopic", "residentName"] as const;
+
+/**
+ * How a search with `%`, `_` or `\\` in it finds those characters as written: Prisma's `contains`
+ * does not escape them. PostgreSQL's LIKE takes a backslash as its escape, so escaping the
+ * words is enough; SQLite's has no default escape, so the ids come from a LIKE with ESCAPE
+ * (raw SQL is safe there: an SQLite file has no schema to name). Rare: staff search for words.
+ */
+async function literalSearch(db: Db, text: string): Promise<{ ids: number[] } | { escaped: string }> {
+  // Typed in Prisma's client (runtime/client.d.ts): "sqlite" or "postgresql".
+  if ((db as unknown as { _activeProvider?: string })._activeProvider !== "sqlite")
+    return { escaped: escapeLike(text) };
+  const p = likeContaining(text);
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "id" FROM "Ticket"
+    WHERE "text" LIKE ${p} ESCAPE '\\' OR "summary" LIKE ${p} ESCAPE '\\'
+       OR "roomTopic" LIKE ${p} ESCAPE '\\' OR "residentName" LIKE ${p} ESCAPE '\\'`;
+  return { ids: rows.map((r) => Number(r.id)) };
+}
+
+/** The board's conditions; `withStatus` false for the per-status counts. */
+function boardWhere(
+  q: BoardQuery,
+  withStatus: boolean,
+  literal: { ids: number[] } | { escaped: string } | null,
+): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [];
+  if (withStatus && q.statuses) and.push({ status: { in: q.statuses } });
+  if (q.category) and.push({ category: q.category });
+  if (q.urgency) and.push({ urgency: q.urgency });
+  if (q.volunteerId) and.push({ volunteerId: q.volunteerId });
+  if (q.createdFrom) and.push({ createdAt: { gte: q.createdFrom } });
+  if (q.createdBefore) and.push({ createdAt: { lt: q.createdBefore } });
+  if (q.building) {
+    const { building, topics } = q.building;
+    and.push({ OR: [{ building }, ...(topics.length ? [{ building: null, roomTopic: { in: topics } }] : [])] });
+  }
+  const search = q.search;
+  if (search && (search.id !== null || search.text)) {
+    const or: Prisma.TicketWhereInput[] = [];
+    if (search.id !== null) or.push({ id: search.id });
+    const text = literal && "escaped" in literal ? literal.escaped : search.text;
+    if (literal && "ids" in literal) or.push({ id: { in: literal.ids } });
+    else if (text) or.push(...searchColumns.map((c) => ({ [c]: { contains: text } })));
+    and.push({ OR: or });
+  }
+  return and.length ? { AND: and } : {};
+}
 
 type Row = Awaited<ReturnType<Db["ticket"]["findFirst"]>>;
 
@@ -106,6 +165,51 @@ export function createPrismaTicketStore(db: Db): TicketStore {
     async listLinked(id) {
       const rows = await db.ticket.findMany({ where: { mergedIntoId: id }, orderBy: { id: "asc" } });
       return rows.map(toTicket);
+    },
+    async board(q, page) {
+      const text = q.search?.text;
+      const literal = text && hasLikeWildcard(text) ? await literalSearch(db, text) : null;
+      const [rows, groups] = await Promise.all([
+        db.ticket.findMany({
+          where: boardWhere(q, true, literal),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: page.limit,
+          skip: page.offset,
+        }),
+        db.ticket.groupBy({ by: ["status"], where: boardWhere(q, false, literal), _count: { _all: true } }),
+      ]);
+      const counts: Record<TicketStatus, number> = { open: 0, claimed: 0, done: 0, closed: 0 };
+      for (const g of groups) counts[g.status as TicketStatus] = g._count._all;
+      return { tickets: rows.map(toTicket), counts };
+    },
+    async limitFacts(ids) {
+      const out = new Map<number, LimitFacts>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const [found, responded, moved] = await Promise.all([
+          db.ticket.findMany({ where: { id: { in: chunk } }, select: { id: true } }),
+          // groupBy is GROUP BY in SQL (findMany's distinct is applied in memory).
+          db.ticketEvent.groupBy({
+            by: ["ticketId"],
+            where: { ticketId: { in: chunk }, type: { in: [...responseEvents] } },
+          }),
+          db.ticketDeadline.findMany({ where: { ticketId: { in: chunk } }, select: { ticketId: true, dueAt: true } }),
+        ]);
+        for (const r of found) out.set(r.id, { responseEvent: false, movedLimit: null });
+        for (const r of responded) {
+          const facts = out.get(r.ticketId);
+          if (facts) facts.responseEvent = true;
+        }
+        for (const r of moved) {
+          const facts = out.get(r.ticketId);
+          if (facts) facts.movedLimit = r.dueAt;
+        }
+      }
+      return out;
+    },
+    async roomTopicsWithoutBuilding() {
+      const rows = await db.ticket.groupBy({ by: ["roomTopic"], where: { building: null, roomTopic: { not: null } } });
+      return rows.map((r) => r.roomTopic!);
     },
   };
 }

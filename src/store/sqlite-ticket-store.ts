@@ -1,5 +1,15 @@
 import type Database from "better-sqlite3";
-import type { Ticket, TicketEvent, TicketPatch, TicketStore } from "../tickets/ticket.js";
+import {
+  type BoardQuery,
+  type LimitFacts,
+  responseEvents,
+  type Ticket,
+  type TicketEvent,
+  type TicketPatch,
+  type TicketStatus,
+  type TicketStore,
+} from "../tickets/ticket.js";
+import { likeContaining } from "./like-pattern.js";
 import { fromSqlDate, fromSqlDateOrNull, type Sqlite, toSqlDate, withRetry } from "./sqlite-connection.js";
 
 const dateFields = new Set(["createdAt", "claimedAt", "doneAt", "closedAt", "updatedAt"]);
@@ -20,6 +30,47 @@ function toTicket(r: Record<string, unknown>): Ticket {
 
 const sqlValue = (key: string, v: unknown) =>
   v instanceof Date ? toSqlDate(v) : v === undefined ? null : dateFields.has(key) && v ? toSqlDate(v as Date) : v;
+
+/** The board's conditions as SQL; `withStatus` false for the per-status counts. */
+function boardWhere(q: BoardQuery, withStatus: boolean): { sql: string; args: unknown[] } {
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    args.push(...values);
+  };
+  const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
+  if (withStatus && q.statuses)
+    add(q.statuses.length ? `"status" IN (${marks(q.statuses.length)})` : "0", ...q.statuses);
+  if (q.category) add(`"category" = ?`, q.category);
+  if (q.urgency) add(`"urgency" = ?`, q.urgency);
+  if (q.volunteerId) add(`"volunteerId" = ?`, q.volunteerId);
+  if (q.createdFrom) add(`"createdAt" >= ?`, toSqlDate(q.createdFrom));
+  if (q.createdBefore) add(`"createdAt" < ?`, toSqlDate(q.createdBefore));
+  if (q.building) {
+    const { building, topics } = q.building;
+    if (topics.length)
+      add(`("building" = ? OR ("building" IS NULL AND "roomTopic" IN (${marks(topics.length)})))`, building, ...topics);
+    else add(`"building" = ?`, building);
+  }
+  const search = q.search;
+  if (search && (search.id !== null || search.text)) {
+    const or: string[] = [];
+    const values: unknown[] = [];
+    if (search.id !== null) {
+      or.push(`"id" = ?`);
+      values.push(search.id);
+    }
+    if (search.text) {
+      for (const c of ["text", "summary", "roomTopic", "residentName"]) {
+        or.push(`"${c}" LIKE ? ESCAPE '\\'`);
+        values.push(likeContaining(search.text));
+      }
+    }
+    add(`(${or.join(" OR ")})`, ...values);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", args };
+}
 
 export function createSqliteTicketStore(db: Sqlite): TicketStore {
   const bySource = db.prepare(`SELECT * FROM "Ticket" WHERE "sourceMessageId" = ?`);
@@ -43,6 +94,20 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
   const doneBefore = db.prepare(`SELECT * FROM "Ticket" WHERE "status" = 'done' AND "doneAt" < ? ORDER BY "id" ASC`);
   const linked = db.prepare(`SELECT * FROM "Ticket" WHERE "mergedIntoId" = ? ORDER BY "id" ASC`);
   const updates = new Map<string, Database.Statement<unknown[]>>();
+  const queries = new Map<string, Database.Statement<unknown[]>>();
+  const query = (sql: string) => {
+    let stmt = queries.get(sql);
+    if (!stmt) {
+      stmt = db.prepare<unknown[]>(sql);
+      // Board queries vary with the filters given; a few dozen shapes at most are kept.
+      if (queries.size > 200) queries.clear();
+      queries.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const topicsWithoutBuilding = db.prepare(
+    `SELECT DISTINCT "roomTopic" AS t FROM "Ticket" WHERE "building" IS NULL AND "roomTopic" IS NOT NULL`,
+  );
 
   const addEvent = (e: TicketEvent) =>
     insertEvent.run(e.ticketId, e.type, e.actorId, e.actorName, e.note, toSqlDate(e.at));
@@ -147,6 +212,48 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
     },
     async listLinked(id) {
       return (linked.all(id) as Record<string, unknown>[]).map(toTicket);
+    },
+    async board(q, page) {
+      const rows = boardWhere(q, true);
+      const tickets = (
+        query(`SELECT * FROM "Ticket" ${rows.sql} ORDER BY "createdAt" DESC, "id" DESC LIMIT ? OFFSET ?`).all(
+          ...rows.args,
+          page.limit,
+          page.offset,
+        ) as Record<string, unknown>[]
+      ).map(toTicket);
+      const all = boardWhere(q, false);
+      const counts: Record<TicketStatus, number> = { open: 0, claimed: 0, done: 0, closed: 0 };
+      for (const r of query(`SELECT "status", COUNT(*) AS n FROM "Ticket" ${all.sql} GROUP BY "status"`).all(
+        ...all.args,
+      ) as { status: TicketStatus; n: number }[])
+        counts[r.status] = Number(r.n);
+      return { tickets, counts };
+    },
+    async limitFacts(ids) {
+      const out = new Map<number, LimitFacts>();
+      const types = [...responseEvents];
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const marks = chunk.map(() => "?").join(",");
+        const found = query(`SELECT "id" FROM "Ticket" WHERE "id" IN (${marks})`).all(...chunk) as { id: number }[];
+        for (const r of found) out.set(Number(r.id), { responseEvent: false, movedLimit: null });
+        const responded = query(
+          `SELECT DISTINCT "ticketId" AS id FROM "TicketEvent" WHERE "ticketId" IN (${marks}) AND "type" IN (${types.map(() => "?").join(",")})`,
+        ).all(...chunk, ...types) as { id: number }[];
+        for (const r of responded) out.get(Number(r.id))!.responseEvent = true;
+        const moved = query(
+          `SELECT "ticketId" AS id, "dueAt" FROM "TicketDeadline" WHERE "ticketId" IN (${marks})`,
+        ).all(...chunk) as { id: number; dueAt: unknown }[];
+        for (const r of moved) {
+          const facts = out.get(Number(r.id));
+          if (facts) facts.movedLimit = fromSqlDate(r.dueAt);
+        }
+      }
+      return out;
+    },
+    async roomTopicsWithoutBuilding() {
+      return (topicsWithoutBuilding.all() as { t: string }[]).map((r) => r.t);
     },
   };
 }

@@ -139,8 +139,7 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
           return;
         }
         const open = await tickets.listOpen();
-        const late = new Set<number>();
-        for (const t of open) if (await tickets.isOverdue(t)) late.add(t.id);
+        const late = await tickets.overdueIds(open);
         await ctx.reply(
           say.openList(open, (t) => late.has(t.id), tickets.now()),
           { mention: false },

@@ -14,6 +14,10 @@ import { placeUnknown } from "./infer-place.js";
 import { mergeParts } from "./ticket-merges.js";
 import { createReportLinks } from "./report-links.js";
 import { createWithdraw } from "./withdraw-ticket.js";
+import { createTicketBoard, type PastLimit } from "./ticket-board.js";
+import { createTimeline } from "./ticket-timeline.js";
+import { createStaffActions } from "./staff-actions.js";
+import { boardReplies } from "./board-replies.js";
 import type { Location } from "../understand/taxonomy.js";
 
 import { createNotify, type Enqueue } from "./notify.js";
@@ -26,8 +30,11 @@ export interface TicketServiceOptions {
   enqueue: Enqueue;
   roomsOf(role: "volunteer" | "staff"): string[];
   ratingTimeoutHours: number;
-  /** Whether a ticket is past its time limit (follow-up's rules, 延期 included), for staff's list. */
-  isOverdue(t: Ticket, now: Date): Promise<boolean>;
+  /**
+   * Follow-up's rule: whether a running ticket is past a time limit (延期 included). The facts it
+   * needs are read in bulk, so staff's list and the board cost two queries, not two per ticket.
+   */
+  pastLimit: PastLimit;
   /** Another resident's report of the same building-wide problem within this many hours joins the first ticket. */
   mergeWindowHours: number;
   /** The community's duty phone, told with the advice for an urgent report. */
@@ -55,6 +62,8 @@ export function createTicketService(o: TicketServiceOptions) {
   const notify = createNotify(o);
   const { toResident, toRooms, toPerson } = notify;
   const links = createReportLinks({ store: o.store, clock: o.clock, notify, windowHours: o.mergeWindowHours });
+  const board = createTicketBoard({ store: o.store, clock: o.clock, pastLimit: o.pastLimit });
+  const staffActions = createStaffActions({ store: o.store, clock: o.clock, notify });
 
   async function mustGet(id: number): Promise<Ticket> {
     const t = await o.store.get(id);
@@ -94,6 +103,15 @@ export function createTicketService(o: TicketServiceOptions) {
       if (!urgentReport) {
         const repeat = findRepeat(recent, intake.text, intake.parsed, now);
         if (repeat && repeat.sourceMessageId !== intake.messageId) {
+          // On the ticket's timeline: staff see what the resident said again.
+          await o.store.addEvent({
+            ticketId: repeat.id,
+            type: "repeated",
+            actorId: intake.resident.id,
+            actorName: intake.resident.name,
+            note: summarize(intake.text, 200),
+            at: now,
+          });
           await toResident(
             repeat,
             say.alreadyRegistered(repeat),
@@ -354,6 +372,8 @@ export function createTicketService(o: TicketServiceOptions) {
       const now = o.clock.now();
       const t = await mustGet(id);
       const reopenable = t.status === "closed" && t.ratingLabel === "unsatisfied";
+      // Given to someone else while another volunteer holds it: that one is told to stop.
+      const reassigned = t.status === "claimed" && t.volunteerId !== null && t.volunteerId !== assignee.id;
       if (t.status === "done" || (t.status === "closed" && !reopenable))
         throw new LinliError("bad_state", "finished", { ticket: t, action: "指派" });
       const assigned = await o.store.transition(
@@ -367,7 +387,13 @@ export function createTicketService(o: TicketServiceOptions) {
           closedAt: null,
           doneAt: null,
         },
-        { type: "assigned", actorId: staff.id, actorName: staff.name, note: `${assignee.name}`, at: now },
+        {
+          type: "assigned",
+          actorId: staff.id,
+          actorName: staff.name,
+          note: reassigned ? `${assignee.name} (原 ${t.volunteerName ?? "-"})` : assignee.name,
+          at: now,
+        },
       );
       if (!assigned)
         throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "指派" });
@@ -375,6 +401,8 @@ export function createTicketService(o: TicketServiceOptions) {
       await toPerson(assignee.id, say.assignedToYou(assigned, staff.name), `${k}:contact`);
       await toRooms("volunteer", say.claimedInGroup(assigned), k);
       await toResident(assigned, say.volunteerComing(assigned), `${k}:resident`);
+      if (reassigned && t.volunteerId)
+        await toPerson(t.volunteerId, boardReplies.reassignedAway(assigned, staff.name), `${k}:previous`);
       return assigned;
     },
 
@@ -406,8 +434,19 @@ export function createTicketService(o: TicketServiceOptions) {
       return (await o.store.listByStatus(["claimed"], 500)).filter((t) => t.volunteerId === volunteerId);
     },
     async isOverdue(t: Ticket): Promise<boolean> {
-      return t.status !== "closed" && (await o.isOverdue(t, o.clock.now()));
+      return (await board.overdueIds([t], o.clock.now())).has(t.id);
     },
+    /** The ids of these tickets that are past a limit now (two queries for all of them). */
+    overdueIds: (tickets: Ticket[]) => board.overdueIds(tickets, o.clock.now()),
+
+    /** The staff board: a page of tickets by filter, newest first, counts per status, urgent and overdue marked. */
+    board: board.list,
+    /** A ticket's whole timeline in staff's words, its linked reports, urgent and overdue. */
+    timeline: createTimeline({ store: o.store, clock: o.clock, board }).timeline,
+    /** Staff open a done or closed ticket again; resident, former volunteer and volunteers' room told. */
+    reopen: staffActions.reopen,
+    /** Staff's internal note on the timeline; nobody is sent anything. */
+    addNote: staffActions.addNote,
 
     /** Closes tickets whose rating never came. Run periodically. */
     async closeUnrated(): Promise<number> {

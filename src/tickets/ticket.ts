@@ -35,7 +35,13 @@ export type TicketEventType =
   /** On the first ticket: another resident's report was linked to it (note: `#M`). */
   | "report_added"
   /** A request from a burst of the same resident, kept with this ticket instead of a new one. */
-  | "folded";
+  | "folded"
+  /** The resident wrote about the same problem again (note: what they wrote); no new ticket. */
+  | "repeated"
+  /** Staff opened a done or closed ticket again (note: why). */
+  | "reopened"
+  /** Staff's internal note: never sent to the resident or volunteers. */
+  | "noted";
 
 /**
  * Events that show someone took a ticket on: a claim, staff assigning it, progress recorded, or
@@ -131,6 +137,41 @@ export type TicketPatch = Partial<
   >
 >;
 
+/**
+ * What the staff board asks the store for: every field optional, all given ones must hold.
+ * Search and building come already read (see ticket-board.ts), so each store only matches.
+ */
+export interface BoardQuery {
+  statuses?: TicketStatus[];
+  category?: Category;
+  urgency?: Urgency;
+  /** The building, or tickets with no building whose group's name is one of `topics` (inferred there). */
+  building?: { building: string; topics: string[] };
+  /** Held by this volunteer (claimer or assignee). */
+  volunteerId?: string;
+  /** Created at or after. */
+  createdFrom?: Date;
+  /** Created before. */
+  createdBefore?: Date;
+  /** Ticket number `id`, or `text` within the text, summary, group name or resident's name (either, when both). */
+  search?: { id: number | null; text: string | null };
+}
+
+export interface BoardSlice {
+  /** Newest first (by creation time, then number). */
+  tickets: Ticket[];
+  /** Per status, for the same query without its `statuses`: the board's tabs. */
+  counts: Record<TicketStatus, number>;
+}
+
+/** What follow-up's limits need beyond the ticket, read in bulk for a page of tickets. */
+export interface LimitFacts {
+  /** The timeline has one of `responseEvents`. */
+  responseEvent: boolean;
+  /** The limit staff moved with 延期, if any. */
+  movedLimit: Date | null;
+}
+
 /** Port: ticket persistence. Transitions are compare-and-set, so concurrent claims have one winner. */
 export interface TicketStore {
   /** Creates the ticket and its `created` event; returns the existing one for a known source message. */
@@ -158,4 +199,10 @@ export interface TicketStore {
   listDoneBefore(cutoff: Date): Promise<Ticket[]>;
   /** Reports linked to ticket `id` (mergedIntoId = id), oldest first. */
   listLinked(id: number): Promise<Ticket[]>;
+  /** The staff board: one page of the tickets the query finds, with counts per status. */
+  board(query: BoardQuery, page: { limit: number; offset: number }): Promise<BoardSlice>;
+  /** Limit facts for these tickets (missing ids are left out). */
+  limitFacts(ids: number[]): Promise<Map<number, LimitFacts>>;
+  /** Group names of tickets with no building given (to find the building a group's name says). */
+  roomTopicsWithoutBuilding(): Promise<string[]>;
 }

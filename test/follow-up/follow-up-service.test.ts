@@ -54,7 +54,7 @@ async function processOnDb(rules: FollowUpRules = defaultRules()) {
     enqueue,
     roomsOf,
     ratingTimeoutHours: 72,
-    isOverdue: async () => false,
+    pastLimit: () => false,
     mergeWindowHours: 6,
   });
   const followUp = createFollowUpService({

@@ -446,6 +446,139 @@ describe.each(kinds)("%s", (_name, available, make) => {
   });
 
   it.skipIf(!available)(
+    "finds exactly the board's tickets by status, category, building, volunteer, date and search, newest first",
+    async () => {
+      // Their own days, far from the other tests' tickets: every query is bounded by them.
+      const day = (d: number) => new Date(Date.UTC(2027, 0, d, 2, 0));
+      const range = { createdFrom: day(1), createdBefore: day(20) };
+      const make = async (source: string, d: number, over: Partial<NewTicket>) =>
+        (await s.tickets.create({ ...newTicket(source), residentId: `p-board-${source}`, createdAt: day(d), ...over }))
+          .ticket;
+      const a = await make("b-a", 2, { text: "楼道灯坏了", summary: "楼道灯坏了", building: "3" });
+      const b = await make("b-b", 3, {
+        text: "厨房水管漏水 50%的地面都湿了",
+        summary: "厨房水管漏水",
+        building: null,
+        roomTopic: "幸福里5号楼居民群",
+        residentName: "王桂兰",
+      });
+      const c = await make("b-c", 4, { text: "垃圾两天没人收", category: "sanitation", building: "5" });
+      const d = await make("b-d", 5, { text: "闻到煤气味", category: "safety", urgency: "urgent", building: "7" });
+      const e = await make("b-e", 6, {
+        text: "小区门口路灯不亮",
+        category: "other",
+        building: null,
+        roomTopic: "幸福里1-3号楼群",
+      });
+      const f = await make("b-f", 7, { text: "2单元501门口漏水", summary: "501门口漏水", building: "3" });
+      const claim = (id: number, minute: number) =>
+        s.tickets.transition(
+          id,
+          { from: ["open"] },
+          { status: "claimed", volunteerId: "v-board", volunteerName: "孙师傅", claimedAt: day(minute) },
+          { type: "claimed", actorId: "v-board", actorName: "孙师傅", note: null, at: day(minute) },
+        );
+      await claim(c.id, 8);
+      await claim(d.id, 8);
+      await s.tickets.transition(
+        d.id,
+        { from: ["claimed"] },
+        { status: "done", doneAt: day(9) },
+        { type: "done", actorId: "v-board", actorName: "孙师傅", note: "关了阀门", at: day(9) },
+      );
+      await s.tickets.transition(
+        e.id,
+        { from: ["open"] },
+        { status: "closed", closeKind: "resolved", closedAt: day(9) },
+        { type: "closed", actorId: "s1", actorName: "赵书记", note: "已报市政", at: day(9) },
+      );
+      const page = { limit: 50, offset: 0 };
+      const ids = async (q: Parameters<TicketStore["board"]>[0], p = page) =>
+        (await s.tickets.board({ ...range, ...q }, p)).tickets.map((t) => t.id);
+
+      const all = await s.tickets.board(range, page);
+      expect(all.tickets.map((t) => t.id)).toEqual([f.id, e.id, d.id, c.id, b.id, a.id]);
+      expect(all.tickets[2]).toStrictEqual(await s.tickets.get(d.id));
+      expect(all.counts).toEqual({ open: 3, claimed: 1, done: 1, closed: 1 });
+      // The tabs keep their figures whichever status is shown.
+      const openOnes = await s.tickets.board({ ...range, statuses: ["open"] }, page);
+      expect(openOnes.tickets.map((t) => t.id)).toEqual([f.id, b.id, a.id]);
+      expect(openOnes.counts).toEqual(all.counts);
+      expect(await ids({ statuses: ["claimed", "done"] })).toEqual([d.id, c.id]);
+      expect(await ids({ statuses: [] })).toEqual([]);
+      expect(await ids({ statuses: ["open"] }, { limit: 2, offset: 1 })).toEqual([b.id, a.id]);
+      expect(await ids({}, { limit: 2, offset: 6 })).toEqual([]);
+
+      expect(await ids({ category: "repair" })).toEqual([f.id, b.id, a.id]);
+      expect(await ids({ urgency: "urgent" })).toEqual([d.id]);
+      expect(await ids({ volunteerId: "v-board" })).toEqual([d.id, c.id]);
+      expect(await ids({ building: { building: "3", topics: [] } })).toEqual([f.id, a.id]);
+      // A ticket with no building said counts where its group's name puts it.
+      expect(await ids({ building: { building: "5", topics: ["幸福里5号楼居民群"] } })).toEqual([c.id, b.id]);
+      const topics = await s.tickets.roomTopicsWithoutBuilding();
+      expect(topics).toEqual(expect.arrayContaining(["幸福里5号楼居民群", "幸福里1-3号楼群"]));
+      expect(new Set(topics).size).toBe(topics.length);
+      expect(await ids({ createdFrom: day(3), createdBefore: day(5) })).toEqual([c.id, b.id]);
+
+      expect(await ids({ search: { id: c.id, text: null } })).toEqual([c.id]);
+      expect(await ids({ search: { id: null, text: "漏水" } })).toEqual([f.id, b.id]);
+      expect(await ids({ search: { id: null, text: "王桂兰" } })).toEqual([b.id]);
+      expect(await ids({ search: { id: null, text: "1-3号楼" } })).toEqual([e.id]);
+      // A bare number: the ticket with that number, and texts that mention it.
+      expect(await ids({ search: { id: a.id, text: "501" } })).toEqual([f.id, a.id]);
+      // Wildcards are searched as written.
+      expect(await ids({ search: { id: null, text: "%" } })).toEqual([b.id]);
+      expect(await ids({ search: { id: null, text: "_" } })).toEqual([]);
+      expect(
+        await ids({ category: "repair", building: { building: "3", topics: [] }, search: { id: null, text: "漏水" } }),
+      ).toEqual([f.id]);
+      const some = await s.tickets.board({ ...range, category: "repair" }, page);
+      expect(some.counts).toEqual({ open: 3, claimed: 0, done: 0, closed: 0 });
+    },
+  );
+
+  it.skipIf(!available)("reads the facts of follow-up's limits for many tickets at once", async () => {
+    const mine = async (source: string) =>
+      (await s.tickets.create({ ...newTicket(source), residentId: `p-facts-${source}` })).ticket;
+    const quiet = await mine("f-quiet");
+    const claimed = await mine("f-claimed");
+    const progressed = await mine("f-progress");
+    const moved = await mine("f-moved");
+    await s.tickets.transition(
+      claimed.id,
+      { from: ["open"] },
+      { status: "claimed", volunteerId: "v1", volunteerName: "v", claimedAt: at(3) },
+      { type: "claimed", actorId: "v1", actorName: "v", note: null, at: at(3) },
+    );
+    await s.tickets.addEvent({
+      ticketId: progressed.id,
+      type: "progress",
+      actorId: "s1",
+      actorName: "赵书记",
+      note: "联系物业",
+      at: at(4),
+    });
+    await s.tickets.addEvent({
+      ticketId: quiet.id,
+      type: "reminded",
+      actorId: null,
+      actorName: null,
+      note: "时限将到",
+      at: at(4),
+    });
+    await s.opened.db.ticketDeadline.create({
+      data: { ticketId: moved.id, dueAt: at(600), reason: "等配件", byId: "s1", byName: "赵书记", at: at(5) },
+    });
+    const facts = await s.tickets.limitFacts([quiet.id, claimed.id, progressed.id, moved.id, 999_999]);
+    expect(facts.get(quiet.id)).toEqual({ responseEvent: false, movedLimit: null });
+    expect(facts.get(claimed.id)).toEqual({ responseEvent: true, movedLimit: null });
+    expect(facts.get(progressed.id)).toEqual({ responseEvent: true, movedLimit: null });
+    expect(facts.get(moved.id)?.movedLimit?.toISOString()).toBe(at(600).toISOString());
+    expect(facts.has(999_999)).toBe(false);
+    expect((await s.tickets.limitFacts([])).size).toBe(0);
+  });
+
+  it.skipIf(!available)(
     "sends replies before notices and notices before broadcasts, each in enqueue order",
     async () => {
       const send = (text: string, priority: number | undefined, min: number) =>

@@ -48,7 +48,7 @@ beforeEach(async () => {
     },
     roomsOf: (role) => (role === "volunteer" ? ["vol-room"] : ["staff-room"]),
     ratingTimeoutHours: 72,
-    isOverdue: async () => false,
+    pastLimit: () => false,
     mergeWindowHours: 6,
   });
 });

@@ -40,7 +40,7 @@ beforeEach(async () => {
     },
     roomsOf: (role) => (role === "volunteer" ? ["vol-room"] : ["staff-room"]),
     ratingTimeoutHours: 72,
-    isOverdue: async (t, now) => now.getTime() - t.createdAt.getTime() > 24 * hour,
+    pastLimit: (t, now) => now.getTime() - t.createdAt.getTime() > 24 * hour,
     mergeWindowHours: 6,
   });
 });
