@@ -26,7 +26,7 @@ export async function makeCommunity(start = "2026-11-02 09:00") {
     enqueue: async () => {},
     roomsOf: (role) => [role === "volunteer" ? "room-vol" : "room-staff"],
     ratingTimeoutHours: 72,
-    isOverdue: async () => false,
+    pastLimit: () => false,
     mergeWindowHours: 6,
   });
   const handovers = createPrismaHandoverStore(db);
