@@ -154,3 +154,33 @@ it("fetches a message again when the service went away between announcing it and
   expect(JSON.stringify(tickets[0])).toContain("电梯");
   expect(logged("message fetched on a later try")).toBe(true);
 }, 45_000);
+
+it("handles a message again when the service went away while it was being handled, with no apology", async () => {
+  await begin({ env: { LINLI_SEND_INTERVAL_MS: "0" } });
+  // Handling asks WeChat who is in the staff and volunteers' rooms; the service dies right then.
+  const puppet = server.puppet as unknown as { roomMemberList(id: string): Promise<string[]> };
+  let trapped = false;
+  const list = puppet.roomMemberList.bind(puppet);
+  puppet.roomMemberList = async (id: string) => {
+    if (trapped) return list(id);
+    trapped = true;
+    void server.stopService();
+    return new Promise<string[]>(() => {}); // cut off by the shutdown
+  };
+  await server.say("li", "residents", "7号楼2单元电梯坏了");
+  await waitFor(() => trapped, "the service to go away mid-handling");
+  await waitFor(() => logged("puppet service disconnected, reconnecting"), "a disconnect log line");
+  await new Promise((r) => setTimeout(r, 1000));
+  await server.startService();
+  await waitFor(
+    () =>
+      server
+        .botSaid({ roomTopic: testRooms.residents })
+        .find((s) => s.text.includes("李建国") && s.text.includes("#1")),
+    "the resident's request registered after the service came back",
+    30_000,
+  );
+  expect(await bot.app.db.ticket.count()).toBe(1);
+  expect(await bot.app.db.inboundMessage.findMany({ select: { state: true } })).toEqual([{ state: "done" }]);
+  expect(server.botSaid({ roomTopic: testRooms.residents }).some((s) => s.text.includes("出了点问题"))).toBe(false);
+}, 60_000);
