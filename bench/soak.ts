@@ -135,7 +135,16 @@ async function startBot(): Promise<void> {
   setTimeout(() => {
     if (!puppet.isLoggedIn) mocker.login(botUser);
   }, 1500);
-  await ready;
+  // A bot that never gets in would hold the soak for ever: say so and stop.
+  const timedOut = await Promise.race([ready.then(() => false), sleep(180_000).then(() => true)]);
+  if (timedOut) {
+    process.stderr.write(
+      "soak: the bot did not log in within 180 s of its start (is the service refusing its event stream?); stopping\n",
+    );
+    c.kill("SIGKILL");
+    await server.stop().catch(() => {});
+    process.exit(1);
+  }
 }
 
 async function killBot(): Promise<void> {
