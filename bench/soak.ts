@@ -7,14 +7,16 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import type { EventEmitter } from "node:events";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { PuppetServer } from "wechaty-puppet-service";
+import { mergeRows } from "../src/outbox/outbox.js";
+import { ticketMergers } from "../src/tickets/ticket-merges.js";
 import { soakText } from "./soak-messages.js";
 
 const total = Number(process.env.SOAK_MESSAGES ?? 20_000);
@@ -75,14 +77,25 @@ await server.start();
 const dir = mkdtempSync(join(tmpdir(), "linli-soak-"));
 const dbPath = join(dir, "linli.db");
 const handledLog = join(dir, "handled.log");
-const worker = fileURLToPath(new URL("./soak-bot.ts", import.meta.url));
+const botLog = join(dir, "bot.log");
+const botLogStream = createWriteStream(botLog, { flags: "a" });
+// Compiled (`npm run bench:soak` builds dist/ first), the bot runs as production does: plain
+// node with `npm start`'s heap limits. From the TypeScript source it needs tsx's loader,
+// whose extra thread inflates the measured memory.
+const compiled = import.meta.url.endsWith(".js");
+const worker = fileURLToPath(new URL(compiled ? "./soak-bot.js" : "./soak-bot.ts", import.meta.url));
+const nodeFlags = compiled ? ["--max-old-space-size=160", "--max-semi-space-size=8"] : ["--import", "tsx"];
+// The soak's account sends as fast as the mock takes it: a real account's 3 s (+0-2 s) pace
+// would need about a day for the replies to 20,000 messages. bench:delivery measures the real pace.
+const sendIntervalMs = process.env.LINLI_SEND_INTERVAL_MS ?? "2";
+const sendJitterMs = process.env.LINLI_SEND_JITTER_MS ?? "0";
 let peakRss = 0;
 let child: ChildProcess | undefined;
 let crashes = 0;
 
 async function startBot(): Promise<void> {
   const c = fork(worker, [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: nodeFlags,
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: `file:${dbPath}`,
@@ -90,16 +103,20 @@ async function startBot(): Promise<void> {
       WECHATY_PUPPET_SERVICE_TOKEN: token,
       WECHATY_PUPPET_SERVICE_ENDPOINT: endpoint,
       WECHATY_LOG: "silent",
-      LINLI_LOG_LEVEL: "warn",
+      LINLI_LOG_LEVEL: process.env.LINLI_LOG_LEVEL ?? "info",
       LINLI_BOT_NAME: botName,
       LINLI_RESIDENT_ROOMS: "/居民群$/",
       LINLI_VOLUNTEER_ROOMS: "志愿者服务群",
       LINLI_STAFF_ROOMS: "社区工作群",
-      LINLI_SEND_INTERVAL_MS: process.env.LINLI_SEND_INTERVAL_MS ?? "2",
-      LINLI_SEND_JITTER_MS: process.env.LINLI_SEND_JITTER_MS ?? "0",
+      LINLI_SEND_INTERVAL_MS: sendIntervalMs,
+      LINLI_SEND_JITTER_MS: sendJitterMs,
       SOAK_HANDLED_LOG: handledLog,
     },
-    stdio: ["ignore", "ignore", process.env.SOAK_VERBOSE ? "inherit" : "ignore", "ipc"],
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  c.stderr?.on("data", (chunk: Buffer) => {
+    botLogStream.write(chunk);
+    if (process.env.SOAK_VERBOSE) process.stderr.write(chunk);
   });
   child = c;
   c.on("message", (m: { rss?: number }) => {
@@ -118,7 +135,16 @@ async function startBot(): Promise<void> {
   setTimeout(() => {
     if (!puppet.isLoggedIn) mocker.login(botUser);
   }, 1500);
-  await ready;
+  // A bot that never gets in would hold the soak for ever: say so and stop.
+  const timedOut = await Promise.race([ready.then(() => false), sleep(180_000).then(() => true)]);
+  if (timedOut) {
+    process.stderr.write(
+      "soak: the bot did not log in within 180 s of its start (is the service refusing its event stream?); stopping\n",
+    );
+    c.kill("SIGKILL");
+    await server.stop().catch(() => {});
+    process.exit(1);
+  }
 }
 
 async function killBot(): Promise<void> {
@@ -136,6 +162,7 @@ let outage: { from: number; to: number } | undefined;
 const killTimes: number[] = [];
 
 const started = Date.now();
+const loadAtStart = loadavg()[0]!;
 await startBot();
 process.stderr.write(`soak: ${total} messages at ${rate}/s, ${killAt.size} kills, one ${outageMs / 1000} s outage\n`);
 for (let i = 0; i < total; i++) {
@@ -171,10 +198,15 @@ while (!outage && outageMs > 0) await sleep(200);
 
 // Let the bot finish: until nothing is pending in the inbox or outbox for a while.
 const db = () => new Database(dbPath, { readonly: true, timeout: 10_000 });
+// Gives up only when nothing moved for a minute (or after SOAK_SETTLE_MAX_S): on a loaded
+// machine draining thousands of replies takes longer than any fixed wait.
+const settleMaxMs = Number(process.env.SOAK_SETTLE_MAX_S ?? 1800) * 1000;
+let settled = "yes";
 async function settle(): Promise<void> {
   let quietSince = Date.now();
+  let movedAt = Date.now();
   let last = -1;
-  const until = Date.now() + 180_000;
+  const until = Date.now() + settleMaxMs;
   while (Date.now() < until) {
     const d = db();
     const pending = (
@@ -186,23 +218,50 @@ async function settle(): Promise<void> {
         .get() as { n: number }
     ).n;
     d.close();
-    const progress = pending + delivered.length;
+    const progress = delivered.length * 1_000_000 - pending;
+    if (progress !== last) movedAt = Date.now();
     if (pending > 0 || progress !== last) quietSince = Date.now();
     last = progress;
     if (Date.now() - quietSince > 3000) return;
+    if (Date.now() - movedAt > 60_000) {
+      settled = `no: stuck with ${pending} pending`;
+      return;
+    }
     await sleep(500);
   }
-  process.stderr.write("soak: the bot did not settle within 180 s\n");
+  settled = `no: still going after ${settleMaxMs / 1000} s`;
 }
+const saidUntil = Date.now();
+const deliveredWhenSaid = delivered.length;
 await settle();
 const elapsedS = (Date.now() - started) / 1000;
+const settleS = (Date.now() - saidUntil) / 1000;
+const drainRate = (delivered.length - deliveredWhenSaid) / Math.max(1, settleS);
 
 const d = db();
 const inbox = d.prepare("SELECT id, state FROM InboundMessage").all() as Array<{ id: string; state: string }>;
-const outboxRows = d.prepare("SELECT destId, text, state FROM OutboxMessage").all() as Array<{
+const outboxStates = Object.fromEntries(
+  (
+    d.prepare("SELECT state, count(*) AS n FROM OutboxMessage GROUP BY state").all() as Array<{
+      state: string;
+      n: number;
+    }>
+  ).map((r) => [r.state, r.n]),
+);
+const outboxRows = d
+  .prepare(
+    "SELECT id, destKind, destId, text, mentionIds, state, sentAt, mergeKind, mergePart FROM OutboxMessage ORDER BY id",
+  )
+  .all() as Array<{
+  id: number;
+  destKind: string;
   destId: string;
   text: string;
+  mentionIds: string;
   state: string;
+  sentAt: string | null;
+  mergeKind: string | null;
+  mergePart: string | null;
 }>;
 d.close();
 const last = child;
@@ -238,54 +297,135 @@ if (existsSync(handledLog)) {
 const handledInInbox = inbox.filter((r) => r.state !== "pending").length;
 const handledTwice = [...handledCounts.values()].filter((n) => n > 1).length;
 
-// Replies: every outbox row the bot meant to send, against what WeChat got.
+// Replies: what the bot marked sent, against what WeChat got. Rows of one merge kind sent to
+// one chat together share their sentAt and went as one message, composed as the outbox does.
 const key = (to: string, text: string) => `${to}\t${text}`;
 const got = new Map<string, number>();
 for (const m of delivered) got.set(key(m.to, m.text), (got.get(key(m.to, m.text)) ?? 0) + 1);
-const meant = new Map<string, { rows: number; uncertain: number }>();
-for (const r of outboxRows) {
-  const k = key(r.destId, r.text);
-  const e = meant.get(k) ?? { rows: 0, uncertain: 0 };
-  e.rows++;
-  if (r.state === "uncertain") e.uncertain++;
-  meant.set(k, e);
+const sends = new Map<string, typeof outboxRows>();
+for (const r of outboxRows.filter((r) => r.state === "sent")) {
+  const g = r.mergeKind ? `${r.destKind}:${r.destId}\t${r.sentAt}\t${r.mergeKind}` : `row:${r.id}`;
+  sends.set(g, [...(sends.get(g) ?? []), r]);
 }
+const meant = new Map<string, number>();
+for (const rows of sends.values()) {
+  const first = rows[0]!;
+  const merged = mergeRows(
+    rows.map((r) => ({
+      id: r.id,
+      account: "",
+      to: { kind: r.destKind as "room" | "contact", id: r.destId },
+      text: r.text,
+      mentionIds: JSON.parse(r.mentionIds) as string[],
+      attempts: 0,
+      notBefore: new Date(0),
+      broadcastRunId: null,
+      priority: 0,
+      mergeKind: r.mergeKind,
+      mergePart: r.mergePart,
+    })),
+    first.mergeKind ? ticketMergers[first.mergeKind as keyof typeof ticketMergers] : undefined,
+  );
+  const k = key(first.destId, merged.text);
+  meant.set(k, (meant.get(k) ?? 0) + 1);
+}
+// Rows a kill cut mid-send ("uncertain"): never sent again; they may or may not have arrived.
+const uncertainTo = new Map<string, number>();
+for (const r of outboxRows.filter((r) => r.state === "uncertain"))
+  uncertainTo.set(r.destId, (uncertainTo.get(r.destId) ?? 0) + 1);
+const uncertainRows = [...uncertainTo.values()].reduce((a, b) => a + b, 0);
 let repliesLost = 0;
 let sentTwice = 0;
-let uncertainLost = 0;
-for (const [k, e] of meant) {
-  const n = got.get(k) ?? 0;
-  if (n > e.rows) sentTwice += n - e.rows;
-  if (n < e.rows) {
-    const missing = e.rows - n;
-    const excused = Math.min(missing, e.uncertain);
-    uncertainLost += excused;
-    repliesLost += missing - excused;
+let uncertainArrived = 0;
+for (const [k, n] of meant) repliesLost += Math.max(0, n - (got.get(k) ?? 0));
+for (const [k, n] of got) {
+  let extra = Math.max(0, n - (meant.get(k) ?? 0));
+  const to = k.split("\t")[0]!;
+  while (extra > 0 && (uncertainTo.get(to) ?? 0) > 0) {
+    uncertainTo.set(to, uncertainTo.get(to)! - 1);
+    uncertainArrived++;
+    extra--;
   }
+  sentTwice += extra;
 }
-for (const [k, n] of got) if (!meant.has(k)) sentTwice += n; // sent with no stored intent
+const sendsMarked = sends.size;
 const staffNotes = delivered.filter((m) => m.to === staffRoom.id && m.at > o.from);
-const gapReported = staffNotes.find((m) => /期间|中断|断开|没收到|没有收到|可能/.test(m.text));
+const gapReported = staffNotes.find((m) => m.text.includes("连接中断"));
+
+// What the bot logged at warn and above, by message, and where the lost ones fall in time.
+const logCounts = new Map<string, number>();
+await new Promise<void>((r) => botLogStream.end(r));
+for (const line of readFileSync(botLog, "utf8").split("\n")) {
+  if (!line.startsWith("{")) {
+    if (line.trim())
+      logCounts.set(`(raw) ${line.slice(0, 60)}`, (logCounts.get(`(raw) ${line.slice(0, 60)}`) ?? 0) + 1);
+    continue;
+  }
+  try {
+    const e = JSON.parse(line) as { level?: string; msg?: string };
+    if (e.level === "warn" || e.level === "error" || e.msg === "message fetched on a later try")
+      logCounts.set(`${e.level}: ${e.msg}`, (logCounts.get(`${e.level}: ${e.msg}`) ?? 0) + 1);
+  } catch {}
+}
+const otherIds = lost.filter(([id]) => !outageIds.has(id) && !atKill.some(([k]) => k === id));
+const fmt = (ms: number) => `${ms >= 0 ? "+" : ""}${(ms / 1000).toFixed(1)}s`;
+const near = (at: number) => {
+  const events: Array<[string, number]> = [
+    ...killTimes.map((k, n) => [`kill ${n + 1}`, k] as [string, number]),
+    ["outage", o.from],
+  ];
+  const [name, t] = events.reduce((a, b) => (Math.abs(at - b[1]) < Math.abs(at - a[1]) ? b : a));
+  return `${name} ${fmt(at - t)}`;
+};
 
 const rows: Array<[string, string | number]> = [
+  ["send pace of the soak's account", `${sendIntervalMs} ms + 0-${sendJitterMs} ms (a real account: 3 s + 0-2 s)`],
+  ["machine load (1 min average) at start / end", `${loadAtStart.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}`],
+  ["bot code", compiled ? "compiled JS (dist/), node --max-old-space-size=160" : "TypeScript under tsx"],
   ["said by residents", sent.size],
   ["received (stored by the bot)", stored.size],
   ["handled", handledInInbox],
+  [
+    "  of which: done / failed / ignored",
+    ["done", "failed", "ignored"].map((st) => inbox.filter((r) => r.state === st).length).join(" / "),
+  ],
   ["lost in the outage window (not received)", inOutage.length],
   ["outage reported to staff", gapReported ? `yes: ${gapReported.text.slice(0, 40)}` : "no"],
   ["lost in flight at a kill (not received)", atKill.length],
   ["lost otherwise (not received)", otherLost],
   ["handled twice", handledTwice],
   ["replies meant (outbox rows)", outboxRows.length],
-  ["replies lost", repliesLost],
-  ["replies cut by a kill mid-send, not repeated (uncertain)", uncertainLost],
+  ["sends the bot marked sent (merged rows count once)", sendsMarked],
+  ["replies lost (marked sent, never reached WeChat)", repliesLost],
+  [
+    "replies cut by a kill mid-send, not repeated (uncertain rows / of which arrived)",
+    `${uncertainRows} / ${uncertainArrived}`,
+  ],
+  ["replies given up after their last attempt (failed rows)", outboxStates.failed ?? 0],
   ["replies sent twice", sentTwice],
+  [
+    "left at the end: inbox pending / outbox pending+sending",
+    `${inbox.length - handledInInbox} / ${(outboxStates.pending ?? 0) + (outboxStates.sending ?? 0)}`,
+  ],
+  ["outbox rows by state", JSON.stringify(outboxStates)],
   ["bot restarts: killed / crashed", `${killAt.size} / ${crashes}`],
   ["outage (s)", outage ? ((o.to - o.from) / 1000).toFixed(1) : "none"],
   ["peak RSS of the bot (MB)", (peakRss / 1024 / 1024).toFixed(0)],
-  ["elapsed (s)", elapsedS.toFixed(0)],
+  ["elapsed (s): all / settling after the last message", `${elapsedS.toFixed(0)} / ${settleS.toFixed(0)}`],
+  ["settled (nothing left pending)", settled],
+  ["sends per second while settling", drainRate.toFixed(1)],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n")}\n`);
-rmSync(dir, { recursive: true, force: true });
+if (otherIds.length) {
+  const first = otherIds.slice(0, 5).map(([, at]) => near(at));
+  process.stdout.write(`lost otherwise, nearest event: ${first.join(", ")}${otherIds.length > 5 ? ", …" : ""}\n`);
+}
+if (logCounts.size) {
+  process.stdout.write("bot log, warn and error lines:\n");
+  for (const [m, n] of [...logCounts].sort((a, b) => b[1] - a[1]).slice(0, 12))
+    process.stdout.write(`  ${String(n).padStart(6)}  ${m}\n`);
+}
+if (process.env.SOAK_KEEP) process.stdout.write(`kept: ${dir}\n`);
+else rmSync(dir, { recursive: true, force: true });
 process.exit(0);

@@ -59,6 +59,8 @@ const schema = z.object({
   LINLI_ON_DUTY: list.default(""),
   LINLI_MERGE_WINDOW_HOURS: int(0, 72).default(6),
   LINLI_CLAIMS_PER_HOUR: int(0, 1000).default(10),
+  LINLI_FLOOD_TICKETS: int(0, 100).default(5),
+  LINLI_FLOOD_WINDOW_SECONDS: int(1, 24 * 3600).default(60),
   LINLI_DUTY_PHONE: z
     .string()
     .regex(/^[0-9+][0-9\s()（）+-]{2,23}$/, "应为电话号码, 例如 010-12345678")
@@ -117,6 +119,8 @@ export interface Config {
     mergeWindowHours: number;
     dutyPhone: string | undefined;
     claimsPerHour: number;
+    /** A resident past `tickets` new tickets within `windowMs` has the next ones folded into the last (0: never). */
+    flood: { tickets: number; windowMs: number };
   };
   /** Time limits file, staff on duty, and the deprecated LINLI_OVERDUE_HOURS. */
   followUp: { path: string | undefined; onDuty: string[]; overdueHours: number | undefined };
@@ -193,6 +197,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       mergeWindowHours: c.LINLI_MERGE_WINDOW_HOURS,
       dutyPhone: c.LINLI_DUTY_PHONE,
       claimsPerHour: c.LINLI_CLAIMS_PER_HOUR,
+      flood: { tickets: c.LINLI_FLOOD_TICKETS, windowMs: c.LINLI_FLOOD_WINDOW_SECONDS * 1000 },
     },
     followUp: { path: c.LINLI_FOLLOW_UP, onDuty: c.LINLI_ON_DUTY, overdueHours: c.LINLI_OVERDUE_HOURS },
     faq: { answerWithoutMention: c.LINLI_FAQ_WITHOUT_MENTION },

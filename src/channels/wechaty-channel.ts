@@ -62,18 +62,57 @@ export function createWechatyChannel(options: {
   onRoomTopic?(room: { id: string; topic: string }): void;
   /** False while the link to the puppet service is down (see puppet-link.ts). */
   isConnected?(): boolean;
+  /** Waits before each new try to fetch a message the service announced but could not give; the last repeats. */
+  refetchMs?: number[];
 }): WechatyChannel {
   const { bot, logger } = options;
+  const refetchMs = options.refetchMs ?? [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
 
-  bot.on("message", async (message) => {
+  // A message the service announced but whose content could not be fetched (the link dropped
+  // between the two, or the service stumbled) is fetched again, while the link is up, a few
+  // times, instead of being lost. Its id keeps it from being stored twice.
+  const refetching = new Map<string, number>();
+  function refetchLater(id: string, reason: string): void {
+    const tries = refetching.get(id) ?? 0;
+    if (tries >= refetchMs.length) {
+      refetching.delete(id);
+      logger.error("message lost: the puppet service could not give it", { messageId: id, reason });
+      return;
+    }
+    refetching.set(id, tries + 1);
+    if (tries === 0) logger.warn("message not fetched, will try again", { messageId: id, reason });
+    const wait = refetchMs[tries]!;
+    setTimeout(() => void refetch(id), wait).unref();
+  }
+  async function refetch(id: string): Promise<void> {
+    if (options.isConnected?.() === false || !bot.isLoggedIn) {
+      // Not a try: the link is down; look again shortly.
+      setTimeout(() => void refetch(id), refetchMs[0]).unref();
+      return;
+    }
+    const message = await bot.Message.find({ id }).catch(() => undefined);
+    if (!message) return refetchLater(id, "message not found");
+    await take(message, true);
+  }
+  async function take(message: MessageInterface, again: boolean): Promise<void> {
     try {
       await options.onMessage(await toInboundMessage(message));
+      if (again) {
+        refetching.delete(message.id);
+        logger.info("message fetched on a later try", { messageId: message.id });
+      }
     } catch (err) {
-      logger.error("could not take a message from Wechaty", {
-        messageId: message.id,
-        reason: err instanceof Error ? err.message : String(err),
-      });
+      const reason = err instanceof Error ? err.message : String(err);
+      logger.warn("could not take a message from Wechaty", { messageId: message.id, reason });
+      refetchLater(message.id, reason);
     }
+  }
+
+  bot.on("message", (message) => take(message, false));
+  // Wechaty 1.x drops a message whose payload it could not load and says only this.
+  bot.on("error", (err) => {
+    const found = /message not found for id: (\S+)/.exec(err instanceof Error ? err.message : String(err));
+    if (found && !refetching.has(found[1]!)) refetchLater(found[1]!, "message not found");
   });
   bot.on("room-topic", (room, topic) => options.onRoomTopic?.({ id: room.id, topic }));
   bot.on("room-join", async (room) => options.onRoomTopic?.({ id: room.id, topic: await room.topic() }));

@@ -51,6 +51,12 @@ export class NotConnectedError extends Error {
   override name = "NotConnectedError";
 }
 
+/** WeChat could not be reached: not connected, or gRPC UNAVAILABLE (code 14) from the puppet service. */
+export function isLinkError(err: unknown): boolean {
+  if (err instanceof NotConnectedError) return true;
+  return (err as { code?: unknown } | null)?.code === 14;
+}
+
 /** Someone who does something: a resident, a volunteer or a staff member. */
 export interface Actor {
   id: string;

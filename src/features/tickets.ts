@@ -34,6 +34,7 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     mergeWindowHours: config.tickets.mergeWindowHours,
     dutyPhone: config.tickets.dutyPhone,
     claimsPerHour: config.tickets.claimsPerHour,
+    flood: config.tickets.flood,
   });
 
   /** The person meant in `指派 N @某人`: only a member of a bound volunteers' room may be assigned. */

@@ -32,8 +32,12 @@ export interface OutboxStore {
       mergePart?: string;
     },
   ): Promise<boolean>;
-  /** The due row to send next: lowest priority number first, then the earliest enqueued. */
-  nextDue(account: string, now: Date): Promise<OutboxRow | null>;
+  /**
+   * The rows that may go next: among due rows of the lowest priority number, the earliest
+   * enqueued (createdAt, then id) of each chat, up to `limit` chats, earliest first. The
+   * outbox picks one chat among them (round-robin); a chat's own rows keep their order.
+   */
+  dueHeads(account: string, now: Date, limit: number): Promise<OutboxRow[]>;
   /** The earliest notBefore of any pending row. */
   nextWake(account: string): Promise<Date | null>;
   take(id: number): Promise<boolean>;

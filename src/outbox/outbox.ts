@@ -100,10 +100,37 @@ export function createOutbox(o: OutboxOptions) {
     });
   }
 
+  // Round-robin between chats at equal priority: a flood to one group does not hold up the
+  // others. Chats by when they were last served (least recent first); bounded, forgetting
+  // the longest-unserved, which then simply count as never served.
+  const served = new Map<string, number>();
+  let serveCount = 0;
+  const chatOf = (r: OutboxRow) => `${r.to.kind}:${r.to.id}`;
+  function pickChat(heads: OutboxRow[]): OutboxRow {
+    let best = heads[0]!;
+    let bestAt = served.get(chatOf(best)) ?? -1;
+    for (const h of heads) {
+      const at = served.get(chatOf(h)) ?? -1;
+      if (at < bestAt) {
+        best = h;
+        bestAt = at;
+      }
+    }
+    return best;
+  }
+  function noteServed(row: OutboxRow): void {
+    const chat = chatOf(row);
+    served.delete(chat);
+    served.set(chat, ++serveCount);
+    if (served.size > 1_000) served.delete(served.keys().next().value!);
+  }
+
   async function sendOne(): Promise<boolean> {
     const now = o.clock.now();
-    const row = await o.store.nextDue(account, now);
-    if (!row) return false;
+    const heads = await o.store.dueHeads(account, now, 100);
+    if (!heads.length) return false;
+    const row = pickChat(heads);
+    noteServed(row);
     if (!(await o.store.take(row.id))) return true; // another process took it
     const merger = row.mergeKind ? o.mergers?.[row.mergeKind] : undefined;
     const rows = merger ? [row, ...(await o.store.takeMergeable(row, now, merger.max - 1))] : [row];

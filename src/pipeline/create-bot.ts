@@ -1,6 +1,6 @@
 // Receives every InboundMessage from every channel: drops the bot's own, stores each once,
 // then runs the middleware chain inside one error boundary per message.
-import type { Clock, InboundMessage, Logger, Role } from "../core/types.js";
+import { type Clock, type InboundMessage, isLinkError, type Logger, type Role } from "../core/types.js";
 import type { RoleResolver } from "../people/role-resolver.js";
 import type { RoomRegistry } from "../people/room-registry.js";
 import type { InboxStore } from "./inbox-store.js";
@@ -23,6 +23,8 @@ export interface BotOptions {
   logger: Logger;
   middlewares: Middleware<Context>[];
   concurrency?: number;
+  /** Waits before handling again a message that broke on an unreachable WeChat; the count of tries. */
+  linkRetryMs?: number[];
   /** Called after each message is handled, with the time it took (for the benchmark). */
   onHandled?: (message: InboundMessage, ms: number) => void;
 }
@@ -58,6 +60,24 @@ export function createBot(o: BotOptions) {
     };
   }
 
+  // A message whose handling broke because WeChat could not be reached (the puppet service
+  // went away mid-way) stays pending and is handled again later, instead of being marked
+  // failed with an apology: its replies are keyed by message, so none goes twice.
+  const retryMs = o.linkRetryMs ?? [2_000, 5_000, 10_000, 30_000, 60_000];
+  const linkTries = new Map<string, number>();
+  function retryLater(m: InboundMessage, err: unknown): boolean {
+    if (!isLinkError(err)) return false;
+    const tries = linkTries.get(m.id) ?? 0;
+    if (tries >= retryMs.length) return false;
+    linkTries.set(m.id, tries + 1);
+    o.logger.warn("message handling interrupted: WeChat unreachable, will try again", {
+      messageId: m.id,
+      reason: err instanceof Error ? err.message : String(err),
+    });
+    setTimeout(() => void queue.run(m.talkerId, () => handleUnlessClosed(m)), retryMs[tries]).unref();
+    return true;
+  }
+
   async function handle(m: InboundMessage): Promise<void> {
     const started = performance.now();
     let ctx: Context | undefined;
@@ -65,7 +85,10 @@ export function createBot(o: BotOptions) {
       ctx = buildContext(m, await o.roles.rolesOf(m.talkerId));
       await chain(ctx);
       await o.inbox.finish(m.id, "done", o.clock.now());
+      linkTries.delete(m.id);
     } catch (err) {
+      if (retryLater(m, err)) return;
+      linkTries.delete(m.id);
       o.logger.error("message handling failed", {
         messageId: m.id,
         reason: err instanceof Error ? err.message : String(err),
@@ -76,7 +99,7 @@ export function createBot(o: BotOptions) {
         .finish(m.id, "failed", o.clock.now(), err instanceof Error ? err.message : String(err))
         .catch(() => {});
     } finally {
-      o.onHandled?.(m, performance.now() - started);
+      if (!linkTries.has(m.id)) o.onHandled?.(m, performance.now() - started);
     }
   }
 

@@ -45,12 +45,37 @@ export function createPrismaOutboxStore(db: Db): OutboxStore {
         throw err;
       }
     },
-    async nextDue(account, now) {
-      const r = await db.outboxMessage.findFirst({
-        where: { account, state: "pending", notBefore: { lte: now } },
+    async dueHeads(account, now, limit) {
+      const due = { account, state: "pending", notBefore: { lte: now } };
+      const first = await db.outboxMessage.findFirst({
+        where: due,
         orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       });
-      return r ? toRow(r) : null;
+      if (!first) return [];
+      // Each chat's earliest time, then that chat's rows at that time; the first per chat is its head.
+      const chats = await db.outboxMessage.groupBy({
+        by: ["destKind", "destId"],
+        where: { ...due, priority: first.priority },
+        _min: { createdAt: true },
+        orderBy: { _min: { createdAt: "asc" } },
+        take: limit,
+      });
+      const rows = await db.outboxMessage.findMany({
+        where: {
+          ...due,
+          priority: first.priority,
+          OR: chats.map((c) => ({ destKind: c.destKind, destId: c.destId, createdAt: c._min.createdAt ?? undefined })),
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      const seen = new Set<string>();
+      const heads = rows.filter((r) => {
+        const chat = `${r.destKind}:${r.destId}`;
+        if (seen.has(chat)) return false;
+        seen.add(chat);
+        return true;
+      });
+      return heads.slice(0, limit).map(toRow);
     },
     async nextWake(account) {
       const r = await db.outboxMessage.findFirst({

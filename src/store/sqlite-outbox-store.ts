@@ -22,8 +22,14 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
     `INSERT INTO "OutboxMessage" ("account","destKind","destId","text","mentionIds","dedupeKey","state","attempts","notBefore","createdAt","broadcastRunId","priority","mergeKind","mergePart")
      VALUES (?,?,?,?,?,?,'pending',0,?,?,?,?,?,?) ON CONFLICT("dedupeKey") DO NOTHING`,
   );
-  const nextDue = db.prepare(
-    `SELECT * FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "notBefore" <= ? ORDER BY "priority" ASC, "createdAt" ASC, "id" ASC LIMIT 1`,
+  const topPriority = db.prepare(
+    `SELECT min("priority") AS p FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "notBefore" <= ?`,
+  );
+  const heads = db.prepare(
+    `SELECT * FROM (
+       SELECT *, row_number() OVER (PARTITION BY "destKind", "destId" ORDER BY "createdAt" ASC, "id" ASC) AS "rank"
+       FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' AND "notBefore" <= ? AND "priority" = ?
+     ) WHERE "rank" = 1 ORDER BY "createdAt" ASC, "id" ASC LIMIT ?`,
   );
   const nextWake = db.prepare(
     `SELECT "notBefore" FROM "OutboxMessage" WHERE "account" = ? AND "state" = 'pending' ORDER BY "notBefore" ASC LIMIT 1`,
@@ -66,9 +72,12 @@ export function createSqliteOutboxStore(db: Sqlite): OutboxStore {
       );
       return r.changes === 1;
     },
-    async nextDue(account, now) {
-      const r = (await withRetry(() => nextDue.get(account, toSqlDate(now)))) as Record<string, unknown> | undefined;
-      return r ? toRow(r) : null;
+    async dueHeads(account, now, limit) {
+      const at = toSqlDate(now);
+      const top = (await withRetry(() => topPriority.get(account, at))) as { p: number | null } | undefined;
+      if (top?.p === null || top?.p === undefined) return [];
+      const p = top.p;
+      return ((await withRetry(() => heads.all(account, at, p, limit))) as Record<string, unknown>[]).map(toRow);
     },
     async nextWake(account) {
       const r = (await withRetry(() => nextWake.get(account))) as { notBefore: string } | undefined;

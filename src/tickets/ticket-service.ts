@@ -41,6 +41,11 @@ export interface TicketServiceOptions {
   dutyPhone?: string;
   /** Most claims one volunteer may make in an hour (each claim reveals a resident's phone); 0: no limit. */
   claimsPerHour?: number;
+  /**
+   * A resident who opened `tickets` tickets within `windowMs` has the next ones folded into the
+   * latest (kept as its events); `tickets` 0: never. Default 5 a minute.
+   */
+  flood?: { tickets: number; windowMs: number };
 }
 
 export interface Intake {
@@ -54,9 +59,6 @@ export interface Intake {
 
 /** The same words from the same resident within this are answered once (by the first reply). */
 const sameTextMs = 10 * 60_000;
-/** A resident opening this many tickets within `floodMs` has the next ones folded into the last. */
-const floodTickets = 5;
-const floodMs = 60_000;
 
 export function createTicketService(o: TicketServiceOptions) {
   const notify = createNotify(o);
@@ -64,6 +66,7 @@ export function createTicketService(o: TicketServiceOptions) {
   const links = createReportLinks({ store: o.store, clock: o.clock, notify, windowHours: o.mergeWindowHours });
   const board = createTicketBoard({ store: o.store, clock: o.clock, pastLimit: o.pastLimit });
   const staffActions = createStaffActions({ store: o.store, clock: o.clock, notify });
+  const flood = o.flood ?? { tickets: 5, windowMs: 60_000 };
 
   async function mustGet(id: number): Promise<Ticket> {
     const t = await o.store.get(id);
@@ -92,7 +95,7 @@ export function createTicketService(o: TicketServiceOptions) {
     /** A resident's request becomes a ticket; the resident, volunteers and (if urgent) staff are told. */
     async open(intake: Intake): Promise<Ticket> {
       const now = o.clock.now();
-      const recent = await o.store.listByResident(intake.resident.id, 5);
+      const recent = await o.store.listByResident(intake.resident.id, Math.max(5, flood.tickets));
       // The same words again (a resend, or a burst of copies): the first reply answers them all.
       const same = recent.find(
         (t) => t.text.trim() === intake.text.trim() && now.getTime() - t.createdAt.getTime() < sameTextMs,
@@ -121,9 +124,10 @@ export function createTicketService(o: TicketServiceOptions) {
           );
           return repeat;
         }
-        const burst = recent.filter((t) => now.getTime() - t.createdAt.getTime() < floodMs);
+        const burst = recent.filter((t) => now.getTime() - t.createdAt.getTime() < flood.windowMs);
         const latest = burst[0];
-        if (latest && burst.length >= floodTickets && !recent.some((t) => t.sourceMessageId === intake.messageId))
+        const flooding = flood.tickets > 0 && burst.length >= flood.tickets;
+        if (latest && flooding && !recent.some((t) => t.sourceMessageId === intake.messageId))
           return fold(latest, intake, now);
       }
       const { ticket, created } = await o.store.create({

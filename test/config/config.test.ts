@@ -33,6 +33,15 @@ describe("configuration", () => {
     expect(c.llm).toMatchObject({ model: "qwen", threshold: 0.6 });
   });
 
+  it("reads the flood limits for one resident's burst, with defaults of 5 tickets a minute", () => {
+    expect(loadConfig({}).tickets.flood).toEqual({ tickets: 5, windowMs: 60_000 });
+    const c = loadConfig({ LINLI_FLOOD_TICKETS: "3", LINLI_FLOOD_WINDOW_SECONDS: "120" });
+    expect(c.tickets.flood).toEqual({ tickets: 3, windowMs: 120_000 });
+    expect(loadConfig({ LINLI_FLOOD_TICKETS: "0" }).tickets.flood.tickets).toBe(0);
+    expect(() => loadConfig({ LINLI_FLOOD_WINDOW_SECONDS: "0" })).toThrow(/LINLI_FLOOD_WINDOW_SECONDS/);
+    expect(() => loadConfig({ LINLI_FLOOD_TICKETS: "many" })).toThrow(/LINLI_FLOOD_TICKETS/);
+  });
+
   it("reads the community's duty phone, and refuses one that is not a phone number", () => {
     expect(loadConfig({ LINLI_DUTY_PHONE: "010-00000000" }).tickets.dutyPhone).toBe("010-00000000");
     expect(loadConfig({}).tickets.dutyPhone).toBeUndefined();

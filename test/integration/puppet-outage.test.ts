@@ -119,3 +119,68 @@ it("keeps a quiet link alive: the puppet's watchdog never restarts it, so no fal
   expect((await getHealth()).body).toMatchObject({ connected: true, reconnects: 0 });
   expect(server.botSaid({ roomTopic: testRooms.staff })).toEqual([]);
 }, 30_000);
+
+it("fetches a message again when the service went away between announcing it and giving it", async () => {
+  await begin({ env: { LINLI_SEND_INTERVAL_MS: "0" } });
+  // The service announces the resident's message, then goes down before the bot has its content.
+  const puppet = server.puppet as unknown as { messagePayload(id: string): Promise<{ text?: string }> };
+  const give = puppet.messagePayload.bind(puppet);
+  let trapped = false;
+  puppet.messagePayload = async (id: string) => {
+    const payload = await give(id);
+    if (!trapped && payload.text?.includes("电梯")) {
+      trapped = true;
+      setImmediate(() => void server.stopService());
+      throw new Error("service going away");
+    }
+    return payload;
+  };
+  await server.say("li", "residents", "7号楼2单元电梯坏了");
+  await waitFor(() => trapped, "the service to fail the message");
+  await waitFor(() => logged("puppet service disconnected, reconnecting"), "a disconnect log line");
+  await new Promise((r) => setTimeout(r, 1500));
+  await server.startService();
+  const reply = await waitFor(
+    () =>
+      server
+        .botSaid({ roomTopic: testRooms.residents })
+        .find((s) => s.text.includes("李建国") && s.text.includes("登记")),
+    "the resident's request answered after the service came back",
+    20_000,
+  );
+  expect(reply.text).toContain("#1");
+  const tickets = await bot.app.db.ticket.findMany();
+  expect(tickets).toHaveLength(1);
+  expect(JSON.stringify(tickets[0])).toContain("电梯");
+  expect(logged("message fetched on a later try")).toBe(true);
+}, 45_000);
+
+it("handles a message again when the service went away while it was being handled, with no apology", async () => {
+  await begin({ env: { LINLI_SEND_INTERVAL_MS: "0" } });
+  // Handling asks WeChat who is in the staff and volunteers' rooms; the service dies right then.
+  const puppet = server.puppet as unknown as { roomMemberList(id: string): Promise<string[]> };
+  let trapped = false;
+  const list = puppet.roomMemberList.bind(puppet);
+  puppet.roomMemberList = async (id: string) => {
+    if (trapped) return list(id);
+    trapped = true;
+    void server.stopService();
+    return new Promise<string[]>(() => {}); // cut off by the shutdown
+  };
+  await server.say("li", "residents", "7号楼2单元电梯坏了");
+  await waitFor(() => trapped, "the service to go away mid-handling");
+  await waitFor(() => logged("puppet service disconnected, reconnecting"), "a disconnect log line");
+  await new Promise((r) => setTimeout(r, 1000));
+  await server.startService();
+  await waitFor(
+    () =>
+      server
+        .botSaid({ roomTopic: testRooms.residents })
+        .find((s) => s.text.includes("李建国") && s.text.includes("#1")),
+    "the resident's request registered after the service came back",
+    30_000,
+  );
+  expect(await bot.app.db.ticket.count()).toBe(1);
+  expect(await bot.app.db.inboundMessage.findMany({ select: { state: true } })).toEqual([{ state: "done" }]);
+  expect(server.botSaid({ roomTopic: testRooms.residents }).some((s) => s.text.includes("出了点问题"))).toBe(false);
+}, 60_000);

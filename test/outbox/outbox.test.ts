@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.js";
 import { systemClock, type OutgoingMessage } from "../../src/core/types.js";
-import { createOutbox } from "../../src/outbox/outbox.js";
+import { createOutbox, sendPriority } from "../../src/outbox/outbox.js";
 import { type OpenedDatabase, openDatabase } from "../../src/store/open-database.js";
 import { createSqliteOutboxStore } from "../../src/store/sqlite-outbox-store.js";
 import { tempDir } from "../helpers/grpc-harness.js";
@@ -147,4 +147,59 @@ it("sends queued rows of one kind to one chat as one message, each row marked se
     { to, text: "都登记了: 甲 #1、乙 #2", mentionIds: ["甲", "乙"] },
   ]);
   expect(await store.countByState("wechaty")).toEqual({ sent: 4 });
+});
+
+it("a flood to one group does not hold up another: the other group's reply goes within two sends, each group in order", async () => {
+  const got: OutgoingMessage[] = [];
+  const outbox = createOutbox({
+    store: createSqliteOutboxStore(opened.sqlite!),
+    sender: { send: async (m) => void got.push(m) },
+    clock: systemClock,
+    logger: silentLogger,
+    intervalMs: 0,
+    jitterMs: 0,
+    mergers: { ack: { max: 10, compose: (parts) => `都登记了: ${parts.join("、")}` } },
+  });
+  const a = { kind: "room" as const, id: "group-a" };
+  const b = { kind: "room" as const, id: "group-b" };
+  for (let i = 1; i <= 50; i++)
+    await outbox.enqueue({ to: a, text: `甲群第${i}条` }, { key: `a${i}`, priority: sendPriority.reply });
+  // Two acknowledgements to group B, queued after the flood: still one message, and early.
+  for (const who of ["乙", "丙"])
+    await outbox.enqueue(
+      { to: b, text: `${who} 登记了`, mentionIds: [who] },
+      { key: `b-${who}`, priority: sendPriority.reply, merge: { kind: "ack", part: who } },
+    );
+  await outbox.start();
+  await outbox.idle();
+  await outbox.stop();
+  expect(got).toHaveLength(51);
+  const bAt = got.findIndex((m) => m.to.id === "group-b");
+  expect(bAt).toBeLessThanOrEqual(1);
+  expect(got[bAt]).toEqual({ to: b, text: "都登记了: 乙、丙", mentionIds: ["乙", "丙"] });
+  expect(got.filter((m) => m.to.id === "group-a").map((m) => m.text)).toEqual(
+    Array.from({ length: 50 }, (_, i) => `甲群第${i + 1}条`),
+  );
+});
+
+it("round-robin never lets a lower priority pass a higher one", async () => {
+  const got: string[] = [];
+  const outbox = createOutbox({
+    store: createSqliteOutboxStore(opened.sqlite!),
+    sender: { send: async (m) => void got.push(m.text) },
+    clock: systemClock,
+    logger: silentLogger,
+    intervalMs: 0,
+    jitterMs: 0,
+  });
+  const room = (id: string) => ({ kind: "room" as const, id });
+  for (let i = 1; i <= 3; i++)
+    await outbox.enqueue({ to: room("a"), text: `a-reply-${i}` }, { priority: sendPriority.reply });
+  await outbox.enqueue({ to: room("b"), text: "b-broadcast" }, { priority: sendPriority.broadcast });
+  await outbox.enqueue({ to: room("c"), text: "c-urgent" }, { priority: sendPriority.urgent });
+  await outbox.enqueue({ to: room("b"), text: "b-reply" }, { priority: sendPriority.reply });
+  await outbox.start();
+  await outbox.idle();
+  await outbox.stop();
+  expect(got).toEqual(["c-urgent", "a-reply-1", "b-reply", "a-reply-2", "a-reply-3", "b-broadcast"]);
 });

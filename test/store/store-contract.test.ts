@@ -15,6 +15,10 @@ import type { NewTicket, Ticket, TicketStore } from "../../src/tickets/ticket.js
 import { tempDir } from "../helpers/grpc-harness.js";
 import { freshPostgresSchema, postgresAvailable } from "../helpers/postgres.js";
 
+/** The row the outbox would send next when it has served no chat yet: the earliest head. */
+const nextDue = async (outbox: OutboxStore, account: string, now: Date) =>
+  (await outbox.dueHeads(account, now, 1))[0] ?? null;
+
 interface Stores {
   inbox: InboxStore;
   outbox: OutboxStore;
@@ -191,11 +195,11 @@ describe.each(kinds)("%s", (_name, available, make) => {
       expect(await s.outbox.insert(msg, { account: "a", key: "k1", notBefore: at(0), now: at(0) })).toBe(true);
       expect(await s.outbox.insert(msg, { account: "a", key: "k1", notBefore: at(0), now: at(0) })).toBe(false);
       await s.outbox.insert({ ...msg, text: "later" }, { account: "a", key: "k2", notBefore: at(30), now: at(0) });
-      const due = await s.outbox.nextDue("a", at(1));
+      const due = await nextDue(s.outbox, "a", at(1));
       expect(due).toMatchObject({ text: "您好", mentionIds: ["p1"], to: { kind: "room", id: "r1" } });
       expect(await s.outbox.take(due!.id)).toBe(true);
       expect(await s.outbox.take(due!.id)).toBe(false);
-      expect(await s.outbox.nextDue("a", at(1))).toBeNull();
+      expect(await nextDue(s.outbox, "a", at(1))).toBeNull();
       expect((await s.outbox.nextWake("a"))?.toISOString()).toBe(at(30).toISOString());
       expect(await s.outbox.settleInterrupted("a")).toBe(1);
       expect(await s.outbox.countByState("a")).toEqual({ uncertain: 1, pending: 1 });
@@ -234,28 +238,28 @@ describe.each(kinds)("%s", (_name, available, make) => {
     expect(await s.outbox.insert(msg("一"), opts)).toBe(true);
     expect(await s.outbox.insert(msg("一"), opts)).toBe(true);
     expect(await s.outbox.insert(msg("三"), opts)).toBe(true);
-    expect(await s.outbox.nextDue("other", at(1))).toBeNull();
+    expect(await nextDue(s.outbox, "other", at(1))).toBeNull();
 
-    const first = (await s.outbox.nextDue("b", at(1)))!;
+    const first = (await nextDue(s.outbox, "b", at(1)))!;
     expect(first).toMatchObject({ account: "b", text: "一", attempts: 0, mentionIds: [], broadcastRunId: null });
     expect(first.notBefore.toISOString()).toBe(at(0).toISOString());
     expect(await s.outbox.take(first.id)).toBe(true);
     await s.outbox.markRetry(first.id, "timeout", at(20));
     // Not due before its new time; the next one in line goes first.
-    const second = (await s.outbox.nextDue("b", at(2)))!;
+    const second = (await nextDue(s.outbox, "b", at(2)))!;
     expect(second.text).toBe("一");
     expect(second.id).toBeGreaterThan(first.id);
     expect((await s.outbox.nextWake("b"))?.toISOString()).toBe(at(0).toISOString());
     await s.outbox.take(second.id);
     await s.outbox.markSent(second.id, at(2));
-    const third = (await s.outbox.nextDue("b", at(3)))!;
+    const third = (await nextDue(s.outbox, "b", at(3)))!;
     expect(third.text).toBe("三");
     await s.outbox.take(third.id);
     await s.outbox.markFailed(third.id, "blocked");
-    expect(await s.outbox.nextDue("b", at(19))).toBeNull();
+    expect(await nextDue(s.outbox, "b", at(19))).toBeNull();
     expect((await s.outbox.nextWake("b"))?.toISOString()).toBe(at(20).toISOString());
 
-    const retried = (await s.outbox.nextDue("b", at(20)))!;
+    const retried = (await nextDue(s.outbox, "b", at(20)))!;
     expect(retried).toMatchObject({ id: first.id, attempts: 1 });
     await s.outbox.take(retried.id);
     expect(await s.outbox.countByState("b")).toEqual({ sending: 1, sent: 1, failed: 1 });
@@ -269,6 +273,30 @@ describe.each(kinds)("%s", (_name, available, make) => {
     await expect(s.outbox.markRetry(999_999, "x", at(22))).resolves.toBeUndefined();
     await expect(s.outbox.markFailed(999_999, "x")).resolves.toBeUndefined();
   });
+
+  it.skipIf(!available)(
+    "offers the earliest due row of each chat at the most urgent priority, earliest chat first",
+    async () => {
+      const put = (chat: string, text: string, priority: number, min: number, notBefore = at(0)) =>
+        s.outbox.insert(
+          { to: { kind: "room", id: chat }, text, mentionIds: [] },
+          { account: "heads", key: `heads:${text}`, notBefore, now: at(min), priority },
+        );
+      await put("a", "a1", 1, 1);
+      await put("a", "a2", 1, 2);
+      await put("b", "b-broadcast", 3, 0);
+      await put("c", "c-late", 1, 5);
+      await put("c", "c-early", 1, 3); // queued later but enqueued at an earlier time
+      await put("d", "d-not-yet", 1, 0, at(60));
+      await put("b", "b1", 1, 4);
+      const heads = await s.outbox.dueHeads("heads", at(10), 10);
+      expect(heads.map((r) => r.text)).toEqual(["a1", "c-early", "b1"]);
+      expect((await s.outbox.dueHeads("heads", at(10), 2)).map((r) => r.text)).toEqual(["a1", "c-early"]);
+      for (const r of heads) await s.outbox.take(r.id);
+      expect((await s.outbox.dueHeads("heads", at(10), 10)).map((r) => r.text)).toEqual(["a2", "c-late"]);
+      expect(await s.outbox.dueHeads("nobody", at(10), 10)).toEqual([]);
+    },
+  );
 
   it.skipIf(!available)("takes the queued rows of one kind to one chat together, each kept with its key", async () => {
     const to = (id: string) => ({ kind: "room" as const, id });
@@ -284,7 +312,7 @@ describe.each(kinds)("%s", (_name, available, make) => {
     await put("g1", "戊", "e"); // no kind
     await put("g1", "己", "f", "ack", at(30)); // not due yet
     await put("g1", "庚", "g", "ack");
-    const first = (await s.outbox.nextDue("m", at(1)))!;
+    const first = (await nextDue(s.outbox, "m", at(1)))!;
     expect(first).toMatchObject({ text: "甲", mergeKind: "ack", mergePart: "a" });
     expect(await s.outbox.take(first.id)).toBe(true);
     const more = await s.outbox.takeMergeable(first, at(1), 9);
@@ -594,7 +622,7 @@ describe.each(kinds)("%s", (_name, available, make) => {
       await send("urgent", 0, 4);
       const order: string[] = [];
       for (;;) {
-        const row = await s.outbox.nextDue("prio", at(10));
+        const row = await nextDue(s.outbox, "prio", at(10));
         if (!row) break;
         expect(await s.outbox.take(row.id)).toBe(true);
         order.push(row.text);

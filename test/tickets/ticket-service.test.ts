@@ -50,7 +50,14 @@ afterEach(async () => {
 });
 
 const open = (messageId = "m1", text = "3号楼2单元501下水道堵了") =>
-  tickets.open({ messageId, resident, roomId: "room-3", roomTopic: "3号楼群", text, parsed });
+  tickets.open({
+    messageId,
+    resident,
+    roomId: "room-3",
+    roomTopic: "3号楼群",
+    text,
+    parsed,
+  });
 
 describe("ticket lifecycle", () => {
   it("goes open → claimed → done → closed with a timeline of times and actors", async () => {
@@ -142,5 +149,64 @@ describe("ticket lifecycle", () => {
       parsed: { ...parsed, urgency: "urgent", category: "safety" },
     });
     expect(sent.some((s) => s.m.to.id === "staff-room" && s.m.text.includes("紧急"))).toBe(true);
+  });
+});
+
+describe("a burst from one resident, with the limits from config", () => {
+  const requests = [
+    "3号楼2单元501下水道堵了",
+    "4号楼1单元302楼道灯坏了",
+    "5号楼3单元101门禁坏了",
+    "6号楼1单元201墙面渗水",
+    "7号楼2单元402信箱锁坏了",
+    "8号楼1单元601暖气不热",
+    "10号楼1单元702厨房水管漏水",
+  ];
+  const withFlood = (flood: { tickets: number; windowMs: number }) =>
+    createTicketService({
+      store: createSqliteTicketStore(opened.sqlite!),
+      clock,
+      enqueue: async (m, key) => {
+        if (!sent.some((s) => s.key === key)) sent.push({ m, key });
+      },
+      roomsOf: (role) => (role === "volunteer" ? ["vol-room"] : ["staff-room"]),
+      ratingTimeoutHours: 72,
+      isOverdue: async () => false,
+      mergeWindowHours: 6,
+      flood,
+    });
+  const burst = async (service: TicketService, texts: string[], prefix: string) => {
+    const ids: number[] = [];
+    for (const [i, text] of texts.entries()) {
+      ids.push(
+        (
+          await service.open({
+            messageId: `${prefix}${i}`,
+            resident,
+            roomId: "room-3",
+            roomTopic: "3号楼群",
+            text,
+            parsed: { ...parsed, building: String(i + 3), room: `${i + 1}01` },
+          })
+        ).id,
+      );
+      clock.advance(2_000);
+    }
+    return ids;
+  };
+
+  it("folds requests past the configured count within the configured window into the latest ticket", async () => {
+    const service = withFlood({ tickets: 2, windowMs: 30_000 });
+    const ids = await burst(service, requests.slice(0, 4), "f");
+    expect(new Set(ids).size).toBe(2);
+    expect(ids.slice(2)).toEqual([ids[1], ids[1]]);
+    clock.advance(31_000);
+    const [later] = await burst(service, requests.slice(4, 5), "g");
+    expect(ids).not.toContain(later);
+  });
+
+  it("never folds with a count of 0", async () => {
+    const ids = await burst(withFlood({ tickets: 0, windowMs: 60_000 }), requests, "n");
+    expect(new Set(ids).size).toBe(requests.length);
   });
 });
