@@ -153,7 +153,7 @@ describe("hazard combinations told indirectly", () => {
     ["我家厕所马桶里黑水一直往外冒 卫生间地上全是", "repair"],
     ["楼上漏水 顺着我家厨房的射灯往下流 灯没关", "repair"],
     ["餐厅吊灯的罩子里装了小半碗水 现在还亮着", "repair"],
-    ["厕所下水道在往外返脏东西 一屋子臭味", "repair"],
+    ["厕所下水道在往外返脏东西 已经流到客厅了", "repair"],
     ["娃儿把手指头伸到插座里头去了 哭得凶", "safety"],
   ])("%s is urgent (%s)", (text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", urgency: "urgent", category });
