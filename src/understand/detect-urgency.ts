@@ -6,6 +6,7 @@ import type { MatchContext } from "./match-terms.js";
 import {
   acuteMarker,
   allClear,
+  askedAhead,
   distressBody,
   distressHazard,
   distressMissing,
@@ -31,10 +32,12 @@ const distressKinds: ReadonlyArray<readonly [RegExp, Category]> = [
 ];
 
 export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly [number, number]>): UrgencyFinding {
+  if (askedAhead.test(ctx.text)) return { urgent: false, category: null };
   for (const { pattern, category } of urgentCues) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
       if (isMuted(ctx, m.index) || isNotNow(ctx.text, clauses, m.index)) continue;
+      if (isDenied(ctx.text, m.index) || isTobacco(ctx.text, m[0])) continue;
       return { urgent: true, category };
     }
   }
@@ -57,6 +60,20 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
 function clauseAt(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): string {
   const clause = clauses.find(([from, to]) => at >= from && at < to);
   return clause ? text.slice(clause[0], clause[1]) : text;
+}
+
+// "没冒火", "没有煤气味": the cue is denied right before it.
+const denial = /(?:没有?|并没|不|未|无)$/;
+function isDenied(text: string, at: number): boolean {
+  return denial.test(text.slice(Math.max(0, at - 2), at));
+}
+
+// Smoke from a neighbour's cigarettes is a nuisance (a dispute), not a fire: a smoke cue
+// with no burning word in it does not count when the message is about smoking.
+const tobacco = /抽烟|吸烟|烟头|二手烟|烟瘾|烟味儿?.{0,6}(?:抽|吸)/;
+const burning = /火|焦|糊|烧|着了|炸|爆/;
+function isTobacco(text: string, matched: string): boolean {
+  return matched.includes("烟") && !burning.test(matched) && tobacco.test(text);
 }
 
 function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {

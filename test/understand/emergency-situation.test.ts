@@ -15,6 +15,10 @@ describe("the situation of an urgent report", () => {
     ["小区门口一根电线垂到地上还在打火", "electric"],
     ["对面楼有个小孩爬上窗台了 大人不在", "child"],
     ["独居的王大爷家暖气坏了 屋里冻得不行", "cold"],
+    ["楼上的水渗进我家吊灯里了 灯还开着", "electric"],
+    ["楼道里一股臭鸡蛋的味儿", "gas"],
+    ["隔篱屋门缝有烟出嚟", "fire"],
+    ["阳台护栏掉了一截 孩子刚才差点钻出去", "child"],
   ])("%s → %s", (text, situation) => {
     expect(emergencySituation(text)).toBe(situation);
   });

@@ -29,6 +29,7 @@ const sets = [
   "own-messages-12.jsonl",
   "own-messages-13.jsonl",
   "own-messages-14.jsonl",
+  "own-messages-15.jsonl",
 ];
 
 describe.each(sets)("%s", (file) => {

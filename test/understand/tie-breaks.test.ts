@@ -58,6 +58,24 @@ describe("parseMessage: the main problem decides the category", () => {
     ["sewage that smells awful (得要命 is no emergency)", "下水道堵了 污水漫到楼道里 臭得要命", "repair", "normal"],
     ["a parcel locker that will not open", "快递柜坏了 取件码输了打不开", "repair", null],
     ["meals for someone who cannot walk after surgery", "做完手术下不了床 能不能每天给我送个饭", "elderly", null],
+    [
+      "a fall, walking again, and a doctor asked to come",
+      "我爸前天在小区里滑了一跤 现在能走 就是手腕肿得厉害 想请社区医生来家里看看",
+      "medical",
+      "normal",
+    ],
+    ["a fall that drew blood", "奶奶在楼道里摔了一跤 额头磕破了 一直在流血", "medical", "urgent"],
+    ["water dripping into a light that is on", "次卧顶灯的灯罩里一直在滴水 灯还亮着 楼上家里没人", "repair", "urgent"],
+    ["sewage coming up a floor drain into a home", "卫生间地漏往上冒脏水 已经漫到门口了", "repair", "urgent"],
+    ["a loose railing with only a fix asked", "楼梯栏杆有点松 不急 哪天来拧紧一下螺丝就行", "repair", "normal"],
+    ["a gas stove whose igniter fails", "煤气灶点了好几次都打不着 可能是电池没电了", "repair", null],
+    ["a light out in the garage", "地库B区的灯全黑了 晚上停车什么都看不见", "repair", null],
+    [
+      "a neighbour's cigarette smoke coming in",
+      "楼下老抽烟 烟从窗户缝飘进我家 一屋子烟味 孩子咳嗽",
+      "dispute",
+      "normal",
+    ],
   ];
   it.each(cases)("%s", (_why, text, category, urgency) => {
     const parsed = parseMessage(text);

@@ -135,3 +135,49 @@ describe("written Cantonese", () => {
     expect(parseMessage("5号楼2单元电梯坏了 门禁密码我私聊物业").kind).toBe("request");
   });
 });
+
+// Hazards that combine: water with a live light or socket, a broken railing someone nearly
+// went through, a gas smell however it is put, smoke, sparks, a door nobody answers.
+describe("hazard combinations told indirectly", () => {
+  it.each([
+    ["客厅吸顶灯里面在滴水 灯一直开着没敢关", "repair"],
+    ["楼上渗水渗到我家浴霸上了 浴霸还亮着", "repair"],
+    ["卧室插座那里渗水 还吱吱地响", "safety"],
+    ["跟邻居们说一声 二单元一楼好大一股燃气的味道 路过别抽烟", "safety"],
+    ["不知道是不是我闻错了 厨房总有点像天然气的味儿", "safety"],
+    ["走廊那个护栏断了两根 今天楼下小孩差点从中间钻出去 现在还没人来弄", "safety"],
+    ["楼下那个配电箱刚才闪了一下蓝光 还啪的一声", "safety"],
+    ["电动车电瓶充着充着鼓包了 摸着滚烫", "safety"],
+    ["对门的烟是从门缝底下冒出来的 敲门没人", "safety"],
+    ["隔壁独居的阿姨三天没出过门了 敲门也没有人应", "elderly"],
+    ["我家厕所马桶里黑水一直往外冒 卫生间地上全是", "repair"],
+    ["楼上漏水 顺着我家厨房的射灯往下流 灯没关", "repair"],
+    ["餐厅吊灯的罩子里装了小半碗水 现在还亮着", "repair"],
+    ["厕所下水道在往外返脏东西 已经流到客厅了", "repair"],
+    ["娃儿把手指头伸到插座里头去了 哭得凶", "safety"],
+  ])("%s is urgent (%s)", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", urgency: "urgent", category });
+  });
+
+  it.each([
+    "插座有点松 插头老掉 没冒火也没冒烟",
+    "楼下天天有人抽烟 烟从窗户飘进来 满屋子烟味",
+    "今天小区搞消防演习 楼道里烟很大 大家别慌",
+    "想提前了解一下 万一闻到煤气味应该先干什么",
+    "阳台栏杆有点松 不着急 有空来紧一下",
+    "灯罩里有几只小飞虫 想拆下来擦擦",
+  ])("%s raises no alarm", (text) => {
+    expect(parseMessage(text).urgency).not.toBe("urgent");
+  });
+});
+
+describe("written Cantonese, Sichuanese and Wu", () => {
+  it("understands sewage coming up, a fall, a door nobody answers and a stroke", () => {
+    expect(parseMessage("厕所啲屎水倒返出嚟 成地都系").urgency).toBe("urgent");
+    expect(parseMessage("阿嫲喺客厅跌低咗 唔郁得")).toMatchObject({ urgency: "urgent", category: "elderly" });
+    expect(parseMessage("楼下阿伯成两日冇出门 拍门冇人应").urgency).toBe("urgent");
+    expect(parseMessage("阿爷讲嘢唔清楚 半边手冇力")).toMatchObject({ urgency: "urgent", category: "medical" });
+    expect(parseMessage("我妈在梯坎上跶了一跤 倒起爬不起来").urgency).toBe("urgent");
+    expect(parseMessage("阿拉姆妈刚刚掼了一跤 爬勿起来").urgency).toBe("urgent");
+  });
+});

@@ -3,6 +3,8 @@
 import type { Term } from "../match-terms.js";
 
 export const safetyTerms: Term[] = [
+  // A bracket rusting or leaning with an outdoor unit on it: it may fall on someone.
+  [/(?:外机|空调架|支架|架子|花架|防盗窗)[^,.!?\s]{0,8}(?:锈|歪|松)/, 4],
   [
     /(?:煤气|燃气|天然气|液化气).{0,6}(?:味|泄漏|泄露|漏了|漏气)|臭鸡蛋味|不敢(?:开灯|点火|开火)|漏气|气味很?冲|一股.{0,3}(?:煤气|燃气|天然气)/,
     7,
