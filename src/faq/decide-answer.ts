@@ -2,7 +2,8 @@
 // The top-ranked entry is the one that would answer (the ranking already weighs how much of the question
 // each entry covers and whether the question's words meet in one of its sentences). Whether it answers is
 // a learned probability: a small logistic regression over how strongly and how alone that entry matches,
-// how much of the question it covers and how much of the question no entry knows, fitted on the team's
+// how much of the question it covers, how much of the question no entry knows and how specific the asked-for
+// words are that it never states (uncovered-words.ts: the near miss), fitted on the team's
 // labelled questions by `bench/train-faq-decision.ts` (coefficients in `decision-model.ts`). `raw` is
 // BM25 divided by a rare term's weight.
 import { decisionModel } from "./decision-model.js";
@@ -20,6 +21,10 @@ export interface RankedCandidate {
   words?: number;
   /** How strongly the question's words meet in one sentence of the entry, in rare-term weights. */
   together?: number;
+  /** How specific the most specific asked-for word is that this entry never states (uncovered-words.ts), 0 when none. */
+  uncovered?: number;
+  /** How many asked-for words of some specificity this entry never states. */
+  uncoveredCount?: number;
 }
 
 export interface AnswerDecision {
@@ -41,6 +46,8 @@ export const decisionFeatureNames = [
   "candidates",
   "strengthPerWord",
   "together",
+  "uncovered",
+  "uncoveredCount",
 ] as const;
 
 export function decideAnswer(ranked: RankedCandidate[]): AnswerDecision {
@@ -70,6 +77,8 @@ export function describeDecision(ranked: RankedCandidate[]): number[] {
     // long, chatty questions looked stronger, and short clear ones weaker, than they are.
     Math.log1p(Math.max(0, chosen.raw) / Math.max(1, chosen.words ?? 1)),
     Math.log1p(chosen.together ?? 0),
+    chosen.uncovered ?? 0,
+    chosen.uncoveredCount ?? 0,
   ];
 }
 

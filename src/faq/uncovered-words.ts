@@ -20,8 +20,12 @@ export interface UncoveredWord {
 
 /** An uncovered word this specific, or more, in an asking clause means the entry does not answer. */
 export const specificWeight = 10;
+/** An uncovered word this specific counts towards how much of the question the entry leaves unsaid. */
+export const noticedWeight = 7;
 // A word the general corpus does not know is mostly a chat glued together ("交上去", "上楼来").
 const unknownWeight = 6;
+// A word in Latin letters the entry never states names a thing ("CT", "MRI", "ETC"), not a chat.
+const latinWeight = 9;
 
 // Parts of speech that name things and actions (jieba's tag set); pronouns (r), time words (t),
 // numbers (m), adverbs, particles and the like say how something is asked, not what.
@@ -36,13 +40,37 @@ const generic = new Set(
     "老爷子 老太太 孩子 小孩 宝宝 老人 老年人 居民 本人 " +
     "有没有 没有 还有 是不是 能不能 不能 不会 不了 怎么办 怎么回事 " +
     // The resident's circumstances rather than the thing asked: weather, age, family.
-    "天冷 天热 下雨 下雨天 下雪 刮风 岁数 年纪 兄弟姐妹 大家伙"
+    "天冷 天热 下雨 下雨天 下雪 刮风 岁数 年纪 兄弟姐妹 大家伙 开车 搬家 来得及 老头子 " +
+    // Everyday words for a room or a booklet: "看书的屋子" is the reading room, "打针带啥本子" the card.
+    "屋子 地方 本子"
   ).split(/\s+/),
 );
 
 // Not things but how a chat asks or moves: a modal before a verb ("想认", "没进"), a count asked for
 // ("几本书", "多不多"), a verb with a direction after it ("交上去", "送上来", "带回家").
 const asksOrMoves = /^[没不想能要会]|[几多]|\p{Script=Han}[来去上下进出起回]$|回家$/u;
+
+// One-character verbs that name a different deal on a thing than the one an entry offers: buying or
+// selling a parking space the entry rents, a refund, a replacement, a theft, recruiting staff, teaching at
+// home. jieba leaves them one character long, below the two characters other words need; an entry that
+// never says the verb (nor its written form: 购买 for 买, 出售 for 卖) does not answer the question. An
+// "A不A" pair ("卖不卖", "招不招"), which jieba leaves as one unknown word, asks about the verb too.
+// Chosen on the own sets: each was uncovered only in questions a person should answer; everyday verbs
+// (去, 能, 找, 拿, 打, 做) were uncovered in answerable ones as often.
+const dealVerbs = new Map<string, string[]>([
+  ["买", ["购买"]],
+  ["卖", ["出售", "售卖"]],
+  ["租", []],
+  ["赔", []],
+  ["退", []],
+  ["补", []],
+  ["涨", []],
+  ["偷", ["被盗", "盗窃"]],
+  ["招", ["招新", "招生", "加入", "新人"]],
+  ["改", []],
+  ["教", ["课", "教学"]],
+  ["捐", []],
+]);
 
 /**
  * The content words of the question's asking clauses that `entryText` (the entry's text, normalized,
@@ -56,12 +84,22 @@ export function findUncoveredWords(question: string, entryText: string): Uncover
   for (const clause of asking) {
     for (const { word, tag } of tagWords(normalizeText(clause.text))) {
       const w = word.trim();
+      // "招不招" asks whether they 招; "招人" / "收人" whether they take people in, as 招 does.
+      const pair = /^(\p{Script=Han})不\1$/u.exec(w)?.[1] ?? (/^[招收]人$/u.test(w) ? "招" : undefined);
+      const verb = pair && dealVerbs.has(pair) ? pair : w;
+      const writtenAs = dealVerbs.get(verb);
+      if (writtenAs && (tag.startsWith("v") || verb !== w) && !found.has(verb)) {
+        if (![verb, ...writtenAs].some((form) => entryText.includes(form))) {
+          found.set(verb, { word: verb, weight: specificWeight });
+        }
+        continue;
+      }
       if ([...w].length < 2 || !contentTags.test(tag) || !isTopicWord(w) || generic.has(w) || found.has(w)) continue;
       if (asksOrMoves.test(w)) continue;
       // "棚子" is the "充电棚", "本子" a "本": a noun suffix adds nothing to look for.
       const stem = w.replace(/(?<=\p{Script=Han})[子儿头]$/u, "");
       if (entryText.includes(stem) || [...stem].every((ch) => entryText.includes(ch))) continue;
-      found.set(w, { word: w, weight: generalIdf(w) ?? unknownWeight });
+      found.set(w, { word: w, weight: generalIdf(w) ?? (tag === "eng" ? latinWeight : unknownWeight) });
     }
   }
   return [...found.values()].sort((a, b) => b.weight - a.weight);

@@ -24,6 +24,7 @@ describe("private details of a named person", () => {
     "模特队杨秀英队长的手机号能告诉我不",
     "京剧社周德明社长家里座机是多少",
     "网格员一个月工资能拿多少",
+    "物业经理的老婆是做什么工作的",
   ])("hands over, never answers from the entry that names them: %s", (question) => {
     const result = index.answer(question, now);
     expect(result.entry).toBeNull();
@@ -41,6 +42,7 @@ describe("private details of a named person", () => {
   it.each([
     ["我家住在7号楼 我们那片的网格员是谁", "grid-worker"],
     ["单位拖欠我工资 社区的律师能帮忙看看吗", "legal-consultation"],
+    ["家庭医生能给我的儿子签约吗", "family-doctor"],
   ])("reads the asker's own story as a story: %s", (question, id) => {
     const result = index.answer(question, now);
     expect(result.handover).toBeUndefined();
@@ -61,8 +63,15 @@ describe("quality on the near-miss and everyday own sets", () => {
   it("near misses: answers the answerable ones and hands over more of the rest than before", () => {
     const s = score("near-miss-questions.jsonl");
     expect(s.top1).toBeGreaterThanOrEqual(0.9);
-    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.6);
-    expect(s.precision).toBeGreaterThanOrEqual(0.72);
+    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.72);
+    expect(s.precision).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("second near-miss set: hands most of them to a person and still answers what entries state", () => {
+    const s = score("near-miss-2-questions.jsonl");
+    expect(s.top1).toBeGreaterThanOrEqual(0.92);
+    expect(s.abstainRecall).toBeGreaterThanOrEqual(0.8);
+    expect(s.precision).toBeGreaterThanOrEqual(0.77);
   });
 
   it("everyday questions: stays at the answer targets it reached", () => {

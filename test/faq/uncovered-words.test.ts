@@ -51,3 +51,23 @@ describe("the asked-for thing the best entry never states", () => {
     expect(first!.weight).toBeGreaterThan(10);
   });
 });
+
+describe("a different deal on the same thing", () => {
+  it("hands over buying or selling a parking space: the entry rents permits, it sells nothing", () => {
+    for (const question of ["小区地下车位多少钱一个 能买吗", "车位卖不卖"]) {
+      const answer = index.answer(question, now);
+      expect(answer.entry).toBeNull();
+      expect(answer.candidates[0]?.id).toBe("parking-permit");
+    }
+  });
+
+  it("hands over hiring staff, but answers joining a team that welcomes newcomers", () => {
+    const hiring = index.answer("长者食堂招不招厨师", now);
+    expect(hiring.entry).toBeNull();
+    expect(index.answer("模特队还招人吗", now).entry?.id).toBe("dance-team");
+  });
+
+  it("still answers the deal the entry offers", () => {
+    expect(index.answer("停车年卡多少钱", now).entry?.id).toBe("parking-permit");
+  });
+});
