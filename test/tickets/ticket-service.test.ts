@@ -171,7 +171,7 @@ describe("a burst from one resident, with the limits from config", () => {
       },
       roomsOf: (role) => (role === "volunteer" ? ["vol-room"] : ["staff-room"]),
       ratingTimeoutHours: 72,
-      isOverdue: async () => false,
+      pastLimit: () => false,
       mergeWindowHours: 6,
       flood,
     });
