@@ -50,7 +50,12 @@ export function reportsFeature(deps: FeatureDeps): ReportsFeature {
   const rules = loadFollowUpRules(config);
   const store = createPrismaReportStore(deps.db);
   const limitsOf = followUpLimits(rules);
-  const periodReports = createPeriodReports({ store, clock: deps.clock, limitsOf, community: deps.config.community.id });
+  const periodReports = createPeriodReports({
+    store,
+    clock: deps.clock,
+    limitsOf,
+    community: deps.config.community.id,
+  });
   const service = createReportService({
     store,
     clock: deps.clock,

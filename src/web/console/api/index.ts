@@ -3,7 +3,10 @@
 import type { Hono } from "hono";
 import type { ConsoleEnv } from "../console-routes.js";
 import type { ConsoleServices } from "../console-services.js";
+import { reportsApi } from "./reports.js";
 
-export function consoleApis(_s: ConsoleServices): Record<string, Hono<ConsoleEnv>> {
-  return {};
+export function consoleApis(s: ConsoleServices): Record<string, Hono<ConsoleEnv>> {
+  return {
+    "/reports": reportsApi(s),
+  };
 }
