@@ -47,6 +47,9 @@ describe.skipIf(!haveChromium)("the 成绩单 page in Chromium", () => {
     expect(await figure(page, "满意率").textContent()).toBe("100%");
     const label = (await page.locator(".report-head h2").textContent())!.replace(" 成绩单", "");
     expect(label).toMatch(/^\d{4}年\d{1,2}月$/);
+    expect(await page.locator(".report-head p").textContent()).toMatch(
+      /^本社区 · \d{4}年\d+月1日至\d+月\d+日 · 统计于/,
+    );
     expect(await page.locator("#period-picker option:checked").textContent()).toBe(`本月 (${label})`);
     const volunteers = page.locator('[data-table="volunteers"] table');
     await expect.poll(() => volunteers.locator("tbody tr").first().textContent()).toBe("刘志强11115.0");

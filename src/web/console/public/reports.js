@@ -18,7 +18,7 @@ const shownTables = ["categories", "buildings", "volunteers", "praise", "handove
 let charts = [];
 let state = { period: query("period") ?? "month", date: query("date") ?? "" };
 
-await startPage("reports");
+const session = await startPage("reports");
 await load();
 
 window.addEventListener("popstate", () => {
@@ -171,6 +171,7 @@ function drawReport(content, r) {
     el(
       "p",
       { class: "muted" },
+      `${session.community.name} · `,
       r.dates,
       ` · 统计于 ${generated}`,
       r.partial ? " · 本期尚未结束, 为截至此时的数字" : "",
