@@ -85,3 +85,42 @@ function bucketsOf(kind: PeriodKind, range: Range): ReportPeriod["buckets"] {
   }
   return buckets;
 }
+
+const nearNames: Record<PeriodKind, [string, string]> = {
+  week: ["本周", "上周"],
+  month: ["本月", "上月"],
+  year: ["今年", "去年"],
+};
+
+export interface PeriodChoice {
+  kind: PeriodKind;
+  /** 本月 (2026年12月), 上月 (2026年11月), 2026年10月. */
+  name: string;
+  label: string;
+  /** The period's first day, YYYY-MM-DD (China time): the date that names it in the console's address. */
+  date: string;
+}
+
+/** The current period of `kind` and the `count - 1` before it, newest first. */
+export function recentPeriods(kind: PeriodKind, now: Date, count: number): PeriodChoice[] {
+  const choices: PeriodChoice[] = [];
+  let instant = now;
+  for (let i = 0; i < count; i++) {
+    const p = resolvePeriod(kind, instant);
+    const near = nearNames[kind][i];
+    choices.push({
+      kind,
+      name: near ? `${near} (${p.label})` : p.label,
+      label: p.label,
+      date: isoDateOf(toChinaDate(p.range.from)),
+    });
+    instant = new Date(p.range.from.getTime() - 1);
+  }
+  return choices;
+}
+
+/** 2026-11-30. */
+export function isoDateOf(d: CivilDate): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.year}-${p(d.month)}-${p(d.day)}`;
+}

@@ -23,6 +23,8 @@ export interface ConsoleServices {
   faq: FaqFeature["service"];
   broadcasts: BroadcastFeature["service"];
   reports: ReportsFeature["service"];
+  /** The 成绩单 of a week, month or year (the reports feature's; export with reportToXlsx / reportToCsv). */
+  periodReport: ReportsFeature["periodReport"];
   rooms: RoomRegistry;
   directory: Directory;
   outbox: Outbox;
@@ -52,6 +54,7 @@ export function consoleServicesOf(
     faq: feature<FaqFeature>(app, "faq").service,
     broadcasts: feature<BroadcastFeature>(app, "broadcasts").service,
     reports: feature<ReportsFeature>(app, "reports").service,
+    periodReport: feature<ReportsFeature>(app, "reports").periodReport,
     rooms: app.rooms,
     directory: app.directory,
     outbox: app.outbox,
