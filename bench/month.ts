@@ -109,9 +109,9 @@ async function startApp(): Promise<void> {
     logger: silentLogger,
     housekeepingMs: 0,
   });
-  for (let b = 1; b <= buildings; b++) app.rooms.register(roomOf(b).id, roomOf(b).topic);
-  app.rooms.register(volunteerRoom.id, volunteerRoom.topic);
-  app.rooms.register(staffRoom.id, staffRoom.topic);
+  // As the channel does: registered and, on the first start, the configured topics bound (a
+  // volunteers' or staff room that is only registered has no role, so no claim would count).
+  await app.syncRooms([...Array.from({ length: buildings }, (_, i) => roomOf(i + 1)), volunteerRoom, staffRoom]);
   await app.start();
 }
 async function stopApp(): Promise<void> {

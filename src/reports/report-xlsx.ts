@@ -2,7 +2,7 @@
 // percentages (whole percent, as 日清周议 show them), hours with one decimal, columns wide enough
 // for their Chinese text. Text a spreadsheet would run as a formula gets a leading apostrophe.
 import ExcelJS from "exceljs";
-import { neutralizeFormula } from "./report-csv.js";
+import { cellText, neutralizeFormula } from "./report-csv.js";
 import type { PeriodReport } from "./period-report.js";
 import { type Cell, type ReportTable, reportTables } from "./report-tables.js";
 
@@ -51,8 +51,8 @@ function addSheet(wb: ExcelJS.Workbook, t: ReportTable): void {
       const fmt = formatOf(c);
       if (fmt) cell.numFmt = fmt;
       if (c.kind === "text" && /\n/.test(c.value)) cell.alignment = { wrapText: true, vertical: "top" };
-      const shown = typeof cell.value === "number" ? String(cell.value) : String(cell.value ?? "");
-      const longest = Math.max(...shown.split("\n").map(displayWidth));
+      // As shown (96%, 13.5), not as stored (0.961038…).
+      const longest = Math.max(...cellText(c).split("\n").map(displayWidth));
       widths[i] = Math.max(widths[i] ?? 0, longest);
     });
   }
