@@ -6,11 +6,13 @@ import type { ConsoleServices } from "../console-services.js";
 import { broadcastsApi } from "./broadcasts.js";
 import { handoversApi } from "./handovers.js";
 import { kbApi } from "./kb.js";
+import { ticketsApi } from "./tickets.js";
 
 export function consoleApis(s: ConsoleServices): Record<string, Hono<ConsoleEnv>> {
   return {
     "/broadcasts": broadcastsApi(s),
     "/handovers": handoversApi(s),
     "/kb": kbApi(s),
+    "/tickets": ticketsApi(s),
   };
 }
