@@ -2,6 +2,7 @@
 // tickets, staff read the board and a ticket's timeline through /api/tickets, and each action taken
 // there tells the resident and volunteers in WeChat as the chat command would.
 import { describe, expect, it } from "vitest";
+import { createFakeClock } from "../../helpers/fake-clock.js";
 import { type ConsoleClient, type ConsoleSetup, useConsole } from "../../helpers/console-harness.js";
 import { type PersonKey, testRooms, waitFor } from "../../helpers/grpc-harness.js";
 
@@ -377,5 +378,36 @@ describe("/api/tickets", () => {
     const audit = await c.bot.app.db.auditLog.findMany({ where: { action: { startsWith: "console:tickets:" } } });
     expect(audit.map((a) => a.action)).toEqual(["console:tickets:extend", "console:tickets:note"]);
     expect(audit.map((a) => a.detail).join()).not.toContain("晚上六点");
+  });
+});
+
+describe("/api/tickets marks", () => {
+  // Monday 7 December 2026, 10:00 in China: a working morning.
+  const clock = createFakeClock(new Date("2026-12-07T02:00:00Z"));
+  const c = useConsole({ clock });
+
+  it("marks urgent tickets, and overdue ones by follow-up's limits (延期 moves the limit)", async () => {
+    const lampId = await report(c, "zhang", "residents", lamp);
+    const gas = await report(c, "li", "residents", "楼道里好大一股煤气味, 3号楼");
+    clock.advance(60 * 60_000);
+    let staff = await c.signIn();
+    const marks = async () =>
+      Object.fromEntries(
+        (await staff.call("GET", "/api/tickets")).body.rows.map(
+          (r: { id: number; urgent: boolean; overdue: boolean }) => [r.id, { urgent: r.urgent, overdue: r.overdue }],
+        ),
+      );
+    // Nobody answered the urgent one within 30 minutes; the ordinary one has a working day.
+    expect(await marks()).toEqual({
+      [gas]: { urgent: true, overdue: true },
+      [lampId]: { urgent: false, overdue: false },
+    });
+    expect((await staff.call("GET", `/api/tickets/${gas}`)).body.ticket).toMatchObject({ urgent: true, overdue: true });
+
+    clock.advance(5 * 24 * 3600_000);
+    staff = await c.signIn();
+    expect((await marks())[lampId]).toEqual({ urgent: false, overdue: true });
+    expect((await act(staff, lampId, "extend", { reason: "等配件", date: "2026-12-30" })).status).toBe(200);
+    expect((await marks())[lampId]).toEqual({ urgent: false, overdue: false });
   });
 });

@@ -147,6 +147,15 @@ describe.skipIf(!haveChromium)("the 工单 pages in Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "console-tickets-board-phone");
 
+    // Left open, the board shows a new request within 30 seconds by itself.
+    await page.clock.install();
+    await page.reload();
+    await expect.poll(() => cards.count()).toBe(2);
+    const third = await report(c, "zhang", "3号楼电梯按钮不亮了");
+    await page.clock.fastForward(31_000);
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await cards.first().getAttribute("aria-label")).toBe(`工单 #${third}`);
+
     await card.getByRole("link", { name: `#${id}` }).click();
     await page.waitForURL(/\/console\/ticket\?id=/);
     await expect.poll(() => page.locator("h1").textContent()).toContain(`工单 #${id}`);
