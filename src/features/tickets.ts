@@ -15,6 +15,13 @@ import { loadFollowUpRules } from "./follow-up.js";
 
 export interface TicketsFeature extends Feature {
   service: TicketService;
+  /** The people staff may assign: members of the bound volunteers' rooms, by name (the console's list). */
+  volunteers(): Promise<Actor[]>;
+  /**
+   * The volunteer called `name`, found as `指派 N 某人` finds them: a member of a bound volunteers'
+   * room. Null when nobody there has that name.
+   */
+  findVolunteer(name: string): Promise<Actor | null>;
 }
 
 export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
@@ -37,16 +44,35 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
     flood: config.tickets.flood,
   });
 
-  /** The person meant in `指派 N @某人`: only a member of a bound volunteers' room may be assigned. */
-  async function findPerson(ctx: Context, name: string): Promise<Actor | null> {
-    const mentioned = ctx.message.mentionIds[0];
-    const person = mentioned
-      ? { id: mentioned, name: (await deps.directory.nameOf(mentioned)) ?? name }
-      : await deps.directory.findMember(rooms.idsByRole("volunteer"), name);
-    if (!person) return null;
+  /** Only a member of a bound volunteers' room may be assigned. */
+  async function mustBeVolunteer(person: Actor | null): Promise<Actor | null> {
+    // The bot sits in the volunteers' rooms too, but takes no tasks.
+    if (!person || person.name === config.botName) return null;
     if (!(await deps.roles.rolesOf(person.id)).has("volunteer"))
       throw new LinliError("not_found", "assignee is no volunteer", { notVolunteer: true });
     return person;
+  }
+
+  /** The person meant in `指派 N @某人`: only a member of a bound volunteers' room may be assigned. */
+  async function findPerson(ctx: Context, name: string): Promise<Actor | null> {
+    const mentioned = ctx.message.mentionIds[0];
+    return mustBeVolunteer(
+      mentioned
+        ? { id: mentioned, name: (await deps.directory.nameOf(mentioned)) ?? name }
+        : await deps.directory.findMember(rooms.idsByRole("volunteer"), name),
+    );
+  }
+
+  async function volunteers(): Promise<Actor[]> {
+    const seen = new Map<string, Actor>();
+    for (const roomId of rooms.idsByRole("volunteer"))
+      for (const id of await deps.directory.memberIds(roomId)) {
+        if (seen.has(id)) continue;
+        const name = await deps.directory.nameOf(id);
+        // The bot is a member of every room it serves; it takes no tasks.
+        if (name && name !== config.botName) seen.set(id, { id, name });
+      }
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   }
 
   const housekeeping = async () => {
@@ -58,6 +84,9 @@ export function ticketsFeature(deps: FeatureDeps): TicketsFeature {
   return {
     name: "tickets",
     service,
+    volunteers,
+    findVolunteer: async (name) =>
+      mustBeVolunteer(await deps.directory.findMember(rooms.idsByRole("volunteer"), name.trim())),
     middleware: {
       commands: [ticketCommands({ tickets: service, findPerson }), noteOutageNotice(deps.outageNotices)],
       intake: [withdrawByWords(service), placeAnswer(service), ticketIntake(service, deps.outageNotices)],

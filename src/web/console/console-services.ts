@@ -19,6 +19,8 @@ export interface ConsoleServices {
   config: Readonly<Config>;
   auth: ConsoleAuth;
   tickets: TicketsFeature["service"];
+  /** Whom staff may assign: the volunteers' rooms' members, checked as chat's 指派 checks them. */
+  volunteers: Pick<TicketsFeature, "volunteers" | "findVolunteer">;
   followUp: FollowUpFeature["service"];
   faq: FaqFeature["service"];
   broadcasts: BroadcastFeature["service"];
@@ -50,6 +52,7 @@ export function consoleServicesOf(
     config: o.config,
     auth: feature<ConsoleFeature>(app, "console").auth,
     tickets: feature<TicketsFeature>(app, "tickets").service,
+    volunteers: feature<TicketsFeature>(app, "tickets"),
     followUp: feature<FollowUpFeature>(app, "followUp").service,
     faq: feature<FaqFeature>(app, "faq").service,
     broadcasts: feature<BroadcastFeature>(app, "broadcasts").service,

@@ -7,11 +7,13 @@ import { broadcastsApi } from "./broadcasts.js";
 import { handoversApi } from "./handovers.js";
 import { kbApi } from "./kb.js";
 import { reportsApi } from "./reports.js";
+import { ticketsApi } from "./tickets.js";
 
 export function consoleApis(s: ConsoleServices): Record<string, Hono<ConsoleEnv>> {
   return {
-    "/broadcasts": broadcastsApi(s),
+    "/tickets": ticketsApi(s),
     "/handovers": handoversApi(s),
+    "/broadcasts": broadcastsApi(s),
     "/kb": kbApi(s),
     "/reports": reportsApi(s),
   };
