@@ -63,7 +63,7 @@ export async function startPage(current) {
     if (page === current) a.setAttribute("aria-current", "page");
     nav.append(a);
   }
-  bar.append(brand, who, out, nav);
+  bar.append(brand, el("span", { class: "account" }, who, out), nav);
   document.body.prepend(bar);
   return session;
 }
