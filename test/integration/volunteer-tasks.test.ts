@@ -11,6 +11,11 @@ const volunteersSaid = (words: string) =>
 describe("volunteers' own view", () => {
   it("lists what a volunteer holds and the open tasks, masked, in their room or privately", async () => {
     await setup.server.say("zhang", "residents", "3号楼2单元楼道灯坏了 电话13800002222");
+    // Two people's messages are handled in parallel: wait for #1 so that 李建国's is #2.
+    await waitFor(
+      () => setup.server.botSaid({ roomTopic: testRooms.residents }).some((s) => s.text.includes("#1")),
+      "张秀英's ticket #1",
+    );
     await setup.server.say("li", "residents", "3号楼单元门的门禁坏了关不上");
     // Two cards (queued together they go as one message).
     await waitFor(
