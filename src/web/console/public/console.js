@@ -50,7 +50,7 @@ export async function startPage(current) {
   session = await api("/session");
   const bar = document.createElement("header");
   bar.className = "bar";
-  const brand = el("span", { class: "brand" }, `邻里管家 · ${session.community.name}`);
+  const brand = el("span", { class: "brand" }, `邻里管家 · ${session.community?.name ?? ""}`);
   const who = el("span", { class: "who" }, `${session.name}${session.admin ? " (管理员)" : ""}`);
   const out = el("button", { class: "link", type: "button" }, "退出");
   out.addEventListener("click", async () => {
