@@ -43,7 +43,10 @@ describe("three residents, one water outage", () => {
         .filter((s) => s.text.includes("您满意吗"))
         .map((s) => s.text)
         .join("\n");
-    await waitFor(() => askedIn3().includes("@张秀英") && askedIn3().includes("@李建国"), "张秀英 and 李建国 asked to rate");
+    await waitFor(
+      () => askedIn3().includes("@张秀英") && askedIn3().includes("@李建国"),
+      "张秀英 and 李建国 asked to rate",
+    );
 
     await tell("zhang", "residents", "满意", "谢谢您的评价");
     await tell("li", "residents", "5分", "谢谢您的评价");
