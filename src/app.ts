@@ -153,10 +153,10 @@ export function createApp(o: AppOptions) {
      * The account's rooms as the channel lists them: bindings are read (once), each room
      * registered, and on an install's first start the configured topics bound (trust on first use).
      */
-    async syncRooms(list: { id: string; topic: string }[]): Promise<void> {
+    async syncRooms(list: { id: string; topic: string; ownerId?: string | null }[]): Promise<void> {
       loading ??= rooms.load();
       await loading;
-      for (const r of list) rooms.register(r.id, r.topic);
+      for (const r of list) rooms.register(r.id, r.topic, r.ownerId);
       rooms.bindFirstStart();
       await rooms.flush();
       await roomNotices?.settled();

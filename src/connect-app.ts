@@ -68,7 +68,7 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
     bot,
     logger,
     onMessage: async (m) => app?.bot.receive(m),
-    onRoomTopic: (r) => app?.rooms.register(r.id, r.topic),
+    onRoomTopic: (r) => app?.rooms.register(r.id, r.topic, r.ownerId),
     isConnected: () => link.state().connected,
   });
   const connected = createApp({ ...options, sender: channel.sender, directory: channel.directory });

@@ -51,15 +51,15 @@ export async function toInboundMessage(message: MessageInterface): Promise<Inbou
 export interface WechatyChannel {
   sender: Sender;
   directory: Directory;
-  /** The rooms the account is in, with their topics. */
-  listRooms(): Promise<{ id: string; topic: string }[]>;
+  /** The rooms the account is in, with their topics and owners (null where the puppet gives none). */
+  listRooms(): Promise<{ id: string; topic: string; ownerId: string | null }[]>;
 }
 
 export function createWechatyChannel(options: {
   bot: WechatyInterface;
   logger: Logger;
   onMessage(message: InboundMessage): Promise<unknown>;
-  onRoomTopic?(room: { id: string; topic: string }): void;
+  onRoomTopic?(room: { id: string; topic: string; ownerId: string | null }): void;
   /** False while the link to the puppet service is down (see puppet-link.ts). */
   isConnected?(): boolean;
   /** Waits before each new try to fetch a message the service announced but could not give; the last repeats. */
@@ -114,8 +114,11 @@ export function createWechatyChannel(options: {
     const found = /message not found for id: (\S+)/.exec(err instanceof Error ? err.message : String(err));
     if (found && !refetching.has(found[1]!)) refetchLater(found[1]!, "message not found");
   });
-  bot.on("room-topic", (room, topic) => options.onRoomTopic?.({ id: room.id, topic }));
-  bot.on("room-join", async (room) => options.onRoomTopic?.({ id: room.id, topic: await room.topic() }));
+  const ownerOf = (room: { owner(): { id: string } | undefined }) => room.owner()?.id ?? null;
+  bot.on("room-topic", (room, topic) => options.onRoomTopic?.({ id: room.id, topic, ownerId: ownerOf(room) }));
+  bot.on("room-join", async (room) =>
+    options.onRoomTopic?.({ id: room.id, topic: await room.topic(), ownerId: ownerOf(room) }),
+  );
 
   const sender: Sender = {
     async send(m: OutgoingMessage) {
@@ -175,7 +178,9 @@ export function createWechatyChannel(options: {
     directory,
     async listRooms() {
       const rooms = await bot.Room.findAll();
-      return Promise.all(rooms.map(async (r) => ({ id: r.id, topic: await r.topic() })));
+      return Promise.all(
+        rooms.map(async (r) => ({ id: r.id, topic: await r.topic(), ownerId: r.owner()?.id ?? null })),
+      );
     },
   };
 }

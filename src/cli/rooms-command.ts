@@ -35,10 +35,11 @@ export async function run(args: string[]): Promise<number> {
     const store = createPrismaRoomStore(opened.db);
     const rooms = await store.list();
     if (verb === "list") {
-      process.stdout.write("id\ttopic\trole\tbound_by\tbound_at\n");
+      process.stdout.write("id\ttopic\trole\towner\tbound_by\tbound_at\n");
       for (const r of rooms) {
         const at = r.boundAt ? r.boundAt.toISOString() : "";
-        process.stdout.write(`${r.id}\t${r.topic}\t${r.role ?? "unbound"}\t${r.boundBy ?? ""}\t${at}\n`);
+        const line = [r.id, r.topic, r.role ?? "unbound", r.ownerId ?? "", r.boundBy ?? "", at];
+        process.stdout.write(`${line.join("\t")}\n`);
       }
       return 0;
     }
@@ -49,7 +50,15 @@ export async function run(args: string[]): Promise<number> {
     }
     const at = new Date();
     if (verb === "bind" && role) {
-      await store.apply({ action: "bound", id: room.id, topic: room.topic, role, ownerId: null, by: "cli", at });
+      await store.apply({
+        action: "bound",
+        id: room.id,
+        topic: room.topic,
+        role,
+        ownerId: room.ownerId,
+        by: "cli",
+        at,
+      });
       process.stdout.write(`${room.id}\t${room.topic}\t${role}\n`);
     } else {
       await store.apply({ action: "unbound", id: room.id, topic: room.topic, by: "cli", at });

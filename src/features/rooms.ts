@@ -41,7 +41,9 @@ export function tellStaffAboutRooms(o: {
         ? "rooms:first-start"
         : notice.kind === "renamed"
           ? `room:${notice.room.id}:renamed:${at.getTime()}`
-          : `room:${notice.room.id}:proposed:${notice.room.topic}`;
+          : notice.kind === "owner-changed"
+            ? `room:${notice.room.id}:owner:${notice.from}:${notice.room.ownerId}`
+            : `room:${notice.room.id}:proposed:${notice.room.topic}`;
     for (const id of o.rooms.idsByRole("staff")) {
       await o.outbox.enqueue(
         { to: { kind: "room", id }, text, mentionIds: [] },
@@ -66,6 +68,8 @@ function describe(notice: RoomNotice, rooms: RoomRegistry): string {
       return say.firstStart(notice.rooms);
     case "renamed":
       return say.renamed(notice.room, notice.from);
+    case "owner-changed":
+      return say.ownerChanged(notice.room);
     case "proposed":
       return say.proposed(notice.room, rooms.pending().findIndex((r) => r.id === notice.room.id) + 1);
   }

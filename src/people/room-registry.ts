@@ -17,6 +17,11 @@ export interface KnownRoom {
   bound: Role | null;
   /** The elevated role its topic proposes (config), waiting for approval; null otherwise. */
   proposed: ElevatedRole | null;
+  /**
+   * The room's owner (a WeChat contact id) where the puppet tells it: for a bound room the one
+   * recorded with its binding; for an unbound one the one last seen. Null when unknown.
+   */
+  ownerId: string | null;
   boundBy: string | null;
   boundAt: Date | null;
 }
@@ -25,6 +30,8 @@ export interface KnownRoom {
 export type RoomNotice =
   | { kind: "renamed"; room: KnownRoom; from: string }
   | { kind: "proposed"; room: KnownRoom }
+  /** A bound room now has another owner than the one recorded; its role is kept. */
+  | { kind: "owner-changed"; room: KnownRoom; from: string }
   | { kind: "first-start"; rooms: KnownRoom[] };
 
 export interface RoomRegistryOptions {
@@ -62,25 +69,61 @@ export class RoomRegistry {
     for (const s of stored) {
       const known = this.#rooms.get(s.id);
       const topic = known?.topic ?? s.topic;
-      this.#rooms.set(s.id, this.#describe(s.id, topic, s.role, s.boundBy, s.boundAt));
+      // A binding made without an owner (the CLI's) takes the owner this process has seen.
+      const seenOwner = known?.ownerId ?? null;
+      const ownerId = s.role ? (s.ownerId ?? seenOwner) : seenOwner;
+      this.#rooms.set(s.id, this.#describe(s.id, topic, s.role, s.boundBy, s.boundAt, ownerId));
+      if (s.role && !s.ownerId && ownerId)
+        this.#write({
+          action: "owner",
+          id: s.id,
+          topic,
+          role: s.role,
+          ownerId,
+          from: null,
+          by: "wechat",
+          at: this.#now(),
+        });
     }
   }
 
-  /** Records a room as seen (or a new topic for it); returns it with its role. */
-  register(id: string, topic: string): KnownRoom {
+  /**
+   * Records a room as seen (or a new topic or owner for it); returns it with its role. `ownerId`
+   * is the owner the puppet gives; without one the owner known is kept.
+   */
+  register(id: string, topic: string, ownerId?: string | null): KnownRoom {
     const known = this.#rooms.get(id);
-    if (known && known.topic === topic) return known;
+    const owner = ownerId ?? known?.ownerId ?? null;
+    if (known && known.topic === topic && owner === known.ownerId) return known;
     const now = this.#now();
     if (known?.bound) {
-      const room = { ...known, topic };
-      this.#rooms.set(id, room);
-      this.#write({ action: "renamed", id, topic, role: known.bound, by: "wechat", at: now });
-      if (known.topic !== "") this.#o.onNotice?.({ kind: "renamed", room, from: known.topic });
+      let room = known;
+      if (known.topic !== topic) {
+        room = { ...room, topic };
+        this.#rooms.set(id, room);
+        this.#write({ action: "renamed", id, topic, role: known.bound, by: "wechat", at: now });
+        if (known.topic !== "") this.#o.onNotice?.({ kind: "renamed", room, from: known.topic });
+      }
+      // The role stays with the room id; a new owner is recorded, and staff hear of it once.
+      if (owner !== null && owner !== known.ownerId) {
+        room = { ...room, ownerId: owner };
+        this.#rooms.set(id, room);
+        const from = known.ownerId;
+        this.#write({ action: "owner", id, topic, role: known.bound, ownerId: owner, from, by: "wechat", at: now });
+        if (from !== null) this.#o.onNotice?.({ kind: "owner-changed", room, from });
+      }
       return room;
     }
-    let room = this.#describe(id, topic, null, null, null);
+    if (known && known.topic === topic) {
+      // Unbound and only the owner is new: remembered for when it is bound.
+      const room = { ...known, ownerId: owner };
+      this.#rooms.set(id, room);
+      return room;
+    }
+    let room = this.#describe(id, topic, null, null, null, owner);
     this.#write({ action: "seen", id, topic, at: now });
     if (room.role === "resident" && room.proposed === null && !this.#duplicatesBound(room)) {
+      this.#rooms.set(id, room);
       room = this.#setBinding(id, "resident", "auto", topic);
     } else {
       this.#rooms.set(id, room);
@@ -99,7 +142,7 @@ export class RoomRegistry {
   unbind(id: string, by: string): KnownRoom | undefined {
     const known = this.#rooms.get(id);
     if (!known) return undefined;
-    const room = this.#describe(id, known.topic, null, null, null);
+    const room = this.#describe(id, known.topic, null, null, null, known.ownerId);
     this.#rooms.set(id, room);
     this.#write({ action: "unbound", id, topic: known.topic, by, at: this.#now() });
     return room;
@@ -155,19 +198,27 @@ export class RoomRegistry {
 
   #setBinding(id: string, role: Role, by: string, topic = this.#rooms.get(id)?.topic ?? ""): KnownRoom {
     const at = this.#now();
-    const room = this.#describe(id, topic, role, by, at);
+    const ownerId = this.#rooms.get(id)?.ownerId ?? null;
+    const room = this.#describe(id, topic, role, by, at, ownerId);
     this.#rooms.set(id, room);
-    this.#write({ action: "bound", id, topic, role, ownerId: null, by, at });
+    this.#write({ action: "bound", id, topic, role, ownerId, by, at });
     return room;
   }
 
-  #describe(id: string, topic: string, bound: Role | null, by: string | null, at: Date | null): KnownRoom {
+  #describe(
+    id: string,
+    topic: string,
+    bound: Role | null,
+    by: string | null,
+    at: Date | null,
+    ownerId: string | null,
+  ): KnownRoom {
     const byTopic = matchRoomRole(topic, this.patterns);
     const proposed = byTopic === "staff" || byTopic === "volunteer" ? byTopic : null;
-    if (bound) return { id, topic, role: bound, bound, proposed: null, boundBy: by, boundAt: at };
+    if (bound) return { id, topic, role: bound, bound, proposed: null, ownerId, boundBy: by, boundAt: at };
     // Unbound: a room named like the staff or volunteers' group is served as residents' at most.
     const role: RoomRole = proposed ? "resident" : byTopic;
-    return { id, topic, role, bound: null, proposed, boundBy: null, boundAt: null };
+    return { id, topic, role, bound: null, proposed, ownerId, boundBy: null, boundAt: null };
   }
 
   #duplicatesBound(room: KnownRoom): boolean {

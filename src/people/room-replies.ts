@@ -14,6 +14,9 @@ export const roomReplies = {
     "新群要在工作群里回复「待绑定的群」查看并确认。",
   renamed: (room: KnownRoom, from: string) =>
     `群${quoted({ topic: from })}改名为${quoted(room)}。它仍按${roleNames[room.bound ?? "resident"]}对待（身份跟着群走，不看群名）。`,
+  ownerChanged: (room: KnownRoom) =>
+    `群${quoted(room)}的群主换了人。它仍按${roleNames[room.bound ?? "resident"]}对待（身份跟着群走，不看群主）。` +
+    `如果这次换群主不对（比如群被别人接手），请在工作群里回复「解绑 ${room.topic}」，或用命令行：linli rooms unbind ${room.id}。`,
   proposed: (room: KnownRoom, number: number) =>
     `有一个群叫${quoted(room)}，和配置的${roleNames[room.proposed ?? "resident"]}同名，但还没有绑定，现在只当居民群对待。` +
     `如果它确实是${roleNames[room.proposed ?? "resident"]}，请回复「绑定 ${number}」。`,

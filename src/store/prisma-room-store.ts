@@ -32,7 +32,11 @@ export function createPrismaRoomStore(db: Db): RoomStore {
           ? { role: c.role, ownerId: c.ownerId, boundBy: c.by, boundAt: c.at }
           : c.action === "unbound"
             ? { role: null, ownerId: null, boundBy: null, boundAt: null }
-            : {};
+            : c.action === "owner"
+              ? { ownerId: c.ownerId }
+              : {};
+      // An owner first known is `owner-recorded`; another than the recorded one, `owner-changed`.
+      const action = c.action === "owner" ? (c.from === null ? "owner-recorded" : "owner-changed") : c.action;
       await db.$transaction([
         db.room.upsert({
           where: { id: c.id },
@@ -42,8 +46,9 @@ export function createPrismaRoomStore(db: Db): RoomStore {
         db.roomEvent.create({
           data: {
             roomId: c.id,
-            action: c.action,
+            action,
             role: c.action === "unbound" ? null : c.role,
+            ownerId: c.action === "bound" || c.action === "owner" ? c.ownerId : null,
             topic: c.topic,
             by: c.by,
             at: c.at,

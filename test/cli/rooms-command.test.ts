@@ -36,21 +36,21 @@ describe("linli rooms", () => {
   it("lists rooms with their bindings, binds a room id the bot then serves as such, and unbinds it", async () => {
     const registry = new RoomRegistry(patterns, { store: createPrismaRoomStore(database.db) });
     await registry.load();
-    registry.register("r-staff", "社区工作群");
+    registry.register("r-staff", "社区工作群", "u-zhao");
     registry.register("r-3", "幸福里3号楼居民群");
     registry.bindFirstStart();
-    registry.register("r-new", "志愿者服务群");
+    registry.register("r-new", "志愿者服务群", "u-liu");
     await registry.flush();
     expect(registry.get("r-new")).toMatchObject({ role: "resident", bound: null, proposed: "volunteer" });
 
     const list = linli("list");
     expect(list.status).toBe(0);
     const lines = list.stdout.trim().split("\n");
-    expect(lines[0]).toBe("id\ttopic\trole\tbound_by\tbound_at");
-    expect(lines.slice(1).map((l) => l.split("\t").slice(0, 4))).toEqual([
-      ["r-3", "幸福里3号楼居民群", "resident", "auto"],
-      ["r-new", "志愿者服务群", "unbound", ""],
-      ["r-staff", "社区工作群", "staff", "first-start"],
+    expect(lines[0]).toBe("id\ttopic\trole\towner\tbound_by\tbound_at");
+    expect(lines.slice(1).map((l) => l.split("\t").slice(0, 5))).toEqual([
+      ["r-3", "幸福里3号楼居民群", "resident", "", "auto"],
+      ["r-new", "志愿者服务群", "unbound", "", ""],
+      ["r-staff", "社区工作群", "staff", "u-zhao", "first-start"],
     ]);
 
     const bind = linli("bind", "r-new", "volunteer");
@@ -58,6 +58,15 @@ describe("linli rooms", () => {
     await registry.load();
     expect(registry.get("r-new")).toMatchObject({ role: "volunteer", bound: "volunteer", boundBy: "cli" });
     expect(registry.idsByRole("volunteer")).toEqual(["r-new"]);
+    // The CLI knows no owner for a room never bound; the bot that saw it records the owner.
+    await registry.flush();
+    const listed = linli("list").stdout.trim().split("\n");
+    expect(
+      listed
+        .find((l) => l.startsWith("r-new\t"))
+        ?.split("\t")
+        .slice(0, 5),
+    ).toEqual(["r-new", "志愿者服务群", "volunteer", "u-liu", "cli"]);
 
     expect(linli("unbind", "r-staff").status).toBe(0);
     await registry.load();

@@ -11,6 +11,7 @@ import { type OpenedDatabase, openDatabase } from "../../src/store/open-database
 import { createPrismaBroadcastStore } from "../../src/store/prisma-broadcast-store.js";
 import { createPrismaFollowUpStore } from "../../src/store/prisma-follow-up-store.js";
 import { createPrismaReportStore } from "../../src/store/prisma-report-store.js";
+import { createPrismaRoomStore } from "../../src/store/prisma-room-store.js";
 import { createPrismaHandoverStore } from "../../src/store/prisma-handover-store.js";
 import { createPrismaKbStore } from "../../src/store/prisma-kb-store.js";
 import { createPrismaTicketStore } from "../../src/store/prisma-ticket-store.js";
@@ -386,6 +387,51 @@ describe.each(kinds)("%s", (_name, available, make) => {
       // LIKE's wildcards are the resident's text, not patterns.
       expect(ids(await s.handovers.list({ ...query, text: "楼道_5折" }))).toEqual([sale.id]);
       expect(ids(await s.handovers.list({ ...query, text: "%" }))).toEqual([]);
+    },
+  );
+
+  it.skipIf(!available)(
+    "keeps a room's binding with its owner, records owner changes in the audit, and forgets both on unbind",
+    async () => {
+      const rooms = createPrismaRoomStore(s.opened.db);
+      const room = { id: "room-owner-1", topic: "幸福里社区工作群" };
+      await rooms.apply({ action: "seen", ...room, at: at(1) });
+      await rooms.apply({ action: "bound", ...room, role: "staff", ownerId: "u-zhao", by: "first-start", at: at(2) });
+      const stored = () => rooms.list().then((l) => l.find((r) => r.id === room.id));
+      expect(await stored()).toEqual({
+        ...room,
+        role: "staff",
+        ownerId: "u-zhao",
+        boundBy: "first-start",
+        boundAt: at(2),
+      });
+
+      await rooms.apply({
+        action: "owner",
+        ...room,
+        role: "staff",
+        ownerId: "u-new",
+        from: "u-zhao",
+        by: "wechat",
+        at: at(3),
+      });
+      // The owner changes; the role and who bound it do not.
+      expect(await stored()).toEqual({
+        ...room,
+        role: "staff",
+        ownerId: "u-new",
+        boundBy: "first-start",
+        boundAt: at(2),
+      });
+      await rooms.apply({ action: "unbound", ...room, by: "赵书记", at: at(4) });
+      expect(await stored()).toMatchObject({ role: null, ownerId: null, boundBy: null });
+
+      const events = await s.opened.db.roomEvent.findMany({ where: { roomId: room.id }, orderBy: { id: "asc" } });
+      expect(events.map((e) => [e.action, e.role, e.ownerId, e.by])).toEqual([
+        ["bound", "staff", "u-zhao", "first-start"],
+        ["owner-changed", "staff", "u-new", "wechat"],
+        ["unbound", null, null, "赵书记"],
+      ]);
     },
   );
 });

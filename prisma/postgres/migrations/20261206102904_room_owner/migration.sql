@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RoomEvent" ADD COLUMN     "ownerId" TEXT;
+
