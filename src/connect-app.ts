@@ -8,6 +8,7 @@ import { type LinkGap, type PuppetLink, watchPuppetLink } from "./channels/puppe
 import { createWechatyChannel } from "./channels/wechaty-channel.js";
 import type { Role } from "./core/types.js";
 import { sendPriority } from "./outbox/outbox.js";
+import { createPrismaLinkWatchStore, gapSinceLastRun } from "./store/link-watch.js";
 import { toChinaTime } from "./text/china-time.js";
 
 /** What `GET /healthz` reports. */
@@ -36,6 +37,13 @@ export interface ConnectOptions extends Omit<AppOptions, "sender" | "directory">
   keepAliveMs?: number;
   /** Words never to print (the puppet service token). */
   secrets?: string[];
+  /**
+   * At start, a link last seen up longer ago than this (the bot was stopped, or killed during
+   * an outage) is reported to staff as a gap. Default 2 minutes.
+   */
+  linkGapAfterMs?: number;
+  /** How often the time the link was last seen up is stored. Default 30 s. */
+  linkWatchMs?: number;
 }
 
 const minuteOf = (d: Date) => {
@@ -54,6 +62,7 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
     keepAliveMs: options.keepAliveMs,
     secrets: options.secrets,
     onDown: () => {
+      saveWatch();
       const s = link.state();
       logger.warn("sending paused: WeChat unreachable or logged out", { connected: s.connected, loggedIn: s.loggedIn });
       app?.outbox.pause();
@@ -61,6 +70,7 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
     onUp: (gap) => {
       if (gap) logger.info("sending resumed", { from: gap.from.toISOString(), to: gap.to.toISOString() });
       app?.outbox.resume();
+      saveWatch();
       if (gap) void tellStaffOfGap(gap);
     },
   });
@@ -87,6 +97,42 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
     }
   }
 
+  // The link's last known state, stored so that a gap spanning a restart is told too. Nothing
+  // is written before the previous process's record has been read (once, after the first login).
+  const watch = createPrismaLinkWatchStore(connected.db);
+  let watching = false;
+  let lastAlive: Date | undefined;
+  let beat: ReturnType<typeof setInterval> | undefined;
+  function saveWatch(): void {
+    if (!watching) return;
+    const s = link.state();
+    const now = options.clock.now();
+    if (!s.downSince) lastAlive = now;
+    watch
+      .write({ aliveAt: lastAlive ?? now, downSince: s.downSince })
+      .catch((err) => logger.warn("could not store the link state", { reason: String(err) }));
+  }
+  async function checkLastRun(): Promise<void> {
+    const row = await watch.read().catch((err) => {
+      logger.warn("could not read the link state of the last run", { reason: String(err) });
+      return null;
+    });
+    lastAlive = row?.aliveAt;
+    const gap = gapSinceLastRun(row, options.clock.now(), options.linkGapAfterMs ?? 120_000);
+    if (gap) {
+      logger.warn("the bot was cut off from WeChat before this start", {
+        from: gap.from.toISOString(),
+        to: gap.to.toISOString(),
+      });
+      await tellStaffOfGap(gap);
+    }
+    watching = true;
+    saveWatch();
+    beat = setInterval(saveWatch, options.linkWatchMs ?? 30_000);
+    beat.unref();
+  }
+  let checked: Promise<void> | undefined;
+
   let started: Promise<void> | undefined;
   const syncRooms = async () => {
     await connected.syncRooms(await channel.listRooms());
@@ -94,6 +140,8 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
     logger.info("rooms", Object.fromEntries(roles.map((role) => [role, connected.rooms.idsByRole(role).length])));
     started ??= connected.start();
     await started;
+    checked ??= checkLastRun();
+    await checked;
   };
   const ready = new Promise<void>((resolve, reject) => {
     bot.on("login", (user) => {
@@ -110,7 +158,14 @@ export function connectApp(bot: WechatyInterface, options: ConnectOptions): Conn
   return {
     app: connected,
     ready,
-    link,
+    link: {
+      ...link,
+      stop() {
+        clearInterval(beat);
+        watching = false;
+        link.stop();
+      },
+    },
     async health() {
       const s = link.state();
       return {

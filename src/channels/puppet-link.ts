@@ -65,6 +65,23 @@ function streamManagerOf(bot: WechatyInterface): StreamManager | undefined {
     : undefined;
 }
 
+const channelStates = ["IDLE", "CONNECTING", "READY", "TRANSIENT_FAILURE", "SHUTDOWN"];
+
+/**
+ * The gRPC channel's state: the library swallows a new stream's error while it waits for the
+ * first event, so this is often the only reason there is for a failed reconnect.
+ */
+function channelStateOf(manager: StreamManager): string | undefined {
+  try {
+    const client = (manager as { client?: { getChannel?(): { getConnectivityState(connect: boolean): number } } })
+      .client;
+    const state = client?.getChannel?.().getConnectivityState(false);
+    return state === undefined ? undefined : (channelStates[state] ?? String(state));
+  } catch {
+    return undefined;
+  }
+}
+
 export function hideSecrets(text: string, secrets: readonly string[]): string {
   return secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join("***"), text);
 }
@@ -83,6 +100,8 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
   let hooked: EventEmitter | undefined;
   let dropped: EventEmitter | undefined;
   let sawHeartbeat = false;
+  /** Why the last reconnect attempt failed, token-free. */
+  let failure = "";
   let lastHeartbeat = Date.now();
   const keepAliveMs = o.keepAliveMs ?? 15_000;
 
@@ -131,6 +150,8 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
   async function reconnect(): Promise<void> {
     if (reconnecting) return;
     reconnecting = true;
+    let lastReason = "";
+    failure = "";
     for (let attempt = 0; !stopped && !connected; attempt++) {
       await new Promise((r) => setTimeout(r, backoff[Math.min(attempt, backoff.length - 1)]));
       const manager = streamManagerOf(bot);
@@ -142,8 +163,12 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
           manager.stopStream();
           sawHeartbeat = false;
           await manager.startStream();
+          // A stream to an absent service opens, then fails on its own; keep why for the log.
+          manager.eventStream?.on("error", (err: unknown) => {
+            failure = safe(err);
+          });
         } catch (err) {
-          logger.debug("puppet service reconnect failed", { attempt: attempt + 1, reason: safe(err) });
+          failure = safe(err);
         }
       // The service greets every new stream with a heartbeat: without one it is not back yet.
       if (sawHeartbeat && manager.eventStream) {
@@ -156,7 +181,12 @@ export function watchPuppetLink(o: PuppetLinkOptions) {
         });
         update();
       } else {
-        logger.debug("puppet service still unreachable", { attempt: attempt + 1 });
+        // At warn so an operator sees why (token-free); the same reason again only every tenth try.
+        const channel = channelStateOf(manager);
+        const reason = failure || `no heartbeat from the service${channel ? ` (gRPC channel ${channel})` : ""}`;
+        const level = reason !== lastReason || attempt % 10 === 0 ? "warn" : "debug";
+        lastReason = reason;
+        logger[level]("puppet service reconnect failed", { attempt: attempt + 1, reason });
       }
     }
     reconnecting = false;
