@@ -14,24 +14,50 @@ export class ApiError extends Error {
   }
 }
 
+// Set once the page starts to go away: calls cut short by leaving are not errors to show.
+let leaving = false;
+addEventListener("pagehide", () => {
+  leaving = true;
+});
+addEventListener("beforeunload", () => {
+  leaving = true;
+});
+const never = () => new Promise(() => {});
+const networkTrouble = () => new ApiError(0, "network", "网络不太顺畅, 请稍后再试。");
+
 /** Calls the console API; a lost session sends the page to the sign-in page. */
 export async function api(path, { method = "GET", body, raw = false } = {}) {
   const headers = {};
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && session) headers["x-csrf-token"] = session.csrfToken;
-  const response = await fetch(`/api${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: "same-origin",
-  });
+  let response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    if (leaving) return never();
+    throw networkTrouble();
+  }
   if (response.status === 401 && !path.startsWith("/login")) {
     location.href = `/console/login?next=${encodeURIComponent(location.pathname + location.search)}`;
     // The page is leaving: nothing after this call should run or report an error.
-    return new Promise(() => {});
+    leaving = true;
+    return never();
   }
   if (raw && response.ok) return response;
-  const data = await response.json().catch(() => ({}));
+  let data;
+  try {
+    data = await response.json();
+  } catch {
+    // A body cut short (the page is leaving, or the network dropped) is never read as an answer.
+    if (leaving) return never();
+    if (response.ok) throw networkTrouble();
+    data = {};
+  }
   if (!response.ok)
     throw new ApiError(response.status, data.error ?? "error", data.message ?? "出了点问题, 请稍后再试。", data);
   return data;
