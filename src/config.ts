@@ -109,8 +109,11 @@ export interface Config {
   rooms: { resident: string[]; volunteer: string[]; staff: string[] };
   kbPath: string | undefined;
   web: { host: string; port: number };
-  /** The staff console: the address staff open (for sign-in links) and how long a session lasts. */
-  console: { url: string | undefined; sessionHours: number };
+  /**
+   * The staff console: the address staff open (for sign-in links; LINLI_CONSOLE_URL, else the web
+   * port on a host a browser can reach) and how long a session lasts.
+   */
+  console: { url: string; sessionHours: number };
   /** The one community this process serves; the console's queries are about it. */
   community: { id: string; name: string };
   outbox: { intervalMs: number; jitterMs: number; backlogAlert: number };
@@ -185,7 +188,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rooms: { resident: c.LINLI_RESIDENT_ROOMS, volunteer: c.LINLI_VOLUNTEER_ROOMS, staff: c.LINLI_STAFF_ROOMS },
     kbPath: c.LINLI_KB,
     web: { host: c.LINLI_WEB_HOST, port: c.LINLI_WEB_PORT },
-    console: { url: c.LINLI_CONSOLE_URL?.replace(/\/+$/, ""), sessionHours: c.LINLI_CONSOLE_SESSION_HOURS },
+    console: {
+      url: c.LINLI_CONSOLE_URL?.replace(/\/+$/, "") ?? `http://${reachableHost(c.LINLI_WEB_HOST)}:${c.LINLI_WEB_PORT}`,
+      sessionHours: c.LINLI_CONSOLE_SESSION_HOURS,
+    },
     community: { id: c.LINLI_COMMUNITY_ID, name: c.LINLI_COMMUNITY_NAME },
     outbox: {
       intervalMs: c.LINLI_SEND_INTERVAL_MS,
@@ -215,6 +221,12 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
           }
         : undefined,
   });
+}
+
+/** A wildcard address is where to listen, not where a browser can go. */
+export function reachableHost(host: string): string {
+  const h = host === "" || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return h.includes(":") ? `[${h}]` : h;
 }
 
 /** Every key the config reads (kept in step with .env.example by a test). */

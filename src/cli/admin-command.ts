@@ -39,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     process.stdout.write(
-      `已创建后台管理员 ${name}。\n密码 (只显示这一次, 请妥善保管): ${password}\n登录页: ${config.console.url ?? `http://${config.web.host}:${config.web.port}`}/console/login\n`,
+      `已创建后台管理员 ${name}。\n密码 (只显示这一次, 请妥善保管): ${password}\n登录页: ${config.console.url}/console/login\n`,
     );
     return 0;
   } finally {

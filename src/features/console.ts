@@ -37,7 +37,7 @@ export function consoleFeature(deps: FeatureDeps): ConsoleFeature {
     sessionHours: config.console.sessionHours,
     isStaff: async (personId) => (await roles.rolesOf(personId)).has("staff"),
   });
-  const url = config.console.url ?? `http://${visibleHost(config.web.host)}:${config.web.port}`;
+  const url = config.console.url;
 
   const commands: Middleware<Context> = async (ctx, next) => {
     const command = readConsoleCommand(ctx.text);
@@ -66,10 +66,4 @@ export function consoleFeature(deps: FeatureDeps): ConsoleFeature {
   };
 
   return { name: "console", auth, middleware: { commands } };
-}
-
-/** A wildcard address is where to listen, not where a browser can go. */
-function visibleHost(host: string): string {
-  const h = host === "" || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-  return h.includes(":") ? `[${h}]` : h;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { reachableHost } from "../config.js";
 import type { Logger } from "../core/types.js";
 import { type ConsoleServices, consoleRoutes } from "./console/console-routes.js";
 import { jsonError } from "./json-error.js";
@@ -95,7 +96,5 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
 }
 
 export function urlOf(host: string, port: number): string {
-  // A wildcard address is where to listen, not where a browser can go.
-  const visible = host === "" || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-  return `http://${visible.includes(":") ? `[${visible}]` : visible}:${port}/`;
+  return `http://${reachableHost(host)}:${port}/`;
 }

@@ -110,8 +110,7 @@ export function consoleRoutes(s: ConsoleServices): Hono {
       }),
     );
   }
-  if (consolePages.includes("ticket"))
-    app.get("/console/tickets/:id{[0-9]+}", (c) => c.redirect(`/console/ticket?id=${c.req.param("id")}`));
+  app.get("/console/tickets/:id{[0-9]+}", (c) => c.redirect(`/console/ticket?id=${c.req.param("id")}`));
 
   // The API.
   const api = new Hono<ConsoleEnv>();
