@@ -11,6 +11,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { rateLimiter } from "hono-rate-limiter";
+import type { z } from "zod";
 import type { ConsoleSession } from "../../people/console-auth.js";
 import { jsonError } from "../json-error.js";
 import { consoleApis } from "./api/index.js";
@@ -211,3 +212,6 @@ export async function readJson(c: Context): Promise<Record<string, unknown> | nu
     return null;
   }
 }
+
+/** The first thing wrong with an input, in the words its schema gives. */
+export const firstProblem = (e: z.ZodError) => e.issues[0]?.message ?? "输入的内容不对, 请检查后再试。";

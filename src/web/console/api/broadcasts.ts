@@ -15,7 +15,7 @@ import { PLACEHOLDERS } from "../../../broadcasts/render-broadcast.js";
 import { nextRuns, type Schedule } from "../../../broadcasts/schedule.js";
 import { chinaTimeToDate, daysInMonth, toChinaDate, toChinaTime } from "../../../text/china-time.js";
 import { jsonError } from "../../json-error.js";
-import type { ConsoleEnv } from "../console-routes.js";
+import { type ConsoleEnv, readJson } from "../console-routes.js";
 import type { ConsoleServices } from "../console-services.js";
 
 const MAX_CONTENT_CHARS = 2000;
@@ -57,7 +57,7 @@ export function broadcastsApi(s: ConsoleServices): Hono<ConsoleEnv> {
 
   /** Reads a form with the chat's rules; a Response when it is not a valid broadcast. */
   async function readForm(c: Context<ConsoleEnv>) {
-    const parsed = formSchema.safeParse(await readBody(c));
+    const parsed = formSchema.safeParse(await readJson(c));
     if (!parsed.success) return jsonError(c, 400, "bad_input", firstIssue(parsed.error));
     const form = parseBroadcastForm(parsed.data, s.clock.now(), { knownTopics: knownTopics(), robots: robots() });
     if (!form.ok)
@@ -346,15 +346,6 @@ function sameCron(a: string, b: string): boolean {
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
-}
-
-async function readBody(c: Context): Promise<unknown> {
-  if (!(c.req.header("content-type") ?? "").startsWith("application/json")) return null;
-  try {
-    return JSON.parse(await c.req.text());
-  } catch {
-    return null;
-  }
 }
 
 function firstIssue(error: z.ZodError): string {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isLinliError } from "../../../core/errors.js";
 import type { Handover } from "../../../faq/handover-store.js";
 import { jsonError } from "../../json-error.js";
-import { type ConsoleEnv, readJson } from "../console-routes.js";
+import { type ConsoleEnv, firstProblem, readJson } from "../console-routes.js";
 import type { ConsoleServices } from "../console-services.js";
 
 /** Longest answer the page takes: a few paragraphs in one WeChat message. */
@@ -62,8 +62,6 @@ export function handoverView(h: Handover) {
     kbEntryId: h.kbEntryId,
   };
 }
-
-const firstProblem = (e: z.ZodError) => e.issues[0]?.message ?? "输入的内容不对, 请检查后再试。";
 
 function idOf(c: Context): number | null {
   const id = Number(c.req.param("id"));

@@ -18,7 +18,7 @@ import { errorReplies, formatLocation, ticketReplies } from "../../../tickets/ti
 import type { TimelineEntry } from "../../../tickets/ticket-timeline.js";
 import { categories, categoryNames } from "../../../understand/taxonomy.js";
 import { jsonError } from "../../json-error.js";
-import { type ConsoleEnv, readJson } from "../console-routes.js";
+import { type ConsoleEnv, firstProblem, readJson } from "../console-routes.js";
 import type { ConsoleServices } from "../console-services.js";
 
 /** Staff's names for the states (as in chat's staff lists). */
@@ -185,8 +185,6 @@ const entryView = (e: TimelineEntry) => ({
   text: e.text,
   internal: e.internal,
 });
-
-const firstProblem = (e: z.ZodError) => e.issues[0]?.message ?? "输入的内容不对, 请检查后再试。";
 
 function idOf(c: Context): number | null {
   const id = Number(c.req.param("id"));
