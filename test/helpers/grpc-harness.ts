@@ -243,6 +243,11 @@ export async function startBot(
       link.stop();
       await a.stop();
       await bot.stop().catch(() => {});
+      // puppet-service closes its on-disk payload cache (a LevelDB under ~/.wechaty, one per
+      // token) only on a logout event, which never comes when the bot stops while the service
+      // is down; a real process frees the lock when it exits, but the next bot in this process
+      // would find it held. Close it here, as a logout would.
+      await (puppet as unknown as { _payloadStore?: { stop(): Promise<void> } })._payloadStore?.stop().catch(() => {});
       await database.close();
     },
   };

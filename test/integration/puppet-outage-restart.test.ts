@@ -122,7 +122,6 @@ it("stopped while the puppet service is down, the next bot tells staff once from
   }, "the down-since stored");
   const downSince = new Date(JSON.parse(downRow).downSince as string);
   // Reconnect attempts fail while it is away, and say why at warn, without the token.
-  // Reconnect attempts fail while it is away, and say why at warn, without the token.
   const failed = await waitFor(
     () =>
       logLines.find(
