@@ -10,6 +10,8 @@ import { buildVocabulary, correctTypo, type KbVocabulary, weighWord } from "./kb
 import { measureCoverage, measureForeign } from "./measure-coverage.js";
 import { normalizeText } from "./normalize-text.js";
 import { unglue } from "./glued-words.js";
+import { findPlaceElsewhere } from "./asked-scope.js";
+import { type AskedValue, findDeferredWord, findUnstatedValue } from "./asked-value.js";
 import { asksPrivateDetails } from "./private-details.js";
 import { splitQuestion } from "./question-focus.js";
 import { findRelatedWords } from "./related-words.js";
@@ -39,6 +41,12 @@ export interface FaqAnswer {
   fence?: string;
   /** The asked-for words the best entry never states, when they made it hand over. */
   uncovered?: string[];
+  /** The kind of value asked for (an amount, a date…) that the best entry's answer never states. */
+  unstated?: AskedValue;
+  /** A place other than this community that the question asks about and the best entry never names. */
+  elsewhere?: string;
+  /** A word asked about that the best entry's answer leaves to a later notice. */
+  deferred?: string;
 }
 
 export interface FaqIndex {
@@ -221,6 +229,15 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       const fenced = fence ? { fence } : {};
       if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered, ...fenced };
       if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score, ...fenced };
+      // Right topic, but the value asked for (a sum, a date, how long) is nowhere in the answer.
+      const unstated = findUnstatedValue(question, best.answer);
+      if (unstated) return { ...abstain(candidates), score: decision.score, unstated, ...fenced };
+      // Named, but left to a later notice ("法定节假日另行通知").
+      const deferred = findDeferredWord(question, best.answer);
+      if (deferred) return { ...abstain(candidates), score: decision.score, deferred, ...fenced };
+      // The same service somewhere else: another community, the district, the city.
+      const place = findPlaceElsewhere(question, [best.title, ...best.questions, best.answer, ...best.tags].join("\n"));
+      if (place) return { ...abstain(candidates), score: decision.score, elsewhere: place, ...fenced };
       return {
         entry: best,
         score: decision.score,

@@ -21,12 +21,15 @@ const privateDetail = new RegExp(
     // home
     "家住|住哪|住在哪|住几号楼|住几楼|住哪栋|家在哪|住址",
     // private contact
-    "手机号|私人电话|私人号码|私人|私下|家里电话|家里座机|座机|微信",
+    "手机号|私人电话|私人号码|私人|私下|家里电话|家里座机|座机|微信(?!群|支付|付款|扫码|公众号|小程序|转账)",
     // pay
-    "工资|挣多少|月薪|待遇",
+    "(?<![欠拖讨要])工资|挣多少|月薪|待遇",
   ].join("|"),
   "u",
 );
+
+// How to reach someone or where they live: asked in the clause after the one naming them.
+const contactOrHome = /手机号|私人|私下|座机|微信|家住|住哪|住在哪|家在哪|住址/u;
 
 const nameTags = new Set(["nr", "nrfg", "nrt"]);
 
@@ -37,14 +40,24 @@ const nameTags = new Set(["nr", "nrfg", "nrt"]);
  * "手机号" into "电话".
  */
 export function asksPrivateDetails(question: string): boolean {
-  return [question, normalizeText(question)].some(asksInClauses);
+  // The bot's own name ends in a role word ("管家").
+  const asked = question.replace(/@?邻里管家/gu, " ");
+  return [asked, normalizeText(asked)].some(asksInClauses);
 }
 
 function asksInClauses(text: string): boolean {
-  return text.split(/[\s,，。!！?？;；、]+/u).some((clause) => {
+  const clauses = text.split(/[\s,，。!！?？;；、]+/u);
+  return clauses.some((clause, i) => {
     const detail = privateDetail.exec(clause);
     if (!detail) return false;
     const before = clause.slice(0, detail.index);
-    return someone.test(before) || tagWords(before).some(({ tag }) => nameTags.has(tag));
+    if (someone.test(before) || tagWords(before).some(({ tag }) => nameTags.has(tag))) return true;
+    // "物业经理叫啥 手机号多少": the person is named in the clause before, the detail asked after. Not
+    // when the detail is the asker's own ("我的手机号换了").
+    return (
+      contactOrHome.test(detail[0]) &&
+      !/[我俺咱]的?$/u.test(before) &&
+      clauses.slice(Math.max(0, i - 2), i).some((c) => someone.test(c))
+    );
   });
 }

@@ -25,6 +25,9 @@ describe("private details of a named person", () => {
     "京剧社周德明社长家里座机是多少",
     "网格员一个月工资能拿多少",
     "物业经理的老婆是做什么工作的",
+    // The person in one clause, the detail asked in the next.
+    "舞蹈队的队长姓啥 能给个她微信不",
+    "网格员叫什么 他住哪个楼",
   ])("hands over, never answers from the entry that names them: %s", (question) => {
     const result = index.answer(question, now);
     expect(result.entry).toBeNull();
@@ -43,6 +46,10 @@ describe("private details of a named person", () => {
     ["我家住在7号楼 我们那片的网格员是谁", "grid-worker"],
     ["单位拖欠我工资 社区的律师能帮忙看看吗", "legal-consultation"],
     ["家庭医生能给我的儿子签约吗", "family-doctor"],
+    ["我的手机号换了 网格员那边要登记吗", "grid-worker"],
+    ["网格员能拉我进微信群吗", "grid-worker"],
+    // The bot's own name ends in a role word (管家); the wages are the asker's.
+    ["@邻里管家 社区律师每周几来 单位拖欠工资想问问", "legal-consultation"],
   ])("reads the asker's own story as a story: %s", (question, id) => {
     const result = index.answer(question, now);
     expect(result.handover).toBeUndefined();

@@ -1,0 +1,93 @@
+// Some questions ask for a value: an amount of money, a date, a time of day, how long something takes,
+// how many. An entry can be about the right thing and still never state such a value ("党费一个月交多少"
+// when the entry says how to transfer membership, "派出所户籍窗口几点上班" when it names the police
+// station but not its hours, "过年放几天假" when it gives the usual opening days): answering with it reads
+// as an answer and is not one, so a person answers. Only the asking clauses count (question-focus.ts);
+// the story around them often names a time or a sum that is not asked for.
+//
+// Chosen on the own labelled sets: requiring also that the asked-about words stand in the same sentence
+// as the value lost four answerable questions for each near miss it caught (the value and its subject
+// are often a sentence apart: "驿站…。营业时间9:00-21:00"); the presence of any value of the kind cost
+// none.
+import { normalizeText } from "./normalize-text.js";
+import { tagWords } from "../text/segment.js";
+import { splitQuestion } from "./question-focus.js";
+
+export type AskedValue = "amount" | "date" | "clock" | "duration" | "count";
+
+const kinds: { kind: AskedValue; asks: RegExp; states: RegExp }[] = [
+  {
+    kind: "amount",
+    asks: /多少钱|几块钱|几毛钱|多少块|什么价|啥价|价钱|价格|收费标准|缴费标准|交多少|缴多少|给多少|领多少|发多少|补多少|罚多少|赔多少|报销多少|拿多少|一个月多少|一年多少|一次多少|费用多少|多少费/u,
+    states: /\d+(?:\.\d+)?\s*(?:元|块|毛|角)|[一二两三四五六七八九十百千万]+[元块]|免费|不收费|不收钱|无偿|不要钱/u,
+  },
+  {
+    kind: "date",
+    asks: /几号|哪天|哪一天|几月|啥时候|什么时候|何时|初几|哪几天|几时|日子/u,
+    states:
+      /\d+月|\d+[日号]|[周礼拜星期][一二三四五六日天]|星期|每月|每年|每周|每天|工作日|节假日|月底|月初|上旬|中旬|下旬|春节|重阳|端午|中秋|国庆|元旦|暑假|寒假|季度|开学|常年|随时/u,
+  },
+  {
+    kind: "clock",
+    asks: /几点|多早|多晚|营业时间|上班时间|开放时间/u,
+    states: /\d+[:：]\d+|\d+点|上午|下午|晚上|早上|中午|全天|24小时/u,
+  },
+  {
+    kind: "duration",
+    asks: /多久|多长时间|几天|多少天|几个月|多少年|几年|多长/u,
+    states:
+      /\d+\s*(?:个)?(?:工作日|天|日|小时|分钟|个月|月|年|周)|[一二两三四五六七八九十半]+(?:个)?(?:工作日|天|小时|分钟|个月|年|周)|当场|当天|立即|马上|即时|随到随办|长期|一直/u,
+  },
+  {
+    kind: "count",
+    asks: /几本|几个|几次|几位|几张|几份|几人|多少人|多少个|多少次|几件|几斤/u,
+    states: /\d+|[一二两三四五六七八九十]+[本个次位张份人件斤名]|不限/u,
+  },
+];
+
+/**
+ * The first kind of value the question's asking clauses ask for that `answer` (the entry's answer
+ * text) states nowhere, or undefined when the answer states a value of every kind asked.
+ */
+export function findUnstatedValue(question: string, answer: string): AskedValue | undefined {
+  const clauses = splitQuestion(question);
+  const asking = clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses;
+  const stated = [answer, normalizeText(answer)];
+  for (const clause of asking) {
+    const text = [clause.text, normalizeText(clause.text)];
+    for (const { kind, asks, states } of kinds) {
+      if (text.some((t) => asks.test(t)) && !stated.some((a) => states.test(a))) return kind;
+    }
+  }
+  return undefined;
+}
+
+// An answer that names the thing asked but leaves its value to a later notice ("法定节假日另行通知",
+// "低保标准以区民政局当年公布为准", "社区统一安排彩排") does not answer it.
+const deferral = /另行通知|另行公布|另行安排|为准|群里通知|统一安排|待定|届时通知/u;
+// The days off a resident names, which the answer calls 节假日.
+const holiday = /过年|春节|大年|国庆|五一|元旦|端午|中秋|清明|放假|过节|假期|节假日/u;
+
+/**
+ * A word of the question's asking clauses that the answer mentions only where it defers to a later
+ * notice, or undefined.
+ */
+export function findDeferredWord(question: string, answer: string): string | undefined {
+  const parts = normalizeText(answer).split(/[，,。；;：:\n]/u);
+  const deferred = parts.filter((p) => deferral.test(p));
+  if (deferred.length === 0) return undefined;
+  const settled = parts.filter((p) => !deferral.test(p));
+  const clauses = splitQuestion(question);
+  const asking = clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses;
+  for (const clause of asking) {
+    const text = normalizeText(clause.text);
+    const words = tagWords(text)
+      .map(({ word }) => word)
+      .filter((w) => [...w].length >= 2 && !/[吗呢啊不没几多啥么]/u.test(w));
+    if (holiday.test(text)) words.push("节假日");
+    for (const w of words) {
+      if (deferred.some((p) => p.includes(w)) && !settled.some((p) => p.includes(w))) return w;
+    }
+  }
+  return undefined;
+}
