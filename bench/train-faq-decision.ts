@@ -1,5 +1,6 @@
 // `npx tsx bench/train-faq-decision.ts [--dry-run]`: fits the FAQ answer-or-abstain decision.
-// Every question of the team's own labelled sets (test/faq/fixtures/*.jsonl, never the development set)
+// Every question of the team's own labelled sets (test/faq/fixtures/*.jsonl and the used held-out sets in
+// test/fixtures/used-sets, never the shared development set)
 // goes through the index; the features of the top-ranked entry (decide-answer.ts) are labelled
 // 1 when the question is answerable and that entry is right. A logistic regression (standardised
 // features, L2, plain gradient descent) is cross-validated leaving one set out at a time; the L2 strength
@@ -13,6 +14,8 @@ import { fileURLToPath } from "node:url";
 import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
+import { findPlaceElsewhere } from "../src/faq/asked-scope.js";
+import { findDeferredWord, findUnstatedValue } from "../src/faq/asked-value.js";
 import { asksPrivateDetails } from "../src/faq/private-details.js";
 
 const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
@@ -26,7 +29,10 @@ const arg = (name: string, fallback: number) => {
 // (near-miss, near-miss-2: 307 questions, most a person should answer) are written to be hard, and pooled
 // with them the earlier floors (0.93, 0.88) could only be met by handing over one answerable question in
 // seven. Stricter floors (--precision 0.92 --abstain 0.84, threshold about 0.62) meet all three targets
-// in cross-validation (0.908, 0.853, 0.922) but answer fewer everyday questions.
+// in cross-validation (0.908, 0.853, 0.922) but answer fewer everyday questions. With the sets written apart
+// (apart-3, apart-4, sealed-2: 620 questions, 258 for a person) pooled in, 0.92 costs a top-1 of 0.83; the
+// default floors keep it at 0.906 (threshold 0.53). Questions the gates after the decision hand over
+// (asked-value.ts, asked-scope.ts) are not the model's to answer, as private ones are not.
 const floors = { precision: arg("--precision", 0.9), abstainRecall: arg("--abstain", 0.8) };
 const l2Grid = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const thresholds = Array.from({ length: 91 }, (_, i) => 0.05 + i * 0.01);
@@ -44,13 +50,25 @@ interface Row {
 // The own sets are written for the fixture KB; the demo KB (demo/kb) has no labelled questions yet.
 const index = createFaqIndex(loadKb(fixtureKb).entries);
 const rows: Row[] = [];
+// The gates after the decision (faq-index.ts): a value never stated or left to a later notice, another place.
+const entryById = new Map(loadKb(fixtureKb).entries.map((e) => [e.id, e]));
+function leavesUnsaid(text: string, id: string): boolean {
+  const e = entryById.get(id);
+  if (!e) return false;
+  const stated = [e.title, ...e.questions, e.answer, ...e.tags].join("\n");
+  return Boolean(
+    findUnstatedValue(text, e.answer) || findDeferredWord(text, e.answer) || findPlaceElsewhere(text, stated),
+  );
+}
 // `--also DIR`: sets from another folder as well (new sets, before they join the own ones).
 const alsoArg = process.argv.indexOf("--also");
-const setDirs = [setsDir, ...(alsoArg >= 0 ? [`${process.argv[alsoArg + 1]}/`] : [])];
+// Sets once held out and since used (test/fixtures/used-sets) are development sets like the own ones.
+const usedDir = fileURLToPath(new URL("../test/fixtures/used-sets/", import.meta.url));
+const setDirs = [setsDir, usedDir, ...(alsoArg >= 0 ? [`${process.argv[alsoArg + 1]}/`] : [])];
 const setFiles = setDirs
   .flatMap((dir) =>
     readdirSync(dir)
-      .filter((f) => f.endsWith(".jsonl"))
+      .filter((f) => f.endsWith("-questions.jsonl"))
       .map((f) => dir + f),
   )
   .sort();
@@ -67,7 +85,8 @@ for (const path of setFiles) {
       !ranked[0] ||
       ranked[0].raw <= 0 ||
       asksPrivateDetails(text) ||
-      index.unanswered(text, ranked[0].id).length > 0
+      index.unanswered(text, ranked[0].id).length > 0 ||
+      leavesUnsaid(text, ranked[0].id)
     ) {
       rows.push({ set, faq, picked: null, features: [], label: 0 });
       continue;
