@@ -69,7 +69,11 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
     o.logger.info("question handed over", { messageId: ctx.message.id, handoverId: handover.id });
     await ctx.reply(result.handover === "private" ? say.privateHandedOver() : say.handedOver(), { part: "faq" });
     for (const room of o.staffRooms()) {
-      await ctx.send({ kind: "room", id: room }, say.handoverPost(handover), `handover:${room}`);
+      await ctx.send(
+        { kind: "room", id: room },
+        say.handoverPost(handover, say.handoverHint(result)),
+        `handover:${room}`,
+      );
     }
   });
 }

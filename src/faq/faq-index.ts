@@ -47,6 +47,8 @@ export interface FaqAnswer {
   elsewhere?: string;
   /** A word asked about that the best entry's answer leaves to a later notice. */
   deferred?: string;
+  /** The entry that came closest, when one of the reasons above made it hand over (for staff). */
+  near?: { id: string; title: string };
 }
 
 export interface FaqIndex {
@@ -215,7 +217,10 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
         const elsewhere = ranked.find(
           (c) => c !== top && statesFence(statedOf(c.id), fence) && !findFence(question, readFences(byId.get(c.id)!)),
         );
-        if (!elsewhere) return { ...abstain(ranked.map((c) => ({ id: c.id, score: 0 }))), handover: "fenced", fence };
+        if (!elsewhere) {
+          const near = nearEntry(byId.get(top.id));
+          return { ...abstain(ranked.map((c) => ({ id: c.id, score: 0 }))), handover: "fenced", fence, near };
+        }
         ranked = [withUncovered(question, elsewhere), ...ranked.filter((c) => c !== top && c !== elsewhere)];
       }
       // A hard gate before the decision: the best entry is about the topic but never speaks of the
@@ -227,17 +232,18 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       fillCandidateScores(candidates, ranked, decision.score);
       const best = byId.get(ranked[0]!.id);
       const fenced = fence ? { fence } : {};
-      if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered, ...fenced };
+      const near = nearEntry(best);
+      if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered, near, ...fenced };
       if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score, ...fenced };
       // Right topic, but the value asked for (a sum, a date, how long) is nowhere in the answer.
       const unstated = findUnstatedValue(question, best.answer);
-      if (unstated) return { ...abstain(candidates), score: decision.score, unstated, ...fenced };
+      if (unstated) return { ...abstain(candidates), score: decision.score, unstated, near, ...fenced };
       // Named, but left to a later notice ("法定节假日另行通知").
       const deferred = findDeferredWord(question, best.answer);
-      if (deferred) return { ...abstain(candidates), score: decision.score, deferred, ...fenced };
+      if (deferred) return { ...abstain(candidates), score: decision.score, deferred, near, ...fenced };
       // The same service somewhere else: another community, the district, the city.
       const place = findPlaceElsewhere(question, [best.title, ...best.questions, best.answer, ...best.tags].join("\n"));
-      if (place) return { ...abstain(candidates), score: decision.score, elsewhere: place, ...fenced };
+      if (place) return { ...abstain(candidates), score: decision.score, elsewhere: place, near, ...fenced };
       return {
         entry: best,
         score: decision.score,
@@ -247,6 +253,10 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       };
     },
   };
+}
+
+function nearEntry(entry: KbEntry | undefined): { id: string; title: string } | undefined {
+  return entry ? { id: entry.id, title: entry.title } : undefined;
 }
 
 function toIndexedDoc(e: KbEntry): IndexedDoc {

@@ -1,5 +1,15 @@
 // Words people read from the FAQ feature, kept together: warm and plain for residents, precise for staff.
+import type { AskedValue } from "./asked-value.js";
+import type { FaqAnswer } from "./faq-index.js";
 import type { Handover } from "./handover-store.js";
+
+const valueWords: Record<AskedValue, string> = {
+  amount: "金额",
+  date: "日期",
+  clock: "具体时间",
+  duration: "要多久",
+  count: "数量",
+};
 
 const where = (h: Pick<Handover, "roomTopic">) => h.roomTopic ?? "私聊";
 const brief = (text: string, max = 30) => {
@@ -26,9 +36,21 @@ export const faqReplies = {
   notStaff: () => "抱歉, 只有社区工作人员可以答复居民咨询。",
 
   // Staff
-  handoverPost: (h: Handover) =>
+  handoverPost: (h: Handover, hint?: string) =>
     `【居民咨询 #${h.id}】${where(h)} ${h.askerName}: ${h.question}\n` +
+    (hint ? `${hint}\n` : "") +
     `答复请发「回复 ${h.id} 答案」, 或引用本条直接写答案; 末尾加「加入知识库」会同时存入知识库。`,
+  /** Why the closest entry did not answer, so staff can see what the knowledge base lacks. */
+  handoverHint: (a: FaqAnswer): string | undefined => {
+    if (!a.near) return undefined;
+    const entry = `最接近的知识库条目「${a.near.title}」`;
+    if (a.fence) return `${entry}写明不含「${a.fence}」。`;
+    if (a.elsewhere) return `问的是${a.elsewhere}的事, ${entry}只讲本社区。`;
+    if (a.unstated) return `${entry}没有写${valueWords[a.unstated]}。`;
+    if (a.deferred) return `${entry}关于「${a.deferred}」只写了另行通知或以公布为准。`;
+    if (a.uncovered?.length) return `${entry}没有提到「${a.uncovered.slice(0, 3).join("、")}」。`;
+    return undefined;
+  },
   relayed: (h: Handover) =>
     `已把 #${h.id} 的答复转给 ${h.askerName} (${where(h)})。\n` +
     `要存入知识库, 请引用本条回复「加入知识库」, 或发「加入知识库 ${h.id}」。`,

@@ -113,7 +113,17 @@ describe("residents' questions over WeChat", () => {
     await waitFor(() => residentsSaid("转给社区工作人员"), "the hand-over reply");
     const post = await waitFor(() => staffSaid("【居民咨询 #1】"), "the staff post");
     expect(post.text).toContain("老年证坐高铁能打折吗");
+    // Staff see what the knowledge base lacks, to answer and perhaps add it.
+    expect(post.text).toContain("最接近的知识库条目「老年证」写明不含「高铁」");
     expect(residentsSaid("公交免费")).toBeUndefined();
+  });
+
+  it("hands to staff a question about the same service elsewhere, and tells them why", async () => {
+    server.say("zhang", "residents", "隔壁小区的快递驿站几点关门", { mentionBot: true });
+    await waitFor(() => residentsSaid("转给社区工作人员"), "the hand-over reply");
+    const post = await waitFor(() => staffSaid("【居民咨询 #1】"), "the staff post");
+    expect(post.text).toContain("问的是隔壁小区的事, 最接近的知识库条目「快递驿站」只讲本社区");
+    expect(residentsSaid("8:00-20:30")).toBeUndefined();
   });
 
   it("leaves chit-chat alone", async () => {
