@@ -1,5 +1,7 @@
 // The port for rewording an entry's answer to fit the question (a model, optional). It must fall
-// back to `answer` itself on any failure: the resident always gets the knowledge base's words.
+// back to `answer` itself on any failure: the resident always gets the knowledge base's words. It may
+// also find, reading only that entry, that the entry does not answer the question (null): then a person
+// answers. It never answers from anything but the entry.
 import type { KbEntry } from "./kb-entry.js";
 
 export interface PhraseRequest {
@@ -10,4 +12,5 @@ export interface PhraseRequest {
   messageId: string;
 }
 
-export type AnswerPhraser = (request: PhraseRequest) => Promise<string>;
+/** The words to send, or null when the entry does not answer the question. */
+export type AnswerPhraser = (request: PhraseRequest) => Promise<string | null>;

@@ -42,17 +42,22 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
     if (parsed.kind !== "question") return next();
 
     const result = o.service.ask(question);
+    let declined: string | undefined;
     if (result.confident && result.entry && result.answer) {
       if (!addressed && !o.answerWithoutMention) return next();
       const text = o.phrase
         ? await o.phrase({ question, entry: result.entry, answer: result.answer, messageId: ctx.message.id })
         : result.answer;
-      await ctx.reply(text, { part: "faq" });
-      // For staff to see what each entry is asked; a failure here must not cost the resident the answer.
-      await o.service.noteAnswered(question, result.entry.id).catch((err: unknown) => {
-        o.logger.warn("faq match not noted", { error: err instanceof Error ? err.message : String(err) });
-      });
-      return;
+      if (text !== null) {
+        await ctx.reply(text, { part: "faq" });
+        // For staff to see what each entry is asked; a failure here must not cost the resident the answer.
+        await o.service.noteAnswered(question, result.entry.id).catch((err: unknown) => {
+          o.logger.warn("faq match not noted", { error: err instanceof Error ? err.message : String(err) });
+        });
+        return;
+      }
+      // The model, reading only that entry, found it does not answer: a person does.
+      declined = say.declinedHint(result.entry.title);
     }
     if (!addressed) return next();
     // Stock tips and tomorrow's rain are not for staff: say kindly what the bot can do.
@@ -71,7 +76,7 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
     for (const room of o.staffRooms()) {
       await ctx.send(
         { kind: "room", id: room },
-        say.handoverPost(handover, say.handoverHint(result)),
+        say.handoverPost(handover, declined ?? say.handoverHint(result)),
         `handover:${room}`,
       );
     }

@@ -40,6 +40,7 @@ export const faqReplies = {
     `【居民咨询 #${h.id}】${where(h)} ${h.askerName}: ${h.question}\n` +
     (hint ? `${hint}\n` : "") +
     `答复请发「回复 ${h.id} 答案」, 或引用本条直接写答案; 末尾加「加入知识库」会同时存入知识库。`,
+  declinedHint: (title: string) => `最接近的知识库条目「${title}」经模型核对, 没有回答这个问题。`,
   /** Why the closest entry did not answer, so staff can see what the knowledge base lacks. */
   handoverHint: (a: FaqAnswer): string | undefined => {
     if (!a.near) return undefined;

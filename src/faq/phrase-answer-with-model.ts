@@ -1,6 +1,7 @@
-// AnswerPhraser on the model: it sees the question and the one retrieved entry, and its wording
-// is used only if every number in it comes from the entry. Any failure, timeout or doubtful
-// reply falls back to the entry's own text.
+// AnswerPhraser on the model: it sees the question and the one retrieved entry, and says whether the
+// entry answers it (a second reading of the embedded decision, from that entry only) and how to say it.
+// Its wording is used only if every number in it comes from the entry. "Does not answer" hands the
+// question to a person; any failure, timeout or doubtful reply falls back to the entry's own text.
 import type { Llm } from "../core/llm.js";
 import type { Logger } from "../core/types.js";
 import { loadPrompt } from "../understand/load-prompt.js";
@@ -17,16 +18,29 @@ export function createModelAnswerPhraser(llm: Llm, logger: Logger): AnswerPhrase
       // The resident's words travel as a JSON value, never spliced into the instructions.
       data: { question, entry: { title: entry.title, answer } },
       temperature: 0.2,
-      read: (content) => {
-        const reply = content.trim();
-        return isFaithful(reply, answer) ? reply : null;
-      },
+      json: true,
+      read: (content) => readVerdict(content, answer),
     });
     if (result.outcome === "timeout" || result.outcome === "error") {
       logger.warn("faq answer phrasing failed", { messageId, reason: result.reason });
     }
-    return result.value ?? answer;
+    if (result.value?.answers === false) {
+      logger.info("faq answer declined by the model", { messageId, entry: entry.id });
+      return null;
+    }
+    return result.value?.reply ?? answer;
   };
+}
+
+type Verdict = { answers: false } | { answers: true; reply: string };
+
+/** `{"answers": false}`, or `{"answers": true, "reply": "…"}` with a faithful reply; anything else is rejected. */
+function readVerdict(content: string, answer: string): Verdict | null {
+  const parsed = JSON.parse(content) as { answers?: unknown; reply?: unknown };
+  if (parsed.answers === false) return { answers: false };
+  if (parsed.answers !== true || typeof parsed.reply !== "string") return null;
+  const reply = parsed.reply.trim();
+  return isFaithful(reply, answer) ? { answers: true, reply } : null;
 }
 
 /** Non-empty, short, and no number (time, price, phone) that the entry does not contain. */

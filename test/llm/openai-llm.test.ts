@@ -71,8 +71,8 @@ const ask = { question: "食堂几点吃饭", entry, answer: "长者食堂每天
 
 describe("the one model client", () => {
   it("phrases an FAQ answer and records what it cost against the message", async () => {
-    content = "长者食堂每天11点开饭, 欢迎来吃。";
-    expect(await createModelAnswerPhraser(llm(), silentLogger)(ask)).toBe(content);
+    content = JSON.stringify({ answers: true, reply: "长者食堂每天11点开饭, 欢迎来吃。" });
+    expect(await createModelAnswerPhraser(llm(), silentLogger)(ask)).toBe("长者食堂每天11点开饭, 欢迎来吃。");
     const rows = await database.db.llmUsage.findMany();
     expect(rows).toEqual([
       expect.objectContaining({ messageId: "m1", purpose: "faq-answer", promptTokens: 120, outcome: "used" }),
@@ -80,7 +80,7 @@ describe("the one model client", () => {
   });
 
   it("keeps the entry's own words when the model invents a number, and still records the tokens", async () => {
-    content = "长者食堂每天10点开饭。";
+    content = JSON.stringify({ answers: true, reply: "长者食堂每天10点开饭。" });
     expect(await createModelAnswerPhraser(llm(), silentLogger)(ask)).toBe(ask.answer);
     expect(await database.db.llmUsage.findFirst()).toMatchObject({ outcome: "rejected", completionTokens: 40 });
   });
