@@ -155,8 +155,10 @@ export function createFaqService(o: FaqServiceOptions) {
         throw new LinliError("not_found", `kb entry ${o.replaces} not found`, { id: o.replaces });
       if (o.replaces !== entry.id && ids.has(entry.id))
         throw new LinliError("bad_state", `kb entry ${entry.id} exists`, { id: entry.id });
-      await kb.upsertEntries([entry], { source: "console", updatedBy: actor.name });
-      if (o.replaces !== undefined && o.replaces !== entry.id) await kb.deleteEntry(o.replaces);
+      const info = { source: "console", updatedBy: actor.name };
+      // A renamed entry keeps the questions residents asked of it.
+      if (o.replaces !== undefined && o.replaces !== entry.id) await kb.renameEntry(o.replaces, entry, info);
+      else await kb.upsertEntries([entry], info);
       await rebuild();
       return { created: o.replaces === undefined };
     },

@@ -21,6 +21,11 @@ export interface KbStore {
   listEntries(): Promise<KbEntry[]>;
   /** False when there was no such entry. The questions noted for it are removed with it. */
   deleteEntry(id: string): Promise<boolean>;
+  /**
+   * Writes `entry` under its (new) id in place of the entry `from`, in one step: the questions noted for
+   * the old id follow it. False when there was no entry `from`.
+   */
+  renameEntry(from: string, entry: KbEntry, info?: KbWriteInfo): Promise<boolean>;
   /** Keeps the latest `keep` matches of the entry, dropping older ones. */
   recordMatch(match: FaqMatch, keep: number): Promise<void>;
   /** Newest first; of one entry, or of all. */

@@ -1,7 +1,7 @@
 // KbStore on the database: one KbEntry row per entry id, list fields as JSON text.
 import type { Clock } from "../core/types.js";
 import { systemClock } from "../core/types.js";
-import type { KbStore } from "../faq/import-kb.js";
+import type { KbStore, KbWriteInfo } from "../faq/import-kb.js";
 import type { KbEntry } from "../faq/kb-entry.js";
 import { emptyWordList, sections } from "../words/word-list.js";
 import type { Db } from "./open-database.js";
@@ -9,6 +9,16 @@ import type { Db } from "./open-database.js";
 const WORDS_KEY = "kb.words";
 
 export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore {
+  const rowOf = (entry: KbEntry, info: KbWriteInfo, updatedAt: Date) => ({
+    title: entry.title,
+    questions: JSON.stringify(entry.questions),
+    answer: entry.answer,
+    tags: JSON.stringify(entry.tags),
+    extra: JSON.stringify(entry.extra),
+    source: info.source ?? null,
+    updatedBy: info.updatedBy ?? null,
+    updatedAt,
+  });
   return {
     async upsertEntries(entries, info = {}) {
       if (entries.length === 0) return { created: 0, updated: 0 };
@@ -20,16 +30,7 @@ export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore
       // One transaction: a failed import leaves the previous knowledge base whole.
       await db.$transaction(
         entries.map((entry) => {
-          const data = {
-            title: entry.title,
-            questions: JSON.stringify(entry.questions),
-            answer: entry.answer,
-            tags: JSON.stringify(entry.tags),
-            extra: JSON.stringify(entry.extra),
-            source: info.source ?? null,
-            updatedBy: info.updatedBy ?? null,
-            updatedAt,
-          };
+          const data = rowOf(entry, info, updatedAt);
           return db.kbEntry.upsert({ where: { id: entry.id }, create: { id: entry.id, ...data }, update: data });
         }),
       );
@@ -56,6 +57,17 @@ export function createPrismaKbStore(db: Db, clock: Clock = systemClock): KbStore
         db.faqMatch.deleteMany({ where: { entryId: id } }),
       ]);
       return deleted.count > 0;
+    },
+    async renameEntry(from, entry, info = {}) {
+      if ((await db.kbEntry.count({ where: { id: from } })) === 0) return false;
+      const data = rowOf(entry, info, clock.now());
+      // One transaction: the entry never exists twice or not at all, and its noted questions follow it.
+      await db.$transaction([
+        db.kbEntry.create({ data: { id: entry.id, ...data } }),
+        db.faqMatch.updateMany({ where: { entryId: from }, data: { entryId: entry.id } }),
+        db.kbEntry.delete({ where: { id: from } }),
+      ]);
+      return true;
     },
     async recordMatch(match, keep) {
       await db.faqMatch.create({ data: { entryId: match.entryId, question: match.question, at: match.at } });

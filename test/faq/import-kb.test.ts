@@ -27,6 +27,11 @@ function createMemoryKbStore(): KbStore {
     async deleteEntry(id) {
       return rows.delete(id);
     },
+    async renameEntry(from, entry) {
+      if (!rows.delete(from)) return false;
+      rows.set(entry.id, structuredClone(entry));
+      return true;
+    },
     async recordMatch() {},
     async recentMatches() {
       return [];

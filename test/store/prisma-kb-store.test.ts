@@ -46,6 +46,31 @@ describe("the Prisma knowledge-base store", () => {
     expect(row).toMatchObject({ source: "demo/kb", updatedBy: "kb import", updatedAt: at });
   });
 
+  it("renames an entry in one step, and the questions residents asked of it follow", async () => {
+    const store = createPrismaKbStore(database.db);
+    await store.upsertEntries([canteen, clinic]);
+    const at = new Date("2026-11-27T02:00:00Z");
+    await store.recordMatch({ entryId: "canteen", question: "食堂几点开饭", at }, 20);
+    await store.recordMatch({ entryId: "clinic", question: "卫生室几点开门", at }, 20);
+
+    const renamed = { ...canteen, id: "elder-canteen", title: "幸福里长者食堂" };
+    expect(await store.renameEntry("canteen", renamed, { source: "console", updatedBy: "赵书记" })).toBe(true);
+    expect((await store.listEntries()).map((e) => e.id)).toEqual(["clinic", "elder-canteen"]);
+    expect(await store.recentMatches({ entryId: "elder-canteen", limit: 5 })).toEqual([
+      { entryId: "elder-canteen", question: "食堂几点开饭", at },
+    ]);
+    expect(await store.recentMatches({ entryId: "canteen", limit: 5 })).toEqual([]);
+    expect(await store.recentMatches({ entryId: "clinic", limit: 5 })).toHaveLength(1);
+    expect(await database.db.kbEntry.findUniqueOrThrow({ where: { id: "elder-canteen" } })).toMatchObject({
+      updatedBy: "赵书记",
+    });
+
+    expect(await store.renameEntry("no-such-entry", { ...clinic, id: "x" })).toBe(false);
+    // The new id taken: nothing changes.
+    await expect(store.renameEntry("clinic", { ...clinic, id: "elder-canteen" })).rejects.toThrow();
+    expect((await store.listEntries()).map((e) => e.id)).toEqual(["clinic", "elder-canteen"]);
+  });
+
   it("reads a row with broken JSON as empty lists rather than failing the whole index", async () => {
     await database.db.kbEntry.create({
       data: { id: "hand-edited", title: "手改的", questions: "[oops", answer: "答案", updatedAt: new Date() },

@@ -92,6 +92,9 @@ describe("knowledge base in the console", () => {
     expect(renamed.status).toBe(200);
     const ids = (await staff.call("GET", "/api/kb/entries")).body.entries.map((e: { id: string }) => e.id);
     expect(ids).toEqual(["canteen-hours", "residence-proof"]);
+    // The questions residents asked of it are kept under its new id.
+    const kept = (await staff.call("GET", "/api/kb/entries/canteen-hours")).body.matches;
+    expect(kept.map((m: { question: string }) => m.question)).toContain("长者食堂几点开饭");
     expect((await staff.call("DELETE", "/api/kb/entries/canteen-hours")).status).toBe(200);
     expect(await ask("长者食堂几点开饭")).not.toContain("开午饭");
 
