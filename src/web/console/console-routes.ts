@@ -163,6 +163,13 @@ export function consoleRoutes(s: ConsoleServices): Hono {
     return c.json(sessionView(opened.session, s));
   });
 
+  // The sign-in page asks whether it may go straight on: a plain yes or no, not a 401 that the browser
+  // would log as an error on every visit.
+  api.get("/signed-in", async (c) => {
+    const token = getCookie(c, sessionCookie) ?? "";
+    return c.json({ signedIn: Boolean(token && (await s.auth.session(token))) });
+  });
+
   // Everything below needs a session; changes need its CSRF token.
   api.use("*", async (c, next) => {
     const token = getCookie(c, sessionCookie) ?? "";

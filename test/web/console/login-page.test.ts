@@ -40,6 +40,14 @@ describe.skipIf(!haveChromium)("console sign-in page in Chromium", () => {
     const code = await c.codeFor("zhao");
     const context = await browser.newContext({ viewport: viewports.desktop });
     const page = await context.newPage();
+    const logged: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") logged.push(m.text());
+    });
+    // Not signed in yet: the page loads without a single error in the browser's console.
+    await page.goto(new URL("/console/login", c.web.url).href);
+    await page.waitForLoadState("networkidle");
+    expect(logged).toEqual([]);
     for (let i = 0; i < 2; i++) {
       await page.goto(new URL("/console/login", c.web.url).href);
       await page.getByLabel("登录码").fill(code!);

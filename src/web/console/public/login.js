@@ -33,6 +33,9 @@ document.getElementById("admin-form").addEventListener("submit", (e) => {
   signIn({ name: f.get("name"), password: f.get("password") }, e.submitter ?? e.target.querySelector("button"));
 });
 // Already signed in: straight on.
-fetch("/api/session", { credentials: "same-origin" }).then((r) => {
-  if (r.ok) location.href = next();
-});
+fetch("/api/signed-in", { credentials: "same-origin" })
+  .then((r) => r.json())
+  .then((state) => {
+    if (state.signedIn) location.href = next();
+  })
+  .catch(() => {});
