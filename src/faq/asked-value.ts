@@ -13,7 +13,7 @@ import { normalizeText } from "./normalize-text.js";
 import { tagWords } from "../text/segment.js";
 import { splitQuestion } from "./question-focus.js";
 
-export type AskedValue = "amount" | "date" | "clock" | "duration" | "count";
+export type AskedValue = "amount" | "date" | "clock" | "duration" | "count" | "holiday";
 
 const kinds: { kind: AskedValue; asks: RegExp; states: RegExp }[] = [
   {
@@ -37,6 +37,13 @@ const kinds: { kind: AskedValue; asks: RegExp; states: RegExp }[] = [
     asks: /多久|多长时间|几天|多少天|几个月|多少年|几年|多长/u,
     states:
       /\d+\s*(?:个)?(?:工作日|天|日|小时|分钟|个月|月|年|周)|[一二两三四五六七八九十半]+(?:个)?(?:工作日|天|小时|分钟|个月|年|周)|当场|当天|立即|马上|即时|随到随办|长期|一直/u,
+  },
+  {
+    // "国庆节上班不", "过年开不开": an entry that gives the usual hours and says nothing of days off
+    // would answer with those hours, which may well be wrong on the day.
+    kind: "holiday",
+    asks: /过年|春节|大年|年三十|除夕|国庆|五一|劳动节|元旦|端午|中秋|清明|放假|过节|假期|节假日/u,
+    states: /过年|春节|大年|除夕|国庆|五一|劳动节|元旦|端午|中秋|清明|放假|过节|假期|节假日|节日|全年|每天/u,
   },
   {
     kind: "count",

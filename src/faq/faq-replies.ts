@@ -9,6 +9,7 @@ const valueWords: Record<AskedValue, string> = {
   clock: "具体时间",
   duration: "要多久",
   count: "数量",
+  holiday: "节假日安排",
 };
 
 const where = (h: Pick<Handover, "roomTopic">) => h.roomTopic ?? "私聊";

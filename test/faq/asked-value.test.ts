@@ -20,6 +20,9 @@ describe("reading what a question asks for", () => {
     expect(findUnstatedValue("合唱团的服装一套多少钱", answer)).toBe("amount");
     expect(findUnstatedValue("合唱团排练要几个月才能上台", answer)).toBe("duration");
     expect(findUnstatedValue("合唱团哪天排练", answer)).toBeUndefined();
+    // Days off: the usual hours are no answer for 国庆节 unless the entry speaks of holidays.
+    expect(findUnstatedValue("国庆节上不上班", "周一至周五 8:00-17:00 看诊。")).toBe("holiday");
+    expect(findUnstatedValue("国庆节上不上班", "周一至周五 8:00-17:00 看诊, 法定节假日休息。")).toBeUndefined();
     // A sum in the story is not asked for.
     expect(findUnstatedValue("花了两百块买了身衣服 合唱团哪天排练", answer)).toBeUndefined();
   });
