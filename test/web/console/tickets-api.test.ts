@@ -437,4 +437,23 @@ describe("/api/tickets marks", () => {
     expect((await act(staff, lampId, "extend", { reason: "等配件", date: "2026-12-30" })).status).toBe(200);
     expect((await marks())[lampId]).toEqual({ urgent: false, overdue: false });
   });
+
+  it("counts a reopened ticket's limits from the reopen, not from when it was reported", async () => {
+    clock.set(new Date("2026-12-07T02:00:00Z")); // Monday 10:00
+    const lampId = await report(c, "zhang", "residents", lamp);
+    clock.set(new Date("2026-12-17T02:00:00Z")); // Thursday of the next week, 10:00
+    let staff = await c.signIn();
+    const mark = async () =>
+      (await staff.call("GET", "/api/tickets")).body.rows.find((r: { id: number }) => r.id === lampId).overdue;
+    expect(await mark()).toBe(true);
+    expect((await act(staff, lampId, "close", { reason: "居民说先不用了" })).status).toBe(200);
+    expect((await act(staff, lampId, "reopen", { reason: "居民又来电了" })).status).toBe(200);
+    expect(await mark()).toBe(false);
+    expect((await staff.call("GET", `/api/tickets/${lampId}`)).body.ticket).toMatchObject({ overdue: false });
+
+    // One working day after the reopen, still unclaimed: overdue.
+    clock.set(new Date("2026-12-18T02:01:00Z"));
+    staff = await c.signIn();
+    expect(await mark()).toBe(true);
+  });
 });
