@@ -1,5 +1,5 @@
-// When a ticket's limits fall due, measured from when it was reported on the community's
-// calendar (urgent limits run on the clock). Pure.
+// When a ticket's limits fall due, measured from when it was reported (or, once staff reopened
+// it, from the latest reopen) on the community's calendar (urgent limits run on the clock). Pure.
 import type { Ticket } from "../tickets/ticket.js";
 import { addWorkingMinutes } from "./calendar.js";
 import type { FollowUpRules, LimitSet, Span } from "./follow-up-rules.js";
@@ -32,7 +32,13 @@ export interface TicketLimits {
   finishBy: Date | null;
 }
 
-type Limited = Pick<Ticket, "urgency" | "category" | "createdAt">;
+/** `reopenedAt`: the latest time staff reopened the ticket (`lastReopenedAt`), if ever. */
+export type Limited = Pick<Ticket, "urgency" | "category" | "createdAt"> & { reopenedAt?: Date | null };
+
+/** Where the limits count from: the report, or the latest reopen after it. */
+export function limitsStart(t: Limited): Date {
+  return t.reopenedAt && t.reopenedAt > t.createdAt ? t.reopenedAt : t.createdAt;
+}
 
 /**
  * Both limits and their reminder times. `movedTo`, a limit staff moved with 延期, replaces any
@@ -40,13 +46,14 @@ type Limited = Pick<Ticket, "urgency" | "category" | "createdAt">;
  */
 function limitTimes(t: Limited, rules: FollowUpRules, movedTo: Date | null) {
   const limits = limitsOf(t, rules);
+  const start = limitsStart(t);
   const times = (span: Span) => {
-    const dueAt = spanEnd(rules, t.createdAt, span);
+    const dueAt = spanEnd(rules, start, span);
     if (movedTo && movedTo > dueAt) {
-      const share = (movedTo.getTime() - t.createdAt.getTime()) * rules.nearShare;
-      return { dueAt: movedTo, nearAt: new Date(t.createdAt.getTime() + share) };
+      const share = (movedTo.getTime() - start.getTime()) * rules.nearShare;
+      return { dueAt: movedTo, nearAt: new Date(start.getTime() + share) };
     }
-    return { dueAt, nearAt: spanEnd(rules, t.createdAt, span, rules.nearShare) };
+    return { dueAt, nearAt: spanEnd(rules, start, span, rules.nearShare) };
   };
   return { respond: times(limits.respond), finish: limits.finish ? times(limits.finish) : null };
 }
@@ -59,7 +66,7 @@ export function ticketLimits(t: Limited, rules: FollowUpRules, movedTo: Date | n
 
 /** The limits still running for a ticket (none once it is finished). */
 export function pendingDues(
-  t: Pick<Ticket, "urgency" | "category" | "status" | "createdAt">,
+  t: Limited & Pick<Ticket, "status">,
   rules: FollowUpRules,
   responded: boolean,
   movedTo: Date | null = null,
@@ -75,10 +82,11 @@ export function pendingDues(
 /**
  * Whether a ticket still running is past a limit at `now` (staff's ⚠超时 mark, 日清's overdue):
  * not responded by its response limit, or not finished by its finish limit, either as moved
- * with 延期. `responded`: its status is past open, or its timeline has a `responseEvents` one.
+ * with 延期. `responded`: its status is past open, or its timeline has a `responseEvents` one
+ * (since the latest reopen). The limits count from `limitsStart`.
  */
 export function isPastLimit(
-  t: Pick<Ticket, "urgency" | "category" | "status" | "createdAt">,
+  t: Limited & Pick<Ticket, "status">,
   rules: FollowUpRules,
   now: Date,
   responded: boolean = t.status !== "open",

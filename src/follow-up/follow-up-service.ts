@@ -7,7 +7,14 @@
 import { LinliError } from "../core/errors.js";
 import type { Actor, Clock, Destination } from "../core/types.js";
 import type { Enqueue } from "../tickets/ticket-service.js";
-import { responseEvents, type Ticket, type TicketEvent, type TicketStore } from "../tickets/ticket.js";
+import {
+  lastReopenedAt,
+  respondedSince,
+  responseEvents,
+  type Ticket,
+  type TicketEvent,
+  type TicketStore,
+} from "../tickets/ticket.js";
 import { ticketReplies } from "../tickets/ticket-replies.js";
 import { type Due, limitsOf, pendingDues, spanEnd } from "./deadlines.js";
 import type { FollowUpRules } from "./follow-up-rules.js";
@@ -188,9 +195,12 @@ export function createFollowUpService(o: FollowUpOptions) {
       };
       for (const t of await o.tickets.listByStatus(["open", "claimed"], 2000)) {
         const events = await o.tickets.events(t.id);
-        const responded = t.status !== "open" || events.some((e) => responseEvents.has(e.type));
+        // Reopened by staff: the limits, and whether anyone took it on, count from then.
+        const reopenedAt = lastReopenedAt(events);
+        const responded = t.status !== "open" || respondedSince(events, reopenedAt);
         const moved = await o.store.movedLimit(t.id);
-        for (const d of pendingDues(t, o.rules, responded, moved?.dueAt ?? null)) await followDue(t, d, now, n);
+        for (const d of pendingDues({ ...t, reopenedAt }, o.rules, responded, moved?.dueAt ?? null))
+          await followDue(t, d, now, n);
         await followIdle(t, events, now, n);
       }
       for (const t of await o.tickets.listByStatus(["done"], 2000)) await followRating(t, now, n);

@@ -2,7 +2,7 @@
 // what waits for a rating, the urgent ones and what became of them, hand-overs waiting.
 import type { Range } from "../text/china-time.js";
 import { endedAs, openedIn } from "./compute-rates.js";
-import { responseEvents } from "../tickets/ticket.js";
+import { lastReopenedAt, respondedSince } from "../tickets/ticket.js";
 import type { ReportTicket, WaitingHandover } from "./report-store.js";
 import type { LimitsOf } from "./ticket-limits.js";
 
@@ -43,8 +43,10 @@ export interface Overdue {
  */
 export function overdueLimit(t: ReportTicket, limitsOf: LimitsOf, now: Date): Overdue["missed"] | null {
   if ((t.status !== "open" && t.status !== "claimed") || endedAs(t)) return null;
-  const { respondBy, finishBy } = limitsOf(t);
-  const responded = t.status !== "open" || t.events.some((e) => responseEvents.has(e.type));
+  // Reopened by staff: the limits, and whether anyone took it on, count from then (as the board's).
+  const reopenedAt = lastReopenedAt(t.events);
+  const { respondBy, finishBy } = limitsOf({ ...t, reopenedAt });
+  const responded = t.status !== "open" || respondedSince(t.events, reopenedAt);
   if (!responded && now >= respondBy) return finishBy ? "claim" : "reply";
   if (finishBy && now >= finishBy) return "finish";
   return null;

@@ -11,7 +11,11 @@ export interface ReportLimits {
   finishBy: Date | null;
 }
 
-/** The limits of a ticket as they stand; `movedLimit` is the one staff moved with 延期, if any. */
+/**
+ * The limits of a ticket as they stand; `movedLimit` is the one staff moved with 延期, if any;
+ * `reopenedAt`, when given, the latest reopen, which the limits then count from (日清's overdue
+ * passes it; 响应率 does not, and counts the first response against the report's own limit).
+ */
 export type LimitsOf = (
-  ticket: Pick<Ticket, "createdAt" | "urgency" | "category"> & { movedLimit: Date | null },
+  ticket: Pick<Ticket, "createdAt" | "urgency" | "category"> & { movedLimit: Date | null; reopenedAt?: Date | null },
 ) => ReportLimits;

@@ -186,19 +186,33 @@ export function createPrismaTicketStore(db: Db): TicketStore {
       const out = new Map<number, LimitFacts>();
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
-        const [found, responded, moved] = await Promise.all([
+        const [found, latest, moved] = await Promise.all([
           db.ticket.findMany({ where: { id: { in: chunk } }, select: { id: true } }),
-          // groupBy is GROUP BY in SQL (findMany's distinct is applied in memory).
+          // groupBy is GROUP BY in SQL (findMany's distinct is applied in memory): the latest
+          // event of each kind that matters, per ticket.
           db.ticketEvent.groupBy({
-            by: ["ticketId"],
-            where: { ticketId: { in: chunk }, type: { in: [...responseEvents] } },
+            by: ["ticketId", "type"],
+            where: { ticketId: { in: chunk }, type: { in: [...responseEvents, "reopened"] } },
+            _max: { at: true },
           }),
           db.ticketDeadline.findMany({ where: { ticketId: { in: chunk } }, select: { ticketId: true, dueAt: true } }),
         ]);
-        for (const r of found) out.set(r.id, { responseEvent: false, movedLimit: null });
-        for (const r of responded) {
+        for (const r of found) out.set(r.id, { responseEvent: false, movedLimit: null, reopenedAt: null });
+        const respondedAt = new Map<number, Date>();
+        for (const r of latest) {
           const facts = out.get(r.ticketId);
-          if (facts) facts.responseEvent = true;
+          const at = r._max.at;
+          if (!facts || !at) continue;
+          if (r.type === "reopened") facts.reopenedAt = at;
+          else {
+            const before = respondedAt.get(r.ticketId);
+            if (!before || at > before) respondedAt.set(r.ticketId, at);
+          }
+        }
+        // A response before the latest reopen does not count.
+        for (const [id, at] of respondedAt) {
+          const facts = out.get(id)!;
+          facts.responseEvent = facts.reopenedAt === null || at >= facts.reopenedAt;
         }
         for (const r of moved) {
           const facts = out.get(r.ticketId);

@@ -237,11 +237,25 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
         const chunk = ids.slice(i, i + 500);
         const marks = chunk.map(() => "?").join(",");
         const found = query(`SELECT "id" FROM "Ticket" WHERE "id" IN (${marks})`).all(...chunk) as { id: number }[];
-        for (const r of found) out.set(Number(r.id), { responseEvent: false, movedLimit: null });
-        const responded = query(
-          `SELECT DISTINCT "ticketId" AS id FROM "TicketEvent" WHERE "ticketId" IN (${marks}) AND "type" IN (${types.map(() => "?").join(",")})`,
-        ).all(...chunk, ...types) as { id: number }[];
-        for (const r of responded) out.get(Number(r.id))!.responseEvent = true;
+        for (const r of found) out.set(Number(r.id), { responseEvent: false, movedLimit: null, reopenedAt: null });
+        // Per ticket: the latest reopen and the latest response; a response before the reopen
+        // does not count. Times are ISO strings in UTC, so MAX orders them.
+        const typeMarks = types.map(() => "?").join(",");
+        const latest = query(
+          `SELECT "ticketId" AS id,
+             MAX(CASE WHEN "type" = 'reopened' THEN "at" END) AS reopenedAt,
+             MAX(CASE WHEN "type" IN (${typeMarks}) THEN "at" END) AS respondedAt
+           FROM "TicketEvent" WHERE "ticketId" IN (${marks}) AND "type" IN ('reopened',${typeMarks})
+           GROUP BY "ticketId"`,
+        ).all(...types, ...chunk, ...types) as { id: number; reopenedAt: unknown; respondedAt: unknown }[];
+        for (const r of latest) {
+          const facts = out.get(Number(r.id));
+          if (!facts) continue;
+          const reopenedAt = fromSqlDateOrNull(r.reopenedAt);
+          const respondedAt = fromSqlDateOrNull(r.respondedAt);
+          facts.reopenedAt = reopenedAt;
+          facts.responseEvent = respondedAt !== null && (reopenedAt === null || respondedAt >= reopenedAt);
+        }
         const moved = query(
           `SELECT "ticketId" AS id, "dueAt" FROM "TicketDeadline" WHERE "ticketId" IN (${marks})`,
         ).all(...chunk) as { id: number; dueAt: unknown }[];

@@ -7,6 +7,20 @@ export function maskPhones(text: string): string {
   return text.replace(phone, "$1****$2").replace(landline, "$1-****$2");
 }
 
+// A phone number with the words that name it and the comma before it: ", 电话13900000001".
+const phoneWithLabel = new RegExp(
+  `[,，;；、\\s]*(?:联系)?(?:电话|手机号?|号码)?[:：\\s]*(?:${phone.source}|${landline.source})`,
+  "g",
+);
+
+/** The text with no phone number at all, masked or not (for a line that needs only the gist). */
+export function withoutPhones(text: string): string {
+  return text
+    .replace(phoneWithLabel, "")
+    .replace(/^[,，;；、\s]+/, "")
+    .trim();
+}
+
 /** 张秀英 → 张**, Tom → T** */
 export function maskName(name: string): string {
   const chars = [...name.trim()];

@@ -45,8 +45,16 @@ export interface BoardPage {
   offset: number;
 }
 
-/** Follow-up's rule: whether a running ticket is past a limit at `now`. Wired in features/. */
-export type PastLimit = (t: Ticket, now: Date, facts: { responded: boolean; movedLimit: Date | null }) => boolean;
+/**
+ * Follow-up's rule: whether a running ticket is past a limit at `now`. Wired in features/. The
+ * ticket comes with when staff last reopened it (its limits count from then), `responded` reads
+ * only the timeline since then.
+ */
+export type PastLimit = (
+  t: Ticket & { reopenedAt: Date | null },
+  now: Date,
+  facts: { responded: boolean; movedLimit: Date | null },
+) => boolean;
 
 export interface TicketBoardOptions {
   store: TicketStore;
@@ -84,7 +92,8 @@ export function createTicketBoard(o: TicketBoardOptions) {
     for (const t of running) {
       const f = facts.get(t.id);
       const responded = t.status !== "open" || (f?.responseEvent ?? false);
-      if (o.pastLimit(t, now, { responded, movedLimit: f?.movedLimit ?? null })) late.add(t.id);
+      const limited = { ...t, reopenedAt: f?.reopenedAt ?? null };
+      if (o.pastLimit(limited, now, { responded, movedLimit: f?.movedLimit ?? null })) late.add(t.id);
     }
     return late;
   }

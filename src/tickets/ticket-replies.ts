@@ -4,7 +4,7 @@ import { emergencySituation } from "../understand/emergency-situation.js";
 import { type Category, categoryNames } from "../understand/taxonomy.js";
 import { dutyPhoneLine, emergencyAdvice } from "./emergency-replies.js";
 import { placeOf } from "./infer-place.js";
-import { maskName, maskPhones, summarize } from "./mask.js";
+import { maskName, maskPhones, summarize, withoutPhones } from "./mask.js";
 import { pipelineReplies } from "../pipeline/pipeline-replies.js";
 import type { Ticket, TicketStatus } from "./ticket.js";
 
@@ -121,6 +121,12 @@ export const ticketReplies = {
   unsatisfiedAlert: (t: Ticket) =>
     `【居民不满意】#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | 居民 ${t.residentName} 评 ${t.rating} 分${t.ratingComment ? `, 留言: 「${summarize(t.ratingComment, 120)}」` : ""}, 志愿者 ${t.volunteerName ?? "-"}。可「指派 ${t.id} @某人」重新处理。`,
   closedNotice: (t: Ticket) => `#${t.id} 已由社区办结: ${t.closeReason || "无说明"}。有问题随时再说。`,
+  /** Privately to the volunteer who held a ticket staff closed: they need not go. No resident's details. */
+  closedToClaimer: (t: Ticket) => {
+    const what = [formatLocation(t), summarize(withoutPhones(t.text), 16)].filter((s) => s && s !== "未说明");
+    const why = t.closeReason ? `, 原因: ${summarize(withoutPhones(t.closeReason), 60)}` : "";
+    return `#${t.id}${what.length ? ` (${what.join(" ")})` : ""} 已由社区工作人员关闭${why}。您不用再去处理了, 辛苦您了!`;
+  },
   duplicateNotice: (t: Ticket) =>
     `#${t.id} 您反映的事和已经登记的是同一件, 社区正在一起处理, 还没办完。有进展会告诉您, 想看进度随时发「进度 ${t.id}」。`,
   closedForStaff: (t: Ticket) =>

@@ -367,6 +367,9 @@ export function createTicketService(o: TicketServiceOptions) {
         kind === "duplicate" ? say.duplicateNotice(closed) : say.closedNotice(closed),
         `ticket:${id}:closed:${messageId}`,
       );
+      // A volunteer still on their way is told to stop (one who already finished needs nothing).
+      if (t.status === "claimed" && t.volunteerId)
+        await toPerson(t.volunteerId, say.closedToClaimer(closed), `ticket:${id}:closed:${messageId}:claimer`);
       if (kind === "resolved") await links.tellClosed(closed, messageId);
       return closed;
     },

@@ -50,6 +50,21 @@ export type TicketEventType =
  */
 export const responseEvents: ReadonlySet<TicketEventType> = new Set(["claimed", "assigned", "progress", "extended"]);
 
+/**
+ * When staff last reopened the ticket (its latest `reopened` event), or null. Follow-up's limits
+ * count from then: a ticket reopened today is not overdue today for having been reported long ago.
+ */
+export function lastReopenedAt(events: readonly Pick<TicketEvent, "type" | "at">[]): Date | null {
+  let last: Date | null = null;
+  for (const e of events) if (e.type === "reopened" && (!last || e.at > last)) last = e.at;
+  return last;
+}
+
+/** Someone took the ticket on (one of `responseEvents`) since `since` (always, when null). */
+export function respondedSince(events: readonly Pick<TicketEvent, "type" | "at">[], since: Date | null): boolean {
+  return events.some((e) => responseEvents.has(e.type) && (!since || e.at >= since));
+}
+
 export interface Ticket {
   id: number;
   sourceMessageId: string | null;
@@ -166,10 +181,12 @@ export interface BoardSlice {
 
 /** What follow-up's limits need beyond the ticket, read in bulk for a page of tickets. */
 export interface LimitFacts {
-  /** The timeline has one of `responseEvents`. */
+  /** The timeline has one of `responseEvents` (since the latest reopen, when reopened). */
   responseEvent: boolean;
   /** The limit staff moved with 延期, if any. */
   movedLimit: Date | null;
+  /** The latest `reopened` event: the limits count from then. */
+  reopenedAt: Date | null;
 }
 
 /** Port: ticket persistence. Transitions are compare-and-set, so concurrent claims have one winner. */

@@ -213,4 +213,22 @@ describe("日清's overdue", () => {
     expect(overdue([moved])).toEqual([]);
     expect(overdue([moved], chinaTimeToDate(2026, 11, 27, 18))).toEqual([[moved.id, "finish"]]);
   });
+
+  it("counts a reopened ticket's limits from the reopen, as the board does", () => {
+    // Reported, claimed, done and rated ten days before; reopened on Monday 09:00.
+    const reported = at(monday9, -10 * 24 * HOUR);
+    const reopened = ticket(
+      reported,
+      [
+        ["claimed", HOUR],
+        ["done", 2 * HOUR],
+        ["rated", 3 * HOUR, "r1"],
+        ["reopened", 10 * 24 * HOUR, "s1"],
+      ],
+      { status: "open", closeKind: null, claimedAt: null, doneAt: null, closedAt: null },
+    );
+    expect(overdue([reopened], at(monday9, HOUR))).toEqual([]);
+    // Nobody claimed it again within a working day of the reopen.
+    expect(overdue([reopened])).toEqual([[reopened.id, "claim"]]);
+  });
 });

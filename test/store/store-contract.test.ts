@@ -597,11 +597,33 @@ describe.each(kinds)("%s", (_name, available, make) => {
     await s.opened.db.ticketDeadline.create({
       data: { ticketId: moved.id, dueAt: at(600), reason: "等配件", byId: "s1", byName: "赵书记", at: at(5) },
     });
-    const facts = await s.tickets.limitFacts([quiet.id, claimed.id, progressed.id, moved.id, 999_999]);
-    expect(facts.get(quiet.id)).toEqual({ responseEvent: false, movedLimit: null });
-    expect(facts.get(claimed.id)).toEqual({ responseEvent: true, movedLimit: null });
-    expect(facts.get(progressed.id)).toEqual({ responseEvent: true, movedLimit: null });
+    // Reopened twice, claimed in between: the claim came before the latest reopen, so it is not
+    // a response to it. Reopened, then progress recorded: that one counts.
+    const reopened = await mine("f-reopened");
+    const answered = await mine("f-reopened-answered");
+    const event = (ticketId: number, type: "claimed" | "reopened" | "progress", minute: number) =>
+      s.tickets.addEvent({ ticketId, type, actorId: "s1", actorName: "赵书记", note: null, at: at(minute) });
+    await event(reopened.id, "reopened", 6);
+    await event(reopened.id, "claimed", 7);
+    await event(reopened.id, "reopened", 9);
+    await event(answered.id, "claimed", 3);
+    await event(answered.id, "reopened", 8);
+    await event(answered.id, "progress", 10);
+    const facts = await s.tickets.limitFacts([
+      quiet.id,
+      claimed.id,
+      progressed.id,
+      moved.id,
+      reopened.id,
+      answered.id,
+      999_999,
+    ]);
+    expect(facts.get(quiet.id)).toEqual({ responseEvent: false, movedLimit: null, reopenedAt: null });
+    expect(facts.get(claimed.id)).toEqual({ responseEvent: true, movedLimit: null, reopenedAt: null });
+    expect(facts.get(progressed.id)).toEqual({ responseEvent: true, movedLimit: null, reopenedAt: null });
     expect(facts.get(moved.id)?.movedLimit?.toISOString()).toBe(at(600).toISOString());
+    expect(facts.get(reopened.id)).toEqual({ responseEvent: false, movedLimit: null, reopenedAt: at(9) });
+    expect(facts.get(answered.id)).toEqual({ responseEvent: true, movedLimit: null, reopenedAt: at(8) });
     expect(facts.has(999_999)).toBe(false);
     expect((await s.tickets.limitFacts([])).size).toBe(0);
   });

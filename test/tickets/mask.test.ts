@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { findPhone, maskName, maskPhones, summarize } from "../../src/tickets/mask.js";
+import { findPhone, maskName, maskPhones, summarize, withoutPhones } from "../../src/tickets/mask.js";
 
 it("masks names to the family name", () => {
   expect(maskName("张秀英")).toBe("张**");
@@ -24,4 +24,11 @@ it("summarizes to one masked line", () => {
   expect(s).toContain("138****5678");
   expect([...s].length).toBe(31);
   expect(s.endsWith("…")).toBe(true);
+});
+
+it("leaves out phone numbers and the words naming them, for a line that needs only the gist", () => {
+  expect(withoutPhones("3号楼楼道灯不亮, 电话13900000001")).toBe("3号楼楼道灯不亮");
+  expect(withoutPhones("手机：13900000001，5号楼漏水")).toBe("5号楼漏水");
+  expect(withoutPhones("水管漏了 座机 010-62345678 快来")).toBe("水管漏了 座机 快来");
+  expect(withoutPhones("3号楼2单元501, 2026年11月")).toBe("3号楼2单元501, 2026年11月");
 });

@@ -140,3 +140,58 @@ describe("the chat path's actions, by a console actor", () => {
     expect(await lastEntry(t.id)).toMatchObject({ text: "赵书记 关闭: 已电话沟通解决", actor: consoleStaff });
   });
 });
+
+describe("closing a ticket a volunteer holds", () => {
+  const phone = "13900000001";
+
+  it("tells the volunteer privately, once, that they need not go, without the resident's phone", async () => {
+    const t = await w.report(zhang, `3号楼楼道灯不亮, 电话${phone}`);
+    await w.tickets.claim(t.id, liu, "m-claim");
+    await w.sentSince();
+
+    await w.tickets.close(t.id, consoleStaff, "物业已经修好了", "web-close");
+    const sent = await w.sentSince();
+    const toLiu = sent.filter((m) => m.to === liu.id);
+    expect(toLiu).toEqual([
+      {
+        to: liu.id,
+        mentions: [],
+        text: `#${t.id} (3号楼 3号楼楼道灯不亮) 已由社区工作人员关闭, 原因: 物业已经修好了。您不用再去处理了, 辛苦您了!`,
+      },
+    ]);
+    expect(toLiu[0]!.text).not.toContain(phone);
+    // The resident hears as before; nobody else.
+    expect(sent.map((m) => m.to).sort()).toEqual([liu.id, zhang.roomId].sort());
+
+    // The same close again (a retried request, a re-handled message) sends nothing more.
+    expect(await failure(w.tickets.close(t.id, consoleStaff, "物业已经修好了", "web-close"))).toMatchObject({
+      code: "bad_state",
+    });
+    expect(await w.sentSince()).toEqual([]);
+  });
+
+  it("tells nobody but the resident when no volunteer holds it, or the volunteer already finished", async () => {
+    const waiting = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
+    const finished = await w.report(wang, "楼下垃圾两天没人收", { category: "sanitation", building: "5" });
+    await w.tickets.claim(finished.id, liu, "m-claim");
+    await w.tickets.complete(finished.id, liu, "已清运", "m-done");
+    await w.sentSince();
+
+    await w.tickets.close(waiting.id, consoleStaff, "居民已自行解决", "web-close-1");
+    await w.tickets.close(finished.id, consoleStaff, "居民电话说好了", "web-close-2");
+    const sent = await w.sentSince();
+    expect(sent.map((m) => m.to)).toEqual([zhang.roomId, wang.roomId]);
+  });
+
+  it("tells the volunteer of a ticket closed as the same as another (和#N是一件事)", async () => {
+    const first = await w.report(zhang, "3号楼停水了");
+    const second = await w.report(li, "我家也没水了, 一点都没有");
+    await w.tickets.claim(second.id, chen, "m-claim");
+    await w.sentSince();
+
+    await w.tickets.close(second.id, consoleStaff, `和#${first.id}是一件事`, "m-close");
+    const toChen = (await w.sentSince()).filter((m) => m.to === chen.id);
+    expect(toChen).toHaveLength(1);
+    expect(toChen[0]!.text).toContain(`#${second.id} (3号楼 我家也没水了, 一点都没有) 已由社区工作人员关闭`);
+  });
+});

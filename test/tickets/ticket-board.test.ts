@@ -143,3 +143,53 @@ describe("a ticket's timeline", () => {
     expect(isLinliError(err, "ticket_not_found")).toBe(true);
   });
 });
+
+describe("a reopened ticket's limits", () => {
+  it("count from the reopen: not overdue the day an old ticket is reopened, overdue once the limit passes from then", async () => {
+    // Reported, done and rated ten days ago (Tuesday 10 November).
+    w.clock.set(china(10, 10));
+    const t = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
+    await w.tickets.claim(t.id, liu, "m-claim");
+    await w.tickets.complete(t.id, liu, "换了灯泡", "m-done");
+    await w.tickets.rate(zhang, 5, t.id, "m-rate");
+
+    // Friday 20 November, 10:00: staff reopen it.
+    w.clock.set(china(20, 10));
+    await w.tickets.reopen(t.id, consoleStaff, "居民来电说灯又不亮了", "web-reopen");
+    /** Overdue as the board, chat's 工单 list and the timeline read it, all three the same. */
+    const overdue = async () => {
+      const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
+      const chat = (await w.tickets.overdueIds(await w.tickets.listOpen())).has(t.id);
+      const timeline = (await w.tickets.timeline(t.id)).overdue;
+      expect([chat, timeline]).toEqual([board, board]);
+      return board;
+    };
+    const escalations = async () =>
+      (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${t.id}`)).length;
+    await w.sentSince();
+    expect(await overdue()).toBe(false);
+    await w.followUp.run();
+    expect(await escalations()).toBe(0);
+
+    // Its claim limit is one working day from the reopen (Monday 10:00), however old the claim
+    // before it: the ticket went back to the pool.
+    w.clock.set(china(23, 9, 59));
+    expect(await overdue()).toBe(false);
+    w.clock.set(china(23, 10, 1));
+    expect(await overdue()).toBe(true);
+    await w.followUp.run();
+    expect(await escalations()).toBe(1);
+
+    // Claimed again: its finish limit is three working days from the reopen (Wednesday 10:00).
+    await w.tickets.claim(t.id, liu, "m-claim-2");
+    expect(await overdue()).toBe(false);
+    w.clock.set(china(25, 10, 1));
+    expect(await overdue()).toBe(true);
+
+    // 延期 still moves it.
+    await w.followUp.extend(t.id, consoleStaff, "等配件", china(27, 17, 30), "web-extend");
+    expect(await overdue()).toBe(false);
+    w.clock.set(china(27, 17, 31));
+    expect(await overdue()).toBe(true);
+  });
+});

@@ -277,16 +277,43 @@ describe("/api/tickets", () => {
     expect(tooLong.status).toBe(400);
 
     const room = c.server.botSaid({ roomTopic: testRooms.residents }).length;
-    const closed = await act(staff, id, "close", { reason: "物业已换好灯泡" });
+    const assignee = c.server.botSaid({ toName: "刘志强" }).length;
+    const closing = { requestId: requestId(), reason: "物业已换好灯泡" };
+    const closed = await staff.call("POST", `/api/tickets/${id}/close`, closing);
     expect(closed.status).toBe(200);
     expect(closed.body.ticket).toMatchObject({ status: "closed", statusLabel: "已关闭" });
     await waitFor(
       () => toldSince(c, { roomTopic: testRooms.residents }, room, `#${id} 已由社区办结: 物业已换好灯泡`)[0],
       "the resident told it is closed",
     );
+    // The volunteer it was assigned to is told privately not to go, without the resident's phone.
+    const stop = await waitFor(
+      () =>
+        toldSince(
+          c,
+          { toName: "刘志强" },
+          assignee,
+          `#${id} (3号楼2单元 3号楼2单元楼道灯坏了好几天了) 已由社区工作人员关闭`,
+        )[0],
+      "the volunteer told it is closed",
+    );
+    expect(stop.text).toBe(
+      `#${id} (3号楼2单元 3号楼2单元楼道灯坏了好几天了) 已由社区工作人员关闭, 原因: 物业已换好灯泡。您不用再去处理了, 辛苦您了!`,
+    );
+    // The same request sent again (a double click, a retry) answers the same and tells nobody again.
+    expect((await staff.call("POST", `/api/tickets/${id}/close`, closing)).status).toBe(200);
     const twice = await act(staff, id, "close", { reason: "再关一次" });
     expect(twice.status).toBe(409);
     expect(twice.body.message).toContain("已关闭");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(toldSince(c, { toName: "刘志强" }, assignee, "已由社区工作人员关闭")).toHaveLength(1);
+    expect(
+      c.server
+        .botSaid({ toName: "刘志强" })
+        .slice(assignee)
+        .map((s) => s.text)
+        .join(),
+    ).not.toContain("13900000001");
 
     const liu = c.server.botSaid({ toName: "刘志强" }).length;
     const volunteers = c.server.botSaid({ roomTopic: testRooms.volunteers }).length;
@@ -409,5 +436,24 @@ describe("/api/tickets marks", () => {
     expect((await marks())[lampId]).toEqual({ urgent: false, overdue: true });
     expect((await act(staff, lampId, "extend", { reason: "等配件", date: "2026-12-30" })).status).toBe(200);
     expect((await marks())[lampId]).toEqual({ urgent: false, overdue: false });
+  });
+
+  it("counts a reopened ticket's limits from the reopen, not from when it was reported", async () => {
+    clock.set(new Date("2026-12-07T02:00:00Z")); // Monday 10:00
+    const lampId = await report(c, "zhang", "residents", lamp);
+    clock.set(new Date("2026-12-17T02:00:00Z")); // Thursday of the next week, 10:00
+    let staff = await c.signIn();
+    const mark = async () =>
+      (await staff.call("GET", "/api/tickets")).body.rows.find((r: { id: number }) => r.id === lampId).overdue;
+    expect(await mark()).toBe(true);
+    expect((await act(staff, lampId, "close", { reason: "居民说先不用了" })).status).toBe(200);
+    expect((await act(staff, lampId, "reopen", { reason: "居民又来电了" })).status).toBe(200);
+    expect(await mark()).toBe(false);
+    expect((await staff.call("GET", `/api/tickets/${lampId}`)).body.ticket).toMatchObject({ overdue: false });
+
+    // One working day after the reopen, still unclaimed: overdue.
+    clock.set(new Date("2026-12-18T02:01:00Z"));
+    staff = await c.signIn();
+    expect(await mark()).toBe(true);
   });
 });
