@@ -22,6 +22,8 @@ const emergencies = [
   "楼顶上有个人站在边上,看着要往下跳",
   "电梯停在两层中间不动了,里面有个老太太在喊",
   "有个老太太倒在单元门口了,叫她也不应",
+  // 倒起 is Sichuan for lying there, but not in 滑倒起不来: the fall must still be read.
+  "对门老爷子在厨房滑倒起不来了 一直在喊",
 ];
 
 const calm = [
