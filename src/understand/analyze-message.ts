@@ -28,6 +28,8 @@ const thanksFirst =
 // "通了两次又堵了": the fix did not last, so the clause still reports the fault.
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
+// A clause that supposes ("要是哪天电梯坏了"): its fault has not happened, so it is no problem to report.
+const supposing = /^(?:要是|万一|如果|假如|假设|哪天)/;
 
 export interface Signals {
   /** Normalized, dialect-standardized text. */
@@ -81,10 +83,15 @@ export function analyzeMessage(raw: string): Signals {
     return thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t));
   });
   const ctx: MatchContext = { text, isBoundary, muted };
+  const supposed: MatchContext = {
+    text,
+    isBoundary,
+    muted: [...muted, ...clauses.filter(([from, to]) => supposing.test(text.slice(from, to)))],
+  };
   return {
     ...base,
     empty: false,
-    problem: scoreTerms(ctx, problem).total,
+    problem: scoreTerms(supposed, problem).total,
     ask: scoreTerms(ctx, ask).total,
     question: scoreTerms(open, question).total,
     // The emoji-code pass of normalizeText would hide a [转发] tag: look for it in the raw text.

@@ -45,8 +45,18 @@ describe("parseMessage: kinds", () => {
     "@张姐 你明天帮我带一下孩子行不",
     "晚安[月亮]",
     "👍👍",
+    // A fault only supposed, a game among neighbours, praise for a talk.
+    "万一哪天停电了 我这腰可怎么爬十楼啊",
+    "有没有打乒乓球的 晚饭后活动室见",
+    "上午那个防诈骗讲座真实用 大家下次都去听听",
   ])("treats %s as other", (text) => {
     expect(parseMessage(text)).toMatchObject({ kind: "other", category: null, urgency: null });
+  });
+  it.each(["社区医生礼拜几坐诊", "小区附近哪有修鞋的"])("treats %s as a question", (text) => {
+    expect(parseMessage(text).kind).toBe("question");
+  });
+  it("does not read a fix asked for as a fix done", () => {
+    expect(parseMessage("楼道扶手断了一截 能不能早点修好").kind).toBe("request");
   });
   it("still sees a new problem after thanks", () => {
     expect(parseMessage("上次通下水道谢谢了 对了 这回是阳台的水管漏了").kind).toBe("request");
