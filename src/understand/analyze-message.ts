@@ -22,9 +22,10 @@ const chat = compileTerms(chatCues);
 // Words that move on to a new matter after thanks ("谢谢上回修灯, 对了厨房又漏了").
 const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是|建议/;
 const forwardTag = /\[转发?\]|【转发?】|\[转载\]|【转载】/;
-// A clause opening with thanks, maybe after when it happened ("昨天谢谢你帮我扛米"): help given.
+// A clause opening with thanks, maybe after when it happened ("昨天谢谢你帮我扛米", "前天真是多亏
+//小王帮我搬煤气罐"): help given.
 const thanksFirst =
-  /^(?:(?:昨天|昨晚|前天|上次|上回|那天|刚才|刚刚|今天|前几天|上周|之前)的?)?(?:谢谢|感谢|多谢|太感谢)/;
+  /^(?:(?:昨天|昨晚|前天|上次|上回|那天|刚才|刚刚|今天|前几天|上周|之前)的?)?(?:真是|真的|真|可|太|非常|多亏了?|幸亏|幸好|亏得)?(?:谢谢|感谢|多谢|太感谢|多亏|幸亏|幸好|亏得)/;
 // "通了两次又堵了": the fix did not last, so the clause still reports the fault.
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;

@@ -49,11 +49,24 @@ describe("parseMessage: kinds", () => {
     "万一哪天停电了 我这腰可怎么爬十楼啊",
     "有没有打乒乓球的 晚饭后活动室见",
     "上午那个防诈骗讲座真实用 大家下次都去听听",
+    "前天真是多亏王姐帮我把轮椅抬下楼",
+    "刚看了个视频 说家里停电千万别碰电闸 转给家里老人",
   ])("treats %s as other", (text) => {
     expect(parseMessage(text)).toMatchObject({ kind: "other", category: null, urgency: null });
   });
-  it.each(["社区医生礼拜几坐诊", "小区附近哪有修鞋的"])("treats %s as a question", (text) => {
+  it.each([
+    "社区医生礼拜几坐诊",
+    "小区附近哪有修鞋的",
+    "超市能送货到家吗 满多少才给送",
+  ])("treats %s as a question", (text) => {
     expect(parseMessage(text).kind).toBe("question");
+  });
+  it.each([
+    ["孩子满月想跟居委会借几张圆桌 周六用", "other"],
+    ["厨房水龙头放出来的水还是浑的 都好几天了", "utilities"],
+    ["我爸点了个中奖链接 卡里的钱被转走了 想找律师问问", "legal"],
+  ])("treats %s as a request (%s)", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });
   it("does not read a fix asked for as a fix done", () => {
     expect(parseMessage("楼道扶手断了一截 能不能早点修好").kind).toBe("request");

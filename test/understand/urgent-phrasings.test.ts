@@ -24,6 +24,8 @@ const emergencies = [
   "有个老太太倒在单元门口了,叫她也不应",
   // 倒起 is Sichuan for lying there, but not in 滑倒起不来: the fall must still be read.
   "对门老爷子在厨房滑倒起不来了 一直在喊",
+  // A warning to neighbours is not a forwarded rumour.
+  "2单元的注意 一楼过道一股煤气味 进出的千万不要开灯",
 ];
 
 const calm = [

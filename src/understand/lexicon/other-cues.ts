@@ -34,7 +34,7 @@ export const thanksCues: Term[] = [
 export const noiseCues: Term[] = [
   // Ads: prices per unit, private chat, delivery, group buys, services for hire.
   [
-    /专业.{0,4}(?:疏通|开锁|维修|搬家|保洁|清洗|安装|回收|上门)|家电清洗|价格(?:实惠|公道|优惠|便宜|合理)|欢迎(?:来电|咨询|选购|订购)|量大从优|有需要的?(?:联系|私聊|私信|加)|(?:详情|价格|报价)(?:请)?(?:私聊|私信)|加微信|加我微信|送货上门|包邮|拼团|开团|团购|下单|链接|特价|促销|接龙|自提|代购|价格公道|随叫随到|专业(?:疏通|开锁|维修|搬家|保洁)|上门服务.{0,6}电话|招代理|兼职|刷单/,
+    /专业.{0,4}(?:疏通|开锁|维修|搬家|保洁|清洗|安装|回收|上门)|家电清洗|价格(?:实惠|公道|优惠|便宜|合理)|欢迎(?:来电|咨询|选购|订购)|量大从优|有需要的?(?:联系|私聊|私信|加)|(?:详情|价格|报价)(?:请)?(?:私聊|私信)|加微信|加我微信|送货上门|包邮|拼团|开团|团购|下单|(?<!点(?:了|开了|进了|过)[^,.!?\s]{0,6})链接|特价|促销|接龙|自提|代购|价格公道|随叫随到|专业(?:疏通|开锁|维修|搬家|保洁)|上门服务.{0,6}电话|招代理|兼职|刷单/,
     5,
   ],
   // The lookbehind starts a price only at the first digit: without it a long run of digits is
@@ -46,9 +46,12 @@ export const noiseCues: Term[] = [
   [/高价(?:回收|上门)|回收旧|上门回收|收购|[^\s]{0,4}回收.{0,4}电话/, 5],
   // Forwarded articles and rumours.
   [
-    /^转发|转发[::]|【转发?】|\[转发?\]|紧急扩散|扩散周知|转发周知|全城|全市|全国|《.{2,40}》|转给家人|转给亲友|转起来|扩散周知|震惊|千万别|速看|紧急通知!{2,}/,
+    /^转发|转发[::]|【转发?】|\[转发?\]|紧急扩散|扩散周知|转发周知|全城|全市|全国|《.{2,40}》|转给(?:家人|亲友|家里(?:人|的?老人)?|老人|爸妈|父母|身边的人)|转起来|扩散周知|震惊|速看|紧急通知!{2,}/,
     5,
   ],
+  // A rumour's warning tone, but also how a neighbour warns of a danger on the stairs now
+  // ("路过的千万别点火"): alone it does not make a message forwarded.
+  [/千万别|千万不要/, 3],
   // A notice pasted from the community or a utility: a bracketed title, or the official tone
   // that tells residents what will happen (届时, 敬请谅解, 请居民提前…). Passed on, not asked for.
   [/【[^】]{0,14}(?:通知|公告|告知|提示|启事|预告|须知)】/, 5],

@@ -246,7 +246,8 @@ export const pastLead =
 /** ...unless the message says it is still going on. */
 export const ongoing = /到现在|至今|一直|还在|还没|还是|现在还|现在又|又|仍|依然|越来越|开始|到今天/;
 /** Retold from the news or a video: not happening here. */
-export const retold = /演练|演习|新闻|报道|电视上|视频里|网上(?:说|看到|有)|文章|科普|据说/;
+export const retold =
+  /演练|演习|新闻|报道|电视上|视频(?:里|上|说)|看了?(?:个|一个|条)视频|网上(?:说|看到|有)|文章|科普|据说/;
 /** Asked ahead, to know what to do some day: "报警器响了应该先干什么 想提前了解一下". */
 export const askedAhead = /提前(?:了解|学|知道|问问?)|以防万一|想了解一下/;
 /** Said after the cue: it was a false alarm or is already dealt with. */
