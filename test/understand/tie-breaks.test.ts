@@ -76,6 +76,18 @@ describe("parseMessage: the main problem decides the category", () => {
       "dispute",
       "normal",
     ],
+    ["a torn sheet roof on a bike shed", "楼后车棚的彩钢瓦被风刮跑了两块 下雨车座全湿 找人来补一下", "repair", null],
+    ["a hornets' nest in a bike shed", "车棚角上挂着个黄蜂窝 好几个孩子被蛰了 能不能来人弄掉", "sanitation", null],
+    [
+      "shared bikes lying across the way an old man uses",
+      "几辆共享单车横七竖八堵在楼门口 我爸拄拐进不去",
+      "parking",
+      null,
+    ],
+    ["renovation rubble at an entrance", "不知道哪家把装修拆下来的碎砖堆在单元门口 好几天了", "sanitation", null],
+    ["an old mattress dumped on the stairs", "有人把旧床垫扔在三楼楼梯口 一直没人管 麻烦清走", "sanitation", null],
+    ["a manhole overflowing outdoors", "小区东边的下水井往外冒脏水 整条路都是 臭得很", "repair", "normal"],
+    ["a cable run to charge an e-bike", "二楼有人从窗户甩下一根插线板给电瓶车充电 天天这样", "safety", null],
   ];
   it.each(cases)("%s", (_why, text, category, urgency) => {
     const parsed = parseMessage(text);
