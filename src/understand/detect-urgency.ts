@@ -38,6 +38,7 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
     for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
       if (isMuted(ctx, m.index) || isNotNow(ctx.text, clauses, m.index)) continue;
       if (isDenied(ctx.text, m.index) || isTobacco(ctx.text, m[0])) continue;
+      if (isPetAway(ctx.text, m.index, m[0])) continue;
       return { urgent: true, category };
     }
   }
@@ -50,6 +51,8 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
       const trouble = pattern.exec(ctx.text);
       if (!trouble || isMuted(ctx, trouble.index) || isNotNow(ctx.text, clauses, trouble.index)) continue;
       if (notNow.test(clauseAt(ctx.text, clauses, trouble.index))) continue;
+      if (isPetAway(ctx.text, trouble.index, trouble[0])) continue;
+      if (pattern === distressMissing && owed.test(ctx.text)) continue;
       return { urgent: true, category };
     }
   }
@@ -75,6 +78,21 @@ const burning = /火|焦|糊|烧|着了|炸|爆/;
 function isTobacco(text: string, matched: string): boolean {
   return matched.includes("烟") && !burning.test(matched) && tobacco.test(text);
 }
+
+// A cat or dog that ran off and has not come back is a loss to post about, not a missing person:
+// a missing cue counts only when no pet is named just before it, or a person is named with it.
+const pet = /猫|狗|宠物|鹦鹉|八哥|兔子|仓鼠|乌龟|泰迪|金毛|柯基|哈士奇/;
+const person = /老人|孩子|小孩|我妈|我爸|老伴|奶奶|爷爷|大爷|大妈|老太|老头|他|她/;
+const away = /回来|回家|到家|丢|不见|找不|走失|出去|出门|没动静/;
+function isPetAway(text: string, at: number, matched: string): boolean {
+  if (!away.test(matched)) return false;
+  const before = text.slice(Math.max(0, at - 16), at + matched.length);
+  return pet.test(before) && !person.test(before);
+}
+
+// Someone who owes money and stops answering (a boss, a landlord) is a legal matter, not a
+// person missing: the unanswered phone alone does not make it urgent.
+const owed = /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱/;
 
 function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {
   const clause = clauses.find(([from, to]) => at >= from && at < to);

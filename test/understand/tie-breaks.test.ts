@@ -87,6 +87,12 @@ describe("parseMessage: the main problem decides the category", () => {
     ["renovation rubble at an entrance", "不知道哪家把装修拆下来的碎砖堆在单元门口 好几天了", "sanitation", null],
     ["an old mattress dumped on the stairs", "有人把旧床垫扔在三楼楼梯口 一直没人管 麻烦清走", "sanitation", null],
     ["a manhole overflowing outdoors", "小区东边的下水井往外冒脏水 整条路都是 臭得很", "repair", "normal"],
+    [
+      "a quarrel past mediating, a lawyer asked for",
+      "楼上邻居跟我吵了一架 调解了也没用 我想起诉他 能帮我找个律师吗",
+      "legal",
+      null,
+    ],
     ["a cable run to charge an e-bike", "二楼有人从窗户甩下一根插线板给电瓶车充电 天天这样", "safety", null],
   ];
   it.each(cases)("%s", (_why, text, category, urgency) => {

@@ -26,6 +26,8 @@ const emergencies = [
   "对门老爷子在厨房滑倒起不来了 一直在喊",
   // A warning to neighbours is not a forwarded rumour.
   "2单元的注意 一楼过道一股煤气味 进出的千万不要开灯",
+  // A person missing with a pet is still a person missing.
+  "我妈下午出去遛狗 到现在没回来 电话也不接",
 ];
 
 const calm = [
@@ -38,6 +40,10 @@ const calm = [
   "希望多组织点健康讲座,比如防诈骗、防跌倒的",
   "昨天有人从高层往下扔了一个酒瓶子,就摔在我脚边",
   "孩子的疫苗本丢了,麻烦帮忙查一下接种记录",
+  // A pet that ran off, a boss who stops answering, someone asked to come and look.
+  "我家泰迪下午跑出去了 到现在还没回家 谁看见了说一声",
+  "包工头欠了我们八千块工钱 现在电话打不通 能帮忙找个律师吗",
+  "楼里停电了 快来人看看是不是总闸的事",
 ];
 
 describe("emergencies in everyday words", () => {
