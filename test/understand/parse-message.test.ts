@@ -51,6 +51,11 @@ describe("parseMessage: kinds", () => {
     "上午那个防诈骗讲座真实用 大家下次都去听听",
     "前天真是多亏王姐帮我把轮椅抬下楼",
     "刚看了个视频 说家里停电千万别碰电闸 转给家里老人",
+    "谢谢大家 我爸走丢那天帮着找 现在人好好的",
+    "【淘宝】这款电饭煲原价399现价99 快去抢",
+    "温馨提示:雨天路滑 请大家出行注意安全 不要在楼道堆放杂物",
+    "菜价一个劲涨 工资不涨 日子难熬",
+    "表扬一下物业小李 我家门锁换得又快又好",
   ])("treats %s as other", (text) => {
     expect(parseMessage(text)).toMatchObject({ kind: "other", category: null, urgency: null });
   });
@@ -58,6 +63,10 @@ describe("parseMessage: kinds", () => {
     "社区医生礼拜几坐诊",
     "小区附近哪有修鞋的",
     "超市能送货到家吗 满多少才给送",
+    "听说社区给八十岁以上老人发米面油 是真的吗",
+    "下星期三是不是要停水",
+    "身份证丢了补办要多久",
+    "卫生站中午休息不",
   ])("treats %s as a question", (text) => {
     expect(parseMessage(text).kind).toBe("question");
   });
@@ -65,6 +74,13 @@ describe("parseMessage: kinds", () => {
     ["孩子满月想跟居委会借几张圆桌 周六用", "other"],
     ["厨房水龙头放出来的水还是浑的 都好几天了", "utilities"],
     ["我爸点了个中奖链接 卡里的钱被转走了 想找律师问问", "legal"],
+    ["楼下饭店后厨天天早上五点就开始剁肉 不是规定七点以后吗", "dispute"],
+    ["有人把车停绿化带上 草都压没了", "parking"],
+    ["楼后小花园的草半人多高了 还有人往里扔垃圾", "sanitation"],
+    ["我眼睛不好不识字 高龄补贴的表能帮我填一下不", "admin"],
+    ["我一个孤老头子 想有人来陪着下下棋", "elderly"],
+    ["我瘫在床上 食堂的饭能不能给我送到家", "elderly"],
+    ["对门把旧鞋柜放在楼道里 说了几回也不挪", "dispute"],
   ])("treats %s as a request (%s)", (text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });

@@ -28,6 +28,11 @@ const emergencies = [
   "2单元的注意 一楼过道一股煤气味 进出的千万不要开灯",
   // A person missing with a pet is still a person missing.
   "我妈下午出去遛狗 到现在没回来 电话也不接",
+  // Trapped told as who is inside; days without food; Cantonese 未返; not waking after a fall.
+  "电梯卡住了 我和老伴在里面 按铃没人理",
+  "独居的刘大爷三天没吃饭了 说话都没力气",
+  "阿婆今朝出门到而家都未返 佢记性唔好",
+  "我爸倒在客厅叫不醒",
 ];
 
 const calm = [
@@ -44,6 +49,11 @@ const calm = [
   "我家泰迪下午跑出去了 到现在还没回家 谁看见了说一声",
   "包工头欠了我们八千块工钱 现在电话打不通 能帮忙找个律师吗",
   "楼里停电了 快来人看看是不是总闸的事",
+  // Steam and droplets are no flood; a fall already treated; a fire only supposed; a flat named 120.
+  "浴室排气扇坏了 洗完澡满墙都是水珠",
+  "上个月我爸摔伤了 现在已经出院了 想申请个助行器",
+  "电动车老在楼道充电 哪天着火了谁负责",
+  "我家住7栋120 楼道灯坏了",
 ];
 
 describe("emergencies in everyday words", () => {
