@@ -30,7 +30,7 @@ const thanksFirst =
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
 // A clause that supposes ("要是哪天电梯坏了"): its fault has not happened, so it is no problem to report.
-const supposing = /^(?:要是|万一|如果|假如|假设|哪天)/;
+const supposing = /^(?:要是|万一|如果|假如|假设)/;
 
 export interface Signals {
   /** Normalized, dialect-standardized text. */

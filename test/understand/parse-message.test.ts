@@ -81,6 +81,7 @@ describe("parseMessage: kinds", () => {
     ["我一个孤老头子 想有人来陪着下下棋", "elderly"],
     ["我瘫在床上 食堂的饭能不能给我送到家", "elderly"],
     ["对门把旧鞋柜放在楼道里 说了几回也不挪", "dispute"],
+    ["楼道里天天有人堆纸箱 跟物业说了多少回了 哪天着火谁负责", "safety"],
   ])("treats %s as a request (%s)", (text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });

@@ -54,6 +54,8 @@ const calm = [
   "上个月我爸摔伤了 现在已经出院了 想申请个助行器",
   "电动车老在楼道充电 哪天着火了谁负责",
   "我家住7栋120 楼道灯坏了",
+  // 帮帮忙 is politeness, not alarm.
+  "客厅墙皮一块块往下掉 麻烦帮帮忙叫师傅来看看",
 ];
 
 describe("emergencies in everyday words", () => {
