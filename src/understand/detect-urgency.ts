@@ -51,7 +51,7 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
       const trouble = pattern.exec(ctx.text);
       if (!trouble || isMuted(ctx, trouble.index) || isNotNow(ctx.text, clauses, trouble.index)) continue;
       if (notNow.test(clauseAt(ctx.text, clauses, trouble.index))) continue;
-      if (isPetAway(ctx.text, trouble.index, trouble[0])) continue;
+      if (isAboutPet(ctx.text, trouble.index, trouble[0])) continue;
       if (pattern === distressMissing && owed.test(ctx.text)) continue;
       return { urgent: true, category };
     }
@@ -82,12 +82,16 @@ function isTobacco(text: string, matched: string): boolean {
 // A cat or dog that ran off and has not come back is a loss to post about, not a missing person:
 // a missing cue counts only when no pet is named just before it, or a person is named with it.
 const pet = /猫|狗|宠物|鹦鹉|八哥|兔子|仓鼠|乌龟|泰迪|金毛|柯基|哈士奇/;
-const person = /老人|孩子|小孩|我妈|我爸|老伴|奶奶|爷爷|大爷|大妈|老太|老头|他|她/;
+const person = /老人|孩子|小孩|娃|宝宝|我妈|我爸|老伴|奶奶|爷爷|大爷|大妈|老太|老头|他|她|我(?!家|们家)/;
 const away = /回来|回家|到家|丢|不见|找不|走失|出去|出门|没动静/;
 function isPetAway(text: string, at: number, matched: string): boolean {
-  if (!away.test(matched)) return false;
-  const before = text.slice(Math.max(0, at - 16), at + matched.length);
-  return pet.test(before) && !person.test(before);
+  return away.test(matched) && isAboutPet(text, at, matched);
+}
+
+/** A pet is named just before the cue and no person before it: the trouble is the animal's. */
+function isAboutPet(text: string, at: number, matched: string): boolean {
+  const end = at + matched.length;
+  return pet.test(text.slice(Math.max(0, at - 16), end)) && !person.test(text.slice(0, end));
 }
 
 // Someone who owes money and stops answering (a boss, a landlord) is a legal matter, not a

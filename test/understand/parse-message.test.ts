@@ -67,6 +67,8 @@ describe("parseMessage: kinds", () => {
     "下星期三是不是要停水",
     "身份证丢了补办要多久",
     "卫生站中午休息不",
+    "不穿的旧鞋子可以送到哪",
+    "下大雪的时候卫生站还开门吗",
   ])("treats %s as a question", (text) => {
     expect(parseMessage(text).kind).toBe("question");
   });
@@ -82,6 +84,8 @@ describe("parseMessage: kinds", () => {
     ["我瘫在床上 食堂的饭能不能给我送到家", "elderly"],
     ["对门把旧鞋柜放在楼道里 说了几回也不挪", "dispute"],
     ["楼道里天天有人堆纸箱 跟物业说了多少回了 哪天着火谁负责", "safety"],
+    ["我家小狗钻到车库顶棚里卡住了 出不来 谁能帮帮我", "other"],
+    ["能不能在群里帮我发个寻物启事 丢了一串钥匙", "other"],
   ])("treats %s as a request (%s)", (text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });

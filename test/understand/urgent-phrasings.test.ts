@@ -33,6 +33,8 @@ const emergencies = [
   "独居的刘大爷三天没吃饭了 说话都没力气",
   "阿婆今朝出门到而家都未返 佢记性唔好",
   "我爸倒在客厅叫不醒",
+  // A dog named in it does not make a person's injury the animal's trouble.
+  "我被楼下的狗扑倒了 手上全是血 止不住",
 ];
 
 const calm = [
@@ -56,6 +58,7 @@ const calm = [
   "我家住7栋120 楼道灯坏了",
   // 帮帮忙 is politeness, not alarm.
   "客厅墙皮一块块往下掉 麻烦帮帮忙叫师傅来看看",
+  "我家的猫卡在空调外机后面出不来了 急死了",
 ];
 
 describe("emergencies in everyday words", () => {
