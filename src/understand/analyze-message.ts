@@ -20,7 +20,7 @@ const thanks = compileTerms(thanksCues);
 const noise = compileTerms(noiseCues);
 const chat = compileTerms(chatCues);
 // Words that move on to a new matter after thanks ("谢谢上回修灯, 对了厨房又漏了").
-const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是|建议/;
+const turn = /对了|另外|还有|这回|这次|但|可是|不过|又|还是|建议|第[二三四五六七八九几\d]+(?:次|回)/;
 const forwardTag = /\[转发?\]|【转发?】|\[转载\]|【转载】/;
 // A clause opening with thanks, maybe after when it happened ("昨天谢谢你帮我扛米", "前天真是多亏
 //小王帮我搬煤气罐"): help given.

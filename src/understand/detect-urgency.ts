@@ -98,11 +98,15 @@ function isAboutPet(text: string, at: number, matched: string): boolean {
 // person missing: the unanswered phone alone does not make it urgent.
 const owed = /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱/;
 
+const newsAfter = /^(?:新闻|报道|事故的新闻|案例)/;
+
 function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {
   const clause = clauses.find(([from, to]) => at >= from && at < to);
   const start = clause ? clause[0] : 0;
   if (notNow.test(text.slice(Math.max(start, at - 8), at))) return true;
   if (retold.test(text.slice(0, at)) || allClear.test(text.slice(at))) return true;
+  // "好多溺水新闻": the danger is the subject of news, named right before the word for it.
+  if (newsAfter.test(text.slice(at).replace(/^[^,.!?\s]*?(?=新闻|报道|事故的|案例)/, ""))) return true;
   // "上周煤气泄漏那次" is over; "昨天开始一直胸口疼" and "昨天摔的 到现在还起不来" are not.
   const past = pastLead.exec(text.slice(start, at));
   return past !== null && !ongoing.test(text.slice(start + past.index));

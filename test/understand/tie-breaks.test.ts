@@ -93,6 +93,17 @@ describe("parseMessage: the main problem decides the category", () => {
       "legal",
       null,
     ],
+    ["a child shut in a car in a car park", "小区停车场有辆车里关着个孩子 车窗都关着 一直在哭", "safety", "urgent"],
+    ["mosquito bites, not a dog's", "楼下绿化带蚊子太多 孩子被咬得满腿包 能不能打药", "sanitation", "normal"],
+    ["建议 asking for a check, not proposing", "楼顶的太阳能支架被风吹歪了 建议赶紧派人检查一下", "safety", null],
+    ["a pipe spraying hot water is a leak", "地下室暖气管往外喷热水 全是白气", "repair", "urgent"],
+    [
+      "people freed from a lift, a lasting fix asked",
+      "上午电梯关人 已经救出来了 可这个月都第二回了 麻烦好好修修",
+      "repair",
+      "normal",
+    ],
+    ["a knock to the head in a fall", "我妈在楼梯上摔了 后脑勺磕了个包 现在有点迷糊", "medical", "urgent"],
     ["a cable run to charge an e-bike", "二楼有人从窗户甩下一根插线板给电瓶车充电 天天这样", "safety", null],
   ];
   it.each(cases)("%s", (_why, text, category, urgency) => {

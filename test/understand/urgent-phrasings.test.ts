@@ -59,6 +59,7 @@ const calm = [
   // 帮帮忙 is politeness, not alarm.
   "客厅墙皮一块块往下掉 麻烦帮帮忙叫师傅来看看",
   "我家的猫卡在空调外机后面出不来了 急死了",
+  "最近好多煤气爆炸的新闻 能不能组织个安全讲座",
 ];
 
 describe("emergencies in everyday words", () => {
