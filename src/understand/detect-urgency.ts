@@ -96,7 +96,7 @@ function isAboutPet(text: string, at: number, matched: string): boolean {
 
 // Someone who owes money and stops answering (a boss, a landlord) is a legal matter, not a
 // person missing: the unanswered phone alone does not make it urgent.
-const owed = /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱/;
+const owed = /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱|被骗|骗了|维权|保健品/;
 
 const newsAfter = /^(?:新闻|报道|事故的新闻|案例)/;
 

@@ -69,6 +69,7 @@ describe("parseMessage: kinds", () => {
     "卫生站中午休息不",
     "不穿的旧鞋子可以送到哪",
     "下大雪的时候卫生站还开门吗",
+    "后天停电大概停多久",
   ])("treats %s as a question", (text) => {
     expect(parseMessage(text).kind).toBe("question");
   });
@@ -86,6 +87,7 @@ describe("parseMessage: kinds", () => {
     ["楼道里天天有人堆纸箱 跟物业说了多少回了 哪天着火谁负责", "safety"],
     ["我家小狗钻到车库顶棚里卡住了 出不来 谁能帮帮我", "other"],
     ["能不能在群里帮我发个寻物启事 丢了一串钥匙", "other"],
+    ["上礼拜厨房着过火 早灭了 墙熏得黑乎乎的 能不能来人刷一下", "repair"],
   ])("treats %s as a request (%s)", (text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });

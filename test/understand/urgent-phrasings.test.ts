@@ -35,6 +35,9 @@ const emergencies = [
   "我爸倒在客厅叫不醒",
   // A dog named in it does not make a person's injury the animal's trouble.
   "我被楼下的狗扑倒了 手上全是血 止不住",
+  "外墙瓷砖哗哗往下掉 底下还有人走",
+  "地下车库水漫到小腿了 还在涨",
+  "楼下一个大爷躺在地上 喊他没反应",
 ];
 
 const calm = [
@@ -60,6 +63,11 @@ const calm = [
   "客厅墙皮一块块往下掉 麻烦帮帮忙叫师傅来看看",
   "我家的猫卡在空调外机后面出不来了 急死了",
   "最近好多煤气爆炸的新闻 能不能组织个安全讲座",
+  // Over: better now, put out, the smell gone; and a swindler who stops answering.
+  "前几天头晕得厉害 现在好多了 想找家庭医生查查",
+  "锅里的油刚才着了 已经用湿毛巾盖灭了 人没事",
+  "早上楼道有点煤气味 开窗通风后味道就散了 想找人查查",
+  "被一个理财公司骗了十万 现在电话打不通 想维权",
 ];
 
 describe("emergencies in everyday words", () => {

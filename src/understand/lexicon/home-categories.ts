@@ -32,6 +32,8 @@ export const repairTerms: Term[] = [
     2,
   ],
   [/维修|修理|报修|修一下|修修|来修|给修|修好|维修工|师傅|换一?个|换一块|换个/, 2],
+  // Walls blackened or stained, to be painted over.
+  [/粉刷|刷(?:一下|一遍|墙|漆|白|涂料)|(?:墙|墙面|天花板)[^,.!?\s]{0,4}(?:黑乎乎|熏黑|发黑)/, 3],
   [/坏了|坏掉|损坏|毛病|故障/, 1],
   // Damp and mould in walls, and a stove whose igniter fails while the gas is there.
   [/返潮|长霉|霉斑|墙角.{0,4}霉/, 3],
