@@ -10,6 +10,7 @@ import {
   distressBody,
   distressHazard,
   distressMissing,
+  distressWater,
   frailAlone,
   noHeat,
   notNow,
@@ -26,6 +27,7 @@ export interface UrgencyFinding {
 }
 
 const distressKinds: ReadonlyArray<readonly [RegExp, Category]> = [
+  [distressWater, "repair"],
   [distressHazard, "safety"],
   [distressMissing, "safety"],
   [distressBody, "medical"],
@@ -99,6 +101,8 @@ function isAboutPet(text: string, at: number, matched: string): boolean {
 const owed = /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱|被骗|骗了|维权|保健品/;
 
 const newsAfter = /^(?:新闻|报道|事故的新闻|案例)/;
+// "老人摔了好几个", "摔过好几回": counted over time, so no one is down now.
+const countedAfter = /^[^,.!?\s]{0,2}?[了过]?(?:好几|几)(?:个|回|次|位|趟)/;
 
 function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {
   const clause = clauses.find(([from, to]) => at >= from && at < to);
@@ -106,6 +110,7 @@ function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]
   if (notNow.test(text.slice(Math.max(start, at - 8), at))) return true;
   if (retold.test(text.slice(0, at)) || allClear.test(text.slice(at))) return true;
   // "好多溺水新闻": the danger is the subject of news, named right before the word for it.
+  if (countedAfter.test(text.slice(at + 1))) return true;
   if (newsAfter.test(text.slice(at).replace(/^[^,.!?\s]*?(?=新闻|报道|事故的|案例)/, ""))) return true;
   // "上周煤气泄漏那次" is over; "昨天开始一直胸口疼" and "昨天摔的 到现在还起不来" are not.
   const past = pastLead.exec(text.slice(start, at));

@@ -104,6 +104,20 @@ describe("parseMessage: the main problem decides the category", () => {
       "normal",
     ],
     ["a knock to the head in a fall", "我妈在楼梯上摔了 后脑勺磕了个包 现在有点迷糊", "medical", "urgent"],
+    [
+      "a streetlight out where people have fallen before",
+      "小区北门的路灯一到晚上就不亮 黑灯瞎火的 老人摔了好几个",
+      "repair",
+      "normal",
+    ],
+    ["a frozen pipe spraying now", "水管冻裂了 现在到处喷水 6号楼1单元302", "repair", "urgent"],
+    ["a cistern that will not stop running", "家里马桶水箱一直哗哗响 水停不住 水费得多少钱啊", "repair", null],
+    [
+      "door-to-door callers who do not look right",
+      "有人在小区里挨家挨户发传单 说是免费体检 看着不像正规的",
+      "safety",
+      null,
+    ],
     ["a cable run to charge an e-bike", "二楼有人从窗户甩下一根插线板给电瓶车充电 天天这样", "safety", null],
   ];
   it.each(cases)("%s", (_why, text, category, urgency) => {
