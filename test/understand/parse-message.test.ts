@@ -88,6 +88,8 @@ describe("parseMessage: kinds", () => {
     ["我家小狗钻到车库顶棚里卡住了 出不来 谁能帮帮我", "other"],
     ["能不能在群里帮我发个寻物启事 丢了一串钥匙", "other"],
     ["上礼拜厨房着过火 早灭了 墙熏得黑乎乎的 能不能来人刷一下", "repair"],
+    ["求助 我妈手机被人骗着转了五千块钱 怎么办", "legal"],
+    ["小区里那只流浪狗昨天咬了一个小孩 得赶紧管管", "safety"],
   ])("treats %s as a request (%s)", (text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });
