@@ -70,6 +70,7 @@ describe("parseMessage: kinds", () => {
     "不穿的旧鞋子可以送到哪",
     "下大雪的时候卫生站还开门吗",
     "后天停电大概停多久",
+    "便民维修队哪天来 我家锅坏了",
   ])("treats %s as a question", (text) => {
     expect(parseMessage(text).kind).toBe("question");
   });

@@ -234,6 +234,11 @@ export const questionCues: Term[] = [
   ],
   // When a scheduled service comes next: "巡诊下次什么时候来".
   [/(?:下次|下一次|下回|下一期|下个?月|下周|这周|本周|今年|明年|每年|每次)(?:是|大概)?(?:什么时候|几月|几号|哪天)/, 3],
+  // When a visiting service team comes next, whatever the resident needs it for: "便民维修队哪天来 我家锅坏了".
+  [
+    /(?:维修队|服务队|志愿队|便民|理发|义诊|巡诊|磨刀|修鞋)[^,.!?\s]{0,6}(?:下次|下回|下一次|什么时候|哪天|几号|礼拜几|星期几)/,
+    3,
+  ],
   // How much a benefit pays or a service costs: "高龄津贴每个月多少".
   [
     /(?:每个?月|每年|一年|一个月|每次|一次|每天|一天|每人|一个人)(?:能|可以)?(?:领|发|给|交|收|补|补贴)?(?:多少|几百|几块)/,
