@@ -20,14 +20,17 @@ const thanks = compileTerms(thanksCues);
 const noise = compileTerms(noiseCues);
 const chat = compileTerms(chatCues);
 // Words that move on to a new matter after thanks ("谢谢上回修灯, 对了厨房又漏了").
-const turn = /对了|另外|还有|这回|这次|但是|可是|不过|又|还是|建议/;
+const turn = /对了|另外|还有|这回|这次|但|可是|不过|又|还是|建议|第[二三四五六七八九几\d]+(?:次|回)/;
 const forwardTag = /\[转发?\]|【转发?】|\[转载\]|【转载】/;
-// A clause opening with thanks, maybe after when it happened ("昨天谢谢你帮我扛米"): help given.
+// A clause opening with thanks, maybe after when it happened ("昨天谢谢你帮我扛米", "前天真是多亏
+//小王帮我搬煤气罐"): help given.
 const thanksFirst =
-  /^(?:(?:昨天|昨晚|前天|上次|上回|那天|刚才|刚刚|今天|前几天|上周|之前)的?)?(?:谢谢|感谢|多谢|太感谢)/;
+  /^(?:(?:昨天|昨晚|前天|上次|上回|那天|刚才|刚刚|今天|前几天|上周|之前)的?)?(?:真是|真的|真|可|太|非常|多亏了?|幸亏|幸好|亏得)?(?:谢谢|感谢|多谢|太感谢|多亏|幸亏|幸好|亏得|表扬)/;
 // "通了两次又堵了": the fix did not last, so the clause still reports the fault.
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
+// A clause that supposes ("要是哪天电梯坏了"): its fault has not happened, so it is no problem to report.
+const supposing = /^(?:要是|万一|如果|假如|假设)/;
 
 export interface Signals {
   /** Normalized, dialect-standardized text. */
@@ -81,10 +84,15 @@ export function analyzeMessage(raw: string): Signals {
     return thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t));
   });
   const ctx: MatchContext = { text, isBoundary, muted };
+  const supposed: MatchContext = {
+    text,
+    isBoundary,
+    muted: [...muted, ...clauses.filter(([from, to]) => supposing.test(text.slice(from, to)))],
+  };
   return {
     ...base,
     empty: false,
-    problem: scoreTerms(ctx, problem).total,
+    problem: scoreTerms(supposed, problem).total,
     ask: scoreTerms(ctx, ask).total,
     question: scoreTerms(open, question).total,
     // The emoji-code pass of normalizeText would hide a [转发] tag: look for it in the raw text.

@@ -49,11 +49,15 @@ function decideKind(s: Signals): { kind: Kind; confidence: number } {
   return { kind: "other", confidence: sure(3 + chat - Math.max(request, question)) };
 }
 
+// A lawyer or a lawsuit asked for: the quarrel is past mediating, the resident wants legal help.
+const lawSought = /律师|起诉|打官司|诉状|法律援助|法援|仲裁|告到法院/;
+
 function decideCategory(s: Signals): Category {
   const { best, top, scores } = s.categories;
   const hinted = s.urgency.category;
   // An emergency names what is at stake: its cue's category gets a head start.
   if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 6 >= top) return hinted;
+  if (best === "dispute" && scores.legal && lawSought.test(s.text)) return "legal";
   return top > 0 ? best : "other";
 }
 

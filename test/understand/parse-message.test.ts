@@ -45,8 +45,57 @@ describe("parseMessage: kinds", () => {
     "@张姐 你明天帮我带一下孩子行不",
     "晚安[月亮]",
     "👍👍",
+    // A fault only supposed, a game among neighbours, praise for a talk.
+    "万一哪天停电了 我这腰可怎么爬十楼啊",
+    "有没有打乒乓球的 晚饭后活动室见",
+    "上午那个防诈骗讲座真实用 大家下次都去听听",
+    "前天真是多亏王姐帮我把轮椅抬下楼",
+    "刚看了个视频 说家里停电千万别碰电闸 转给家里老人",
+    "谢谢大家 我爸走丢那天帮着找 现在人好好的",
+    "【淘宝】这款电饭煲原价399现价99 快去抢",
+    "温馨提示:雨天路滑 请大家出行注意安全 不要在楼道堆放杂物",
+    "菜价一个劲涨 工资不涨 日子难熬",
+    "表扬一下物业小李 我家门锁换得又快又好",
   ])("treats %s as other", (text) => {
     expect(parseMessage(text)).toMatchObject({ kind: "other", category: null, urgency: null });
+  });
+  it.each([
+    "社区医生礼拜几坐诊",
+    "小区附近哪有修鞋的",
+    "超市能送货到家吗 满多少才给送",
+    "听说社区给八十岁以上老人发米面油 是真的吗",
+    "下星期三是不是要停水",
+    "身份证丢了补办要多久",
+    "卫生站中午休息不",
+    "不穿的旧鞋子可以送到哪",
+    "下大雪的时候卫生站还开门吗",
+    "后天停电大概停多久",
+    "便民维修队哪天来 我家锅坏了",
+  ])("treats %s as a question", (text) => {
+    expect(parseMessage(text).kind).toBe("question");
+  });
+  it.each([
+    ["孩子满月想跟居委会借几张圆桌 周六用", "other"],
+    ["厨房水龙头放出来的水还是浑的 都好几天了", "utilities"],
+    ["我爸点了个中奖链接 卡里的钱被转走了 想找律师问问", "legal"],
+    ["楼下饭店后厨天天早上五点就开始剁肉 不是规定七点以后吗", "dispute"],
+    ["有人把车停绿化带上 草都压没了", "parking"],
+    ["楼后小花园的草半人多高了 还有人往里扔垃圾", "sanitation"],
+    ["我眼睛不好不识字 高龄补贴的表能帮我填一下不", "admin"],
+    ["我一个孤老头子 想有人来陪着下下棋", "elderly"],
+    ["我瘫在床上 食堂的饭能不能给我送到家", "elderly"],
+    ["对门把旧鞋柜放在楼道里 说了几回也不挪", "dispute"],
+    ["楼道里天天有人堆纸箱 跟物业说了多少回了 哪天着火谁负责", "safety"],
+    ["我家小狗钻到车库顶棚里卡住了 出不来 谁能帮帮我", "other"],
+    ["能不能在群里帮我发个寻物启事 丢了一串钥匙", "other"],
+    ["上礼拜厨房着过火 早灭了 墙熏得黑乎乎的 能不能来人刷一下", "repair"],
+    ["求助 我妈手机被人骗着转了五千块钱 怎么办", "legal"],
+    ["小区里那只流浪狗昨天咬了一个小孩 得赶紧管管", "safety"],
+  ])("treats %s as a request (%s)", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+  it("does not read a fix asked for as a fix done", () => {
+    expect(parseMessage("楼道扶手断了一截 能不能早点修好").kind).toBe("request");
   });
   it("still sees a new problem after thanks", () => {
     expect(parseMessage("上次通下水道谢谢了 对了 这回是阳台的水管漏了").kind).toBe("request");

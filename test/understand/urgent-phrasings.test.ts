@@ -22,6 +22,22 @@ const emergencies = [
   "楼顶上有个人站在边上,看着要往下跳",
   "电梯停在两层中间不动了,里面有个老太太在喊",
   "有个老太太倒在单元门口了,叫她也不应",
+  // 倒起 is Sichuan for lying there, but not in 滑倒起不来: the fall must still be read.
+  "对门老爷子在厨房滑倒起不来了 一直在喊",
+  // A warning to neighbours is not a forwarded rumour.
+  "2单元的注意 一楼过道一股煤气味 进出的千万不要开灯",
+  // A person missing with a pet is still a person missing.
+  "我妈下午出去遛狗 到现在没回来 电话也不接",
+  // Trapped told as who is inside; days without food; Cantonese 未返; not waking after a fall.
+  "电梯卡住了 我和老伴在里面 按铃没人理",
+  "独居的刘大爷三天没吃饭了 说话都没力气",
+  "阿婆今朝出门到而家都未返 佢记性唔好",
+  "我爸倒在客厅叫不醒",
+  // A dog named in it does not make a person's injury the animal's trouble.
+  "我被楼下的狗扑倒了 手上全是血 止不住",
+  "外墙瓷砖哗哗往下掉 底下还有人走",
+  "地下车库水漫到小腿了 还在涨",
+  "楼下一个大爷躺在地上 喊他没反应",
 ];
 
 const calm = [
@@ -34,6 +50,24 @@ const calm = [
   "希望多组织点健康讲座,比如防诈骗、防跌倒的",
   "昨天有人从高层往下扔了一个酒瓶子,就摔在我脚边",
   "孩子的疫苗本丢了,麻烦帮忙查一下接种记录",
+  // A pet that ran off, a boss who stops answering, someone asked to come and look.
+  "我家泰迪下午跑出去了 到现在还没回家 谁看见了说一声",
+  "包工头欠了我们八千块工钱 现在电话打不通 能帮忙找个律师吗",
+  "楼里停电了 快来人看看是不是总闸的事",
+  // Steam and droplets are no flood; a fall already treated; a fire only supposed; a flat named 120.
+  "浴室排气扇坏了 洗完澡满墙都是水珠",
+  "上个月我爸摔伤了 现在已经出院了 想申请个助行器",
+  "电动车老在楼道充电 哪天着火了谁负责",
+  "我家住7栋120 楼道灯坏了",
+  // 帮帮忙 is politeness, not alarm.
+  "客厅墙皮一块块往下掉 麻烦帮帮忙叫师傅来看看",
+  "我家的猫卡在空调外机后面出不来了 急死了",
+  "最近好多煤气爆炸的新闻 能不能组织个安全讲座",
+  // Over: better now, put out, the smell gone; and a swindler who stops answering.
+  "前几天头晕得厉害 现在好多了 想找家庭医生查查",
+  "锅里的油刚才着了 已经用湿毛巾盖灭了 人没事",
+  "早上楼道有点煤气味 开窗通风后味道就散了 想找人查查",
+  "被一个理财公司骗了十万 现在电话打不通 想维权",
 ];
 
 describe("emergencies in everyday words", () => {
