@@ -55,8 +55,8 @@ describe.each(sets)("%s", (file) => {
     "own-messages-13.jsonl": 0.8,
     "own-messages-14.jsonl": 0.95,
     // Its errors were studied while the parser was tuned (kind, tie-breaks), so it now scores
-    // like a seen set; the floor is where it stands, not a claim about unseen messages.
-    "own-messages-16.jsonl": 1,
+    // like a seen set (1.00); the floor is a little below that, not a claim about unseen messages.
+    "own-messages-16.jsonl": 0.97,
   };
   const categoryFloor = unseen[file] ?? 0.93;
   it(`gets the category right for at least ${categoryFloor * 100}% of requests`, () => {
