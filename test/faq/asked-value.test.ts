@@ -23,6 +23,12 @@ describe("reading what a question asks for", () => {
     // Days off: the usual hours are no answer for 国庆节 unless the entry speaks of holidays.
     expect(findUnstatedValue("国庆节上不上班", "周一至周五 8:00-17:00 看诊。")).toBe("holiday");
     expect(findUnstatedValue("国庆节上不上班", "周一至周五 8:00-17:00 看诊, 法定节假日休息。")).toBeUndefined();
+    // Whether it costs anything: a price, 免费 or 自费 answers; an answer silent on money does not.
+    expect(findUnstatedValue("上门看病收费不", "每月第二个周三上午上门巡诊。")).toBe("amount");
+    expect(findUnstatedValue("上门看病收费不", "每月第二个周三上午上门巡诊, 药费自理。")).toBeUndefined();
+    // A day of the month asked for: "每月" alone names none.
+    expect(findUnstatedValue("补贴每个月几号到账", "补贴按月发放到社保卡。")).toBe("date");
+    expect(findUnstatedValue("补贴每个月几号到账", "补贴每月10日前发放到社保卡。")).toBeUndefined();
     // A sum in the story is not asked for.
     expect(findUnstatedValue("花了两百块买了身衣服 合唱团哪天排练", answer)).toBeUndefined();
   });
@@ -38,6 +44,10 @@ describe("reading what a question asks for", () => {
     expect(findPlaceElsewhere("隔壁阳光社区的食堂几点开饭", "长者食堂午餐11:00")).toBe("隔壁阳光社区");
     expect(findPlaceElsewhere("市图书馆周一开门吗", "社区阅览室周一闭馆")).toBe("市图书馆");
     expect(findPlaceElsewhere("区医院离这远不远", "步行15分钟到区人民医院")).toBeUndefined();
+    expect(findPlaceElsewhere("市精神卫生中心咋挂号", "社区心理援助站每周二开放")).toBe("市精神卫生中心");
+    expect(findPlaceElsewhere("我妈住隔壁街 食堂能送过去不", "长者食堂送餐到本社区")).toBe("隔壁街");
+    // The community's own parts are not elsewhere.
+    expect(findPlaceElsewhere("西区里的充电棚在哪", "东区和西区各有两处充电棚")).toBeUndefined();
     // The asker's own circumstances are not a place asked about.
     expect(findPlaceElsewhere("我是外地户口能办吗", "本社区居民可以办理")).toBeUndefined();
   });

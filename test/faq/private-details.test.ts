@@ -28,6 +28,9 @@ describe("private details of a named person", () => {
     // The person in one clause, the detail asked in the next.
     "舞蹈队的队长姓啥 能给个她微信不",
     "网格员叫什么 他住哪个楼",
+    "业委会的主任姓啥 住几号楼",
+    "网格员孙婷是哪里人",
+    "舞蹈队的队长叫啥 能加她个人微信不",
   ])("hands over, never answers from the entry that names them: %s", (question) => {
     const result = index.answer(question, now);
     expect(result.entry).toBeNull();
@@ -48,6 +51,8 @@ describe("private details of a named person", () => {
     ["家庭医生能给我的儿子签约吗", "family-doctor"],
     ["我的手机号换了 网格员那边要登记吗", "grid-worker"],
     ["网格员能拉我进微信群吗", "grid-worker"],
+    // WeChat as the way a service works, not someone's private account.
+    ["签了家庭医生以后能在微信上问问题吗", "family-doctor"],
     // The bot's own name ends in a role word (管家); the wages are the asker's.
     ["@邻里管家 社区律师每周几来 单位拖欠工资想问问", "legal-consultation"],
   ])("reads the asker's own story as a story: %s", (question, id) => {
