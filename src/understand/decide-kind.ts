@@ -26,7 +26,7 @@ export function decideParsed(s: Signals): Parsed {
 function decideKind(s: Signals): { kind: Kind; confidence: number } {
   if (s.urgency.urgent && s.noise < 5) return { kind: "request", confidence: 0.9 };
   if (s.noise >= 5) return { kind: "other", confidence: 0.9 };
-  const { top } = s.categories;
+  const top = s.topicTop;
   const question = s.question;
   const chat =
     s.chat + (s.mentionsNeighbour && !s.mentionsStaff ? 5 : 0) + (s.settled ? 2 : 0) + (s.thanksOnly ? 6 : 0);
