@@ -30,7 +30,13 @@ const thanksFirst =
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
 // A clause that supposes ("要是哪天电梯坏了"): its fault has not happened, so it is no problem to report.
-const supposing = /^(?:要是|万一|如果|假如|假设)/;
+// "就怕哪天停电了", "担心有一天…": a worry about what may happen is no fault either.
+// A clause told as the past ("去年冬天暖气不热"), in a message that says it is fixed now: the
+// fault is the story of the fix, not a report.
+const pastOpening = /^(?:去年|前年|以前|之前|原来|原先|过去|早先|从前|那时候?|上个?(?:月|冬天|礼拜|星期)|上回|上次)/;
+const wish = /^(?:要是|如果|假如)(?:能|可以|再|有|把|在|给)/;
+const supposing =
+  /^(?:[就我真也还]{0,2}(?:怕|担心|生怕))?(?:要是|万一|如果|假如|假设)|^[就我真也还]{0,2}(?:怕|担心|生怕)(?:哪天|有一天|以后|将来|到时候)/;
 
 export interface Signals {
   /** Normalized, dialect-standardized text. */
@@ -48,6 +54,8 @@ export interface Signals {
   mentionsStaff: boolean;
   mentionsNeighbour: boolean;
   categories: CategoryScores;
+  /** The top category score leaving out clauses that only worry what may happen. */
+  topicTop: number;
   urgency: UrgencyFinding;
   location: Location;
 }
@@ -83,12 +91,24 @@ export function analyzeMessage(raw: string): Signals {
     if (thanksFirst.test(clause.text)) return true;
     return thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t));
   });
+  if (resolvedSeen && !relapse.test(text)) {
+    const firstFixed = muted[0]?.[0] ?? 0;
+    for (const clause of clauses) {
+      if (clause[0] >= firstFixed) break;
+      if (pastOpening.test(text.slice(clause[0], clause[1]))) muted.push(clause);
+    }
+  }
   const ctx: MatchContext = { text, isBoundary, muted };
-  const supposed: MatchContext = {
-    text,
-    isBoundary,
-    muted: [...muted, ...clauses.filter(([from, to]) => supposing.test(text.slice(from, to)))],
-  };
+  const supposedClauses = clauses.filter(([from, to]) => supposing.test(text.slice(from, to)));
+  const supposed: MatchContext = { text, isBoundary, muted: [...muted, ...supposedClauses] };
+  // Whether a message is about something to act on leaves out a worry ("就怕哪天停电了") but keeps a
+  // wish ("要是能装个长椅就好了"), told as a supposition too. The worry still says what is at stake
+  // when something real is reported with it ("纸箱堵了楼道 万一着火…" is a hazard).
+  const worries = supposedClauses.filter(([from, to]) => !wish.test(text.slice(from, to)));
+  const categories = scoreCategories(ctx);
+  const topicTop = worries.length
+    ? scoreCategories({ text, isBoundary, muted: [...muted, ...worries] }).top
+    : categories.top;
   return {
     ...base,
     empty: false,
@@ -100,7 +120,8 @@ export function analyzeMessage(raw: string): Signals {
     chat: scoreTerms(open, chat).total,
     settled: muted.length > 0,
     thanksOnly: (muted[0]?.[0] === clauses[0]?.[0] || resolvedSeen) && !turn.test(text),
-    categories: scoreCategories(ctx),
+    categories,
+    topicTop,
     urgency: detectUrgency(ctx, clauses),
     location: extractLocationFromNormalized(text),
   };
@@ -117,6 +138,7 @@ function emptySignals(): Omit<Signals, "text" | "mentionsStaff" | "mentionsNeigh
     settled: false,
     thanksOnly: false,
     categories: { best: "other", top: 0, second: 0, scores: {} },
+    topicTop: 0,
     urgency: { urgent: false, category: null },
     location: { building: null, unit: null, room: null },
   };

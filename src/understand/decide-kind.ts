@@ -26,7 +26,7 @@ export function decideParsed(s: Signals): Parsed {
 function decideKind(s: Signals): { kind: Kind; confidence: number } {
   if (s.urgency.urgent && s.noise < 5) return { kind: "request", confidence: 0.9 };
   if (s.noise >= 5) return { kind: "other", confidence: 0.9 };
-  const { top } = s.categories;
+  const top = s.topicTop;
   const question = s.question;
   const chat =
     s.chat + (s.mentionsNeighbour && !s.mentionsStaff ? 5 : 0) + (s.settled ? 2 : 0) + (s.thanksOnly ? 6 : 0);
@@ -49,15 +49,35 @@ function decideKind(s: Signals): { kind: Kind; confidence: number } {
   return { kind: "other", confidence: sure(3 + chat - Math.max(request, question)) };
 }
 
-// A lawyer or a lawsuit asked for: the quarrel is past mediating, the resident wants legal help.
-const lawSought = /律师|起诉|打官司|诉状|法律援助|法援|仲裁|告到法院/;
+// A lawyer or a lawsuit asked for: the quarrel is past mediating, the resident wants legal help
+// ("不想打官司" wants none).
+const lawSought = /(?<!不想|不愿|不愿意|不打算|不要|没想)(?:律师|起诉|打官司|诉状|法律援助|法援|仲裁|告到法院)/;
+// A fire lane told as blocked is a hazard whatever blocks it (cars, tricycles, junk); "那辆车挡着
+// 消防车道" tells the car first and stays with the car (parking).
+const fireLaneBlocked =
+  /(?:消防通道|消防车道|安全通道|逃生通道|安全出口|疏散通道)[^,.!?\s]{0,14}(?:堵|占|挡|堆|锁|停满)/;
+// A thing at fault: what the repair team fixes, wherever it is and whoever it troubles.
+const thingFault =
+  /(?:灯|灯泡|灯管|水龙头|水管|马桶|门锁|锁|窗户?|插座|开关|下水道?|地漏|电梯|门禁|单元门|热水器|排风扇)[^,.!?\s]{0,6}(?:坏|不亮|灭|黑了|全黑|漏|堵|不通|打不开|关不上|锁不上|松|掉了|不转|失灵)/;
+// ...unless the parking matter itself needs acting on: a vehicle in the way, a space taken, a theft.
+const parkingMatter = /占|挡|堵(?!塞)|乱停|挪车|挪一下|地锁|车位锁|停不|没(?:地方|处|车位)|被偷|丢了|偷/;
+// ...or an old or disabled person needs a service, not a fix: meals, shopping, company, carrying.
+const careService =
+  /送(?:个|点|份|一份|顿)?(?:饭|餐|菜|药|上来|上楼|下楼)|买菜|代买|跑腿|取药|拿药|陪|聊天|说说话|看望|探望|照看|照顾|助浴|洗澡|理发|扛|搬|抬|背(?:下|上)|拎|搀|扶(?!手)/;
 
 function decideCategory(s: Signals): Category {
   const { best, top, scores } = s.categories;
   const hinted = s.urgency.category;
   // An emergency names what is at stake: its cue's category gets a head start.
   if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 6 >= top) return hinted;
+  if (scores.safety && fireLaneBlocked.test(s.text)) return "safety";
   if (best === "dispute" && scores.legal && lawSought.test(s.text)) return "legal";
+  // The thing to fix, not the place it is in (a garage light) or the person it troubles (a bulb
+  // an old man living alone cannot reach).
+  if (scores.repair && thingFault.test(s.text)) {
+    if (best === "parking" && !parkingMatter.test(s.text)) return "repair";
+    if (best === "elderly" && !careService.test(s.text)) return "repair";
+  }
   return top > 0 ? best : "other";
 }
 

@@ -2,6 +2,7 @@
 // cue counts unless its own clause makes it hypothetical, narrowly avoided or past,
 // the message is retelling news, or a later clause calls it off.
 import type { Category } from "./taxonomy.js";
+import { isDeniedAt } from "./denial.js";
 import type { MatchContext } from "./match-terms.js";
 import {
   acuteMarker,
@@ -39,7 +40,7 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
     pattern.lastIndex = 0;
     for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
       if (isMuted(ctx, m.index) || isNotNow(ctx.text, clauses, m.index)) continue;
-      if (isDenied(ctx.text, m.index) || isTobacco(ctx.text, m[0])) continue;
+      if (isDenied(ctx.text, m.index, m[0]) || smellDenied.test(m[0]) || isTobacco(ctx.text, m[0])) continue;
       if (isPetAway(ctx.text, m.index, m[0])) continue;
       return { urgent: true, category };
     }
@@ -48,11 +49,12 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
   if (heat && !isMuted(ctx, heat.index) && frailAlone.test(ctx.text)) return { urgent: true, category: "utilities" };
   // Told in words no cue knows: a person or a home in trouble, said with urgency. The kind
   // of trouble points to the category, as a named cue would.
-  if (acuteMarker.test(ctx.text)) {
+  if (acuteMarker.test(ctx.text) && !handedBack.test(ctx.text)) {
     for (const [pattern, category] of distressKinds) {
       const trouble = pattern.exec(ctx.text);
       if (!trouble || isMuted(ctx, trouble.index) || isNotNow(ctx.text, clauses, trouble.index)) continue;
       if (notNow.test(clauseAt(ctx.text, clauses, trouble.index))) continue;
+      if (isDenied(ctx.text, trouble.index, trouble[0])) continue;
       if (isAboutPet(ctx.text, trouble.index, trouble[0])) continue;
       if (pattern === distressMissing && owed.test(ctx.text)) continue;
       return { urgent: true, category };
@@ -61,16 +63,22 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
   return { urgent: false, category: null };
 }
 
+// Something found, its owner told to come for it ("被子掉下来了 快来拿"): a note to neighbours, however
+// hurried; a person in trouble is never "collected".
+const handedBack = /捡到|拾到|谁丢的|失主|失物|认领|来(?:拿|领|取|认)(?:一下|走)?(?:吧|啊)?(?:[,.!?\s]|$)/;
+
 /** The clause holding position `at` (the fallback is stricter: any hedge in it counts). */
 function clauseAt(text: string, clauses: ReadonlyArray<readonly [number, number]>, at: number): string {
   const clause = clauses.find(([from, to]) => at >= from && at < to);
   return clause ? text.slice(clause[0], clause[1]) : text;
 }
 
-// "没冒火", "没有煤气味": the cue is denied right before it.
+// A gas cue that spans the denial of its own smell: "煤气灶打不着 没闻到什么味".
+const smellDenied = /没(?:有)?闻|没(?:什么|啥)味|没有?(?:煤气|燃气|天然气)?味/;
+// "没冒火", "没有煤气味", "没闻到煤气味", "一点火苗都没有": the cue is denied in its clause.
 const denial = /(?:没有?|并没|不|未|无)$/;
-function isDenied(text: string, at: number): boolean {
-  return denial.test(text.slice(Math.max(0, at - 2), at));
+function isDenied(text: string, at: number, matched: string): boolean {
+  return denial.test(text.slice(Math.max(0, at - 2), at)) || isDeniedAt(text, at, at + matched.length);
 }
 
 // Smoke from a neighbour's cigarettes is a nuisance (a dispute), not a fire: a smoke cue
@@ -84,21 +92,25 @@ function isTobacco(text: string, matched: string): boolean {
 // A cat or dog that ran off and has not come back is a loss to post about, not a missing person:
 // a missing cue counts only when no pet is named just before it, or a person is named with it.
 const pet = /猫|狗|宠物|鹦鹉|八哥|兔子|仓鼠|乌龟|泰迪|金毛|柯基|哈士奇/;
+const petAfter = new RegExp(`^的?[^,.!?\\s]{0,4}(?:${pet.source})`);
 const person = /老人|孩子|小孩|娃|宝宝|我妈|我爸|老伴|奶奶|爷爷|大爷|大妈|老太|老头|他|她|我(?!家|们家)/;
 const away = /回来|回家|到家|丢|不见|找不|走失|出去|出门|没动静/;
 function isPetAway(text: string, at: number, matched: string): boolean {
   return away.test(matched) && isAboutPet(text, at, matched);
 }
 
-/** A pet is named just before the cue and no person before it: the trouble is the animal's. */
+/** A pet is named just before the cue ("猫跑丢了") or right after it ("走丢的小狗"), and no person before it. */
 function isAboutPet(text: string, at: number, matched: string): boolean {
   const end = at + matched.length;
-  return pet.test(text.slice(Math.max(0, at - 16), end)) && !person.test(text.slice(0, end));
+  const named = pet.test(text.slice(Math.max(0, at - 16), end)) || petAfter.test(text.slice(end, end + 8));
+  return named && !person.test(text.slice(0, end));
 }
 
 // Someone who owes money and stops answering (a boss, a landlord) is a legal matter, not a
 // person missing: the unanswered phone alone does not make it urgent.
-const owed = /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱|被骗|骗了|维权|保健品/;
+// So is a car owner who does not pick up when asked to move the car.
+const owed =
+  /工资|工钱|欠(?:我|钱|款|债)|押金|老板|包工头|房东|中介|借钱|还钱|退款|退钱|被骗|骗了|维权|保健品|挪车|车主/;
 
 const newsAfter = /^(?:新闻|报道|事故的新闻|案例)/;
 // "老人摔了好几个", "摔过好几回": counted over time, so no one is down now.

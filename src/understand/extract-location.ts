@@ -21,9 +21,10 @@ const roomAfter = new RegExp(
   `^\\s*(?:的|是|,|\\s)*\\s*${roomDigits}(?:室|房|号(?!楼))?(?![\\d楼层度块元斤米岁平年天个次人多分号])`,
 );
 const roomMarked = new RegExp(`(?<![\\d-])${roomDigits}\\s*(?:室|房间|房|号房)`);
-// A neighbour's flat named by where it is ("楼上502的老太太", "楼下301家") is the place of the matter.
+// A neighbour's flat named by where it is ("楼上502的老太太", "楼下301家") is the place of the matter,
+// and so is a flat named by its door ("601门口", "302家门口", "502门缝里").
 const roomCued =
-  /(?:房间|门牌号?|房号|室号|住在?|家是)\s*(\d{3,4})(?![\d楼层号])|(?<![\d.:/A-Za-z-])(\d{3,4})\s*(?:那家|那户|这家|这户|那屋)|(?:楼上|楼下|隔壁|对门|对面)\s*(\d{3,4})(?=的|家|那|这|住)/;
+  /(?:房间|门牌号?|房号|室号|住在?|家是)\s*(\d{3,4})(?![\d楼层号])|(?<![\d.:/A-Za-z-])(\d{3,4})\s*(?:那家|那户|这家|这户|那屋|家门|门缝|门口|门前|门外|房门|屋门)|(?:楼上|楼下|隔壁|对门|对面)\s*(\d{3,4})(?=的|家|那|这|住)/;
 // A letter before the digits is a parking space or a code (B1-136), not a flat.
 const dashThree = /(?<![\d.:/A-Za-z-])(\d{1,3})-(\d{1,2})-(\d{3,4})(?![\d-])/;
 const dashUnitRoom = /^\s*(\d{1,2})-(\d{3,4})(?![\d-])/;

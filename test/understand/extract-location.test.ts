@@ -20,6 +20,10 @@ describe("extractLocation", () => {
     ["405室卫生间", null, null, "405"],
     ["隔壁502的老太太", null, null, "502"],
     ["楼下301家漏水", null, null, "301"],
+    // A flat named by its door.
+    ["602门口堆了一堆垃圾", null, null, "602"],
+    ["闻到烟味 好像是1203家门那边", null, null, "1203"],
+    ["701门缝底下一直渗水", null, null, "701"],
   ])("%s", (text, building, unit, room) => {
     expect(extractLocation(text)).toEqual({ building, unit, room });
   });

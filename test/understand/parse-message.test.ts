@@ -102,6 +102,41 @@ describe("parseMessage: kinds", () => {
   });
 });
 
+describe("parseMessage: kinds by what the message does", () => {
+  it.each([
+    // A past fault told as fixed now.
+    "以前楼道灯老坏 换了感应灯以后亮堂多了",
+    "之前下水道一到夏天就反味 去年改了管子 现在通畅多了",
+    // A warning or advice to neighbours.
+    "今晚大风 各位关好窗 阳台的花盆收一收",
+    "路面结冰了 大家走路当心点",
+    // Something found, its owner told to come for it.
+    "谁家的钥匙掉在2单元门口了 挂着个小熊 快来拿",
+    "楼下晾衣架上谁的衬衫被风刮到树上了 自己来取一下",
+    // Outings among neighbours.
+    "有没有一起去钓鱼的 周六早上出发",
+    // A worry about what may happen some day.
+    "就怕哪天电梯突然停了把老人关在里面",
+    "我就怕万一停水了 家里连口水都没有",
+  ])("treats %s as other", (text) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "other", urgency: null });
+  });
+  it.each([
+    "书法班今年还招人不",
+    "舞蹈队还要人不 我想去",
+    "菜市场的特价鸡蛋几点开始卖",
+    "旧衣服要捐 放哪里合适",
+  ])("treats %s as a question", (text) => {
+    expect(parseMessage(text).kind).toBe("question");
+  });
+  it("reads noise told by how loud it is as a complaint", () => {
+    expect(parseMessage("广场上跳舞的音响放得特别响 十点多了还不关")).toMatchObject({
+      kind: "request",
+      category: "dispute",
+    });
+  });
+});
+
 describe("parseMessage: urgency", () => {
   it.each([
     ["单元里一股浓浓的煤气味 谁家漏气了", "safety"],

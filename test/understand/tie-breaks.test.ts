@@ -141,6 +141,93 @@ describe("parseMessage: the main problem decides the category", () => {
   });
 });
 
+// The same rules, told in other words: each mechanism, not one sentence, must decide.
+describe("parseMessage: tie-break mechanisms", () => {
+  const cases: Array<[string, string, string, string | null]> = [
+    // A denied danger does not pull towards safety, nor make it urgent.
+    [
+      "a stove that will not light, no smell",
+      "煤气灶左边那个眼点不着了 没闻到什么味 估计是电池的事",
+      "repair",
+      "normal",
+    ],
+    ["a hob that will not light, no gas smell", "灶具点不着火 没有燃气味 能派师傅看看吗", "repair", "normal"],
+    [
+      "a detector beeping, no smoke, no fire",
+      "楼道里的烟雾报警器半夜一直叫 没冒烟也没着火 估计是电池不行了",
+      "repair",
+      "normal",
+    ],
+    ["a detector false-alarming, no smoke", "卧室的烟感乱报警 也没有烟 能来个人看看吗", "repair", "normal"],
+    ["a doorbell with a flat battery is no power cut", "门铃不响了 估计是没电了 谁能帮我看看", "repair", null],
+    // No gas at all is the supply.
+    ["the gas gone, money left on the card", "家里燃气突然没了 灶一点火都打不出 表里还有余额", "utilities", "normal"],
+    ["not a flame on the hob", "灶上连个火苗都没有 是不是整栋楼没气了", "utilities", "normal"],
+    // A fire lane told as blocked is a hazard whatever blocks it.
+    ["a fire lane taken by tricycles", "5号楼西边的消防通道被好几辆电动三轮占了", "safety", null],
+    ["a fire lane full of private cars", "消防车道上停满了私家车 大车根本进不来", "safety", null],
+    ["an emergency exit piled with parcels", "安全出口被快递包裹堆死了", "safety", null],
+    // The thing, not the place: a light out in a garage or a shed.
+    ["lights out at a garage entrance", "车库入口那几盏灯坏了好几天 开车进出什么也看不清", "repair", null],
+    ["a shed light that stays dark", "自行车棚里的灯一直不亮 晚上取车摸黑", "repair", null],
+    ["tubes out in a car park", "地下停车场C区灯管全黑了 停车太费劲", "repair", null],
+    // The thing, not the person: a fault in the home of someone old or alone.
+    [
+      "a dripping tap of a woman living alone",
+      "楼下王奶奶一个人住 她家水龙头一直滴水 能不能找人给修修",
+      "repair",
+      null,
+    ],
+    [
+      "a blocked toilet of a man who cannot manage",
+      "独居的老李家马桶堵了 他腿脚不好弄不了 帮忙找个师傅",
+      "repair",
+      null,
+    ],
+    ["a tube out that an old mother cannot reach", "我妈八十多了 家里灯管不亮 她够不着 谁能帮换一下", "repair", null],
+    [
+      "carrying someone down the stairs is help, not a fix",
+      "我爸坐轮椅 楼里没有电梯 每周去医院得有人背他下楼",
+      "elderly",
+      null,
+    ],
+    // A bracket or rack that may fall on people below.
+    ["a rusted-through outdoor-unit bracket", "三楼那家空调外机的支架都锈穿了 底下是小区的主路", "safety", null],
+    ["a loose window-guard frame", "隔壁的防盗窗架子松了 一刮风就晃", "safety", null],
+    ["a rusting flower rack leaning out", "楼上花架锈得厉害 歪向外面 下边天天有人走", "safety", null],
+    // A fall: bleeding or a split head is medical; unable to get up, no injury, stays elderly.
+    ["a trip that split the forehead", "我爸在厨房绊倒了 额头撞破了 血止不住", "medical", "urgent"],
+    ["a fall on steps, a bleeding hand", "老太太下台阶跌倒了 手上流了不少血", "medical", "urgent"],
+    ["a fall, no injury, cannot get up", "爷爷在客厅滑倒了 起不来 没磕着也没流血 我抱不动他", "elderly", "urgent"],
+    // Something new asked for, where nothing exists yet: a proposal.
+    ["a handrail to be added", "单元门口能不能加个扶手 老人上台阶费劲", "suggestion", null],
+    ["streetlights where there are none", "后院那条小路能不能安几盏路灯 晚上太黑", "suggestion", null],
+    ["a camera for a shed after thefts", "楼后车棚想请物业装个摄像头 前阵子好几家丢了车筐", "suggestion", null],
+    // ...but speed bumps against speeding are a traffic measure.
+    ["speed bumps where cars speed", "小区门口没有减速带 车开得太快 能不能给装一个", "parking", null],
+    // Changing a rule or a schedule is a proposal, whatever service it is about.
+    ["opening hours of a room", "活动室开放时间能不能调一调 晚上也开一会儿", "suggestion", null],
+    ["when the rubbish lorry comes", "垃圾车收运的时间能不能改到早一点", "suggestion", null],
+    ["a parking-fee rule", "停车收费的规定能不能改一改 对老住户太不公平", "suggestion", null],
+    // Ads stuck on something: the ad is the matter, not the door or what the ad offers.
+    ["ads on a building door", "单元门上又被贴了一堆办证的广告", "sanitation", null],
+    ["a drain-clearing number sprayed on a wall", "楼道墙上喷满了通下水道的电话", "sanitation", null],
+    ["removal ads in a lift", "电梯里贴满了搬家公司的广告", "sanitation", null],
+    // A lawsuit not wanted: mediation is still what is asked for.
+    ["no court wanted", "跟楼上吵了好几年 不想闹到法院 请社区出面调解一下", "dispute", null],
+    ["no lawyer wanted", "家里兄弟为老人的房子吵翻了 不打算请律师 想让社区给评评理", "dispute", null],
+    // Minding a child is not help for the old.
+    ["a child with no one to mind it", "暑假孩子没人带 社区有没有人能帮忙看半天", "other", null],
+    ["collecting a child from school", "想找个人下午帮我接孩子放学", "other", null],
+    ["a found pet, its owner sought", "捡到一只走丢的小花猫 谁家的 麻烦物业在群里问问", "other", "normal"],
+  ];
+  it.each(cases)("%s", (_why, text, category, urgency) => {
+    const parsed = parseMessage(text);
+    expect(parsed).toMatchObject({ kind: "request", category });
+    if (urgency) expect(parsed.urgency).toBe(urgency);
+  });
+});
+
 describe("parseMessage: requests, notices and share links", () => {
   it.each([
     "阳台那根水管前年就报过修 到现在还是滴滴答答漏",
