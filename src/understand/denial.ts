@@ -10,8 +10,12 @@ const deniedBefore =
 const deniedAfter = /^(?:都|也)没有?(?![人])/;
 const clauseBreak = /[\s,.!?;:，。！？；：、~…]/;
 
+// A fix or a response not done ("还没修好", "没人管", "没来修") is the complaint itself, not a denial.
+const unfinishedFix = /^(?:维修|修理|报修|修|来修|给修|修好|弄好|搞好|整好|换好|处理|解决|管)/;
+
 /** Whether the word at text[start, end) is denied in its own clause. */
 export function isDeniedAt(text: string, start: number, end: number): boolean {
+  if (unfinishedFix.test(text.slice(start, end))) return false;
   let from = Math.max(0, start - 6);
   for (let i = start - 1; i >= from; i--) {
     if (clauseBreak.test(text[i]!)) {

@@ -10,8 +10,9 @@ const asksForInformation = /谁知道|有人知道|有谁知道|请问|问一下
 const asksWhetherSoftly =
   /(?:能不能|可不可以|有没有|会不会|是不是|可以不|能否)[^,，。]{1,16}[啊呀呢哈]+[\s?？!！。.~～]*$/;
 // The resident speaks for themselves or their family: then it is their own ask.
+// "我们小区", "咱这楼" is everyone's, not the asker's own.
 const firstPerson =
-  /我|俺|咱家|咱妈|咱爸|本人|老伴|自家|家母|家父|我们家|家里人|孩子|小孩|儿子|女儿|闺女|(?:^|[,，\s])(?:想|要|打算|准备|需要)(?!问|了解|咨询|知道)/;
+  /我(?!们(?:小区|社区|这边|这儿|这里|这片|楼|单元))|俺(?!们(?:小区|社区|这))|咱家|咱妈|咱爸|本人|老伴|自家|家母|家父|我们家|家里人|孩子|小孩|儿子|女儿|闺女|(?:^|[,，\s])(?:想|要|打算|准备|需要)(?!问|了解|咨询|知道)/;
 // Telling someone to act on a matter rather than asking what exists.
 const actNow = /派|来人|修|处理|管管|管一下|清理|清走|拉走|赶紧|尽快|马上|快点|麻烦|帮|给我|救|急/;
 

@@ -232,3 +232,18 @@ describe("parseMessage: confidence", () => {
     for (const p of [clear, vague]) expect(p.confidence).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe("parseMessage: a fix not done, and our estate's facilities", () => {
+  it.each([
+    "楼道灯到现在还没修好",
+    "单元门锁报了三天了还没人来修",
+    "水管漏水一直没处理",
+  ])("a fix not done is the complaint itself, not a denied fault: %s", (text) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category: "repair" });
+  });
+  it("asking whether our estate could have something, for anyone who knows, is a question", () => {
+    expect(parseMessage("我们小区能不能建个充电棚呀 有人知道吗").kind).toBe("question");
+    // Said as a wish to the community, it is a proposal.
+    expect(parseMessage("我们小区能不能建个充电棚")).toMatchObject({ kind: "request", category: "suggestion" });
+  });
+});
