@@ -123,7 +123,10 @@ export const ticketReplies = {
   closedNotice: (t: Ticket) => `#${t.id} 已由社区办结: ${t.closeReason || "无说明"}。有问题随时再说。`,
   /** Privately to the volunteer who held a ticket staff closed: they need not go. No resident's details. */
   closedToClaimer: (t: Ticket) => {
-    const what = [formatLocation(t), summarize(withoutPhones(t.text), 16)].filter((s) => s && s !== "未说明");
+    const text = withoutPhones(t.text);
+    const place = formatLocation(t);
+    // The place once: most reports start with it ("3号楼2单元楼道灯坏了").
+    const what = [text.includes(place) ? "" : place, summarize(text, 16)].filter((s) => s && s !== "未说明");
     const why = t.closeReason ? `, 原因: ${summarize(withoutPhones(t.closeReason), 60)}` : "";
     return `#${t.id}${what.length ? ` (${what.join(" ")})` : ""} 已由社区工作人员关闭${why}。您不用再去处理了, 辛苦您了!`;
   },

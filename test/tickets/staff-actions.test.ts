@@ -156,7 +156,7 @@ describe("closing a ticket a volunteer holds", () => {
       {
         to: liu.id,
         mentions: [],
-        text: `#${t.id} (3号楼 3号楼楼道灯不亮) 已由社区工作人员关闭, 原因: 物业已经修好了。您不用再去处理了, 辛苦您了!`,
+        text: `#${t.id} (3号楼楼道灯不亮) 已由社区工作人员关闭, 原因: 物业已经修好了。您不用再去处理了, 辛苦您了!`,
       },
     ]);
     expect(toLiu[0]!.text).not.toContain(phone);

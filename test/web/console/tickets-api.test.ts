@@ -289,16 +289,11 @@ describe("/api/tickets", () => {
     // The volunteer it was assigned to is told privately not to go, without the resident's phone.
     const stop = await waitFor(
       () =>
-        toldSince(
-          c,
-          { toName: "刘志强" },
-          assignee,
-          `#${id} (3号楼2单元 3号楼2单元楼道灯坏了好几天了) 已由社区工作人员关闭`,
-        )[0],
+        toldSince(c, { toName: "刘志强" }, assignee, `#${id} (3号楼2单元楼道灯坏了好几天了) 已由社区工作人员关闭`)[0],
       "the volunteer told it is closed",
     );
     expect(stop.text).toBe(
-      `#${id} (3号楼2单元 3号楼2单元楼道灯坏了好几天了) 已由社区工作人员关闭, 原因: 物业已换好灯泡。您不用再去处理了, 辛苦您了!`,
+      `#${id} (3号楼2单元楼道灯坏了好几天了) 已由社区工作人员关闭, 原因: 物业已换好灯泡。您不用再去处理了, 辛苦您了!`,
     );
     // The same request sent again (a double click, a retry) answers the same and tells nobody again.
     expect((await staff.call("POST", `/api/tickets/${id}/close`, closing)).status).toBe(200);
