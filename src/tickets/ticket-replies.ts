@@ -132,10 +132,13 @@ export const ticketReplies = {
   },
   duplicateNotice: (t: Ticket) =>
     `#${t.id} 您反映的事和已经登记的是同一件, 社区正在一起处理, 还没办完。有进展会告诉您, 想看进度随时发「进度 ${t.id}」。`,
-  closedForStaff: (t: Ticket) =>
-    t.closeKind === "duplicate"
-      ? `#${t.id} 已作为重复关闭 (不计入办结), 已告知居民正在一并处理。`
-      : `#${t.id} 已关闭。`,
+  closedForStaff: (t: Ticket) => {
+    const claimer = claimerOfClosed(t);
+    const told = claimer ? ` 已私信告诉志愿者 ${claimer} 不用再去了。` : "";
+    return t.closeKind === "duplicate"
+      ? `#${t.id} 已作为重复关闭 (不计入办结), 已告知居民正在一并处理。${told}`
+      : `#${t.id} 已关闭。${told}`;
+  },
   assignedForStaff: (t: Ticket) => `#${t.id} 已指派给 ${t.volunteerName}。`,
   myTickets: (tickets: Ticket[]) =>
     tickets.length === 0
@@ -214,3 +217,12 @@ export const errorReplies = {
   nothing_to_rate: () => "您现在没有需要评价的事项。",
   internal: pipelineReplies.internal,
 };
+
+/**
+ * The volunteer a closed ticket was with, unfinished, when staff closed it (and who was told so), or
+ * null. Reopening clears the volunteer and doneAt, so a closed ticket with a volunteer, a claim and no
+ * finish was closed while claimed.
+ */
+export function claimerOfClosed(t: Pick<Ticket, "status" | "volunteerName" | "claimedAt" | "doneAt">): string | null {
+  return t.status === "closed" && t.volunteerName && t.claimedAt && !t.doneAt ? t.volunteerName : null;
+}

@@ -3,6 +3,7 @@
 // recorded on the timeline with who did it, and the resident and volunteers told in WeChat.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isLinliError } from "../../src/core/errors.js";
+import { ticketReplies } from "../../src/tickets/ticket-replies.js";
 import { chen, china, consoleStaff, li, liu, type StaffWorld, staffWorld, wang, zhang } from "./staff-world.js";
 
 let w: StaffWorld;
@@ -177,10 +178,13 @@ describe("closing a ticket a volunteer holds", () => {
     await w.tickets.complete(finished.id, liu, "已清运", "m-done");
     await w.sentSince();
 
-    await w.tickets.close(waiting.id, consoleStaff, "居民已自行解决", "web-close-1");
-    await w.tickets.close(finished.id, consoleStaff, "居民电话说好了", "web-close-2");
+    const closedWaiting = await w.tickets.close(waiting.id, consoleStaff, "居民已自行解决", "web-close-1");
+    const closedFinished = await w.tickets.close(finished.id, consoleStaff, "居民电话说好了", "web-close-2");
     const sent = await w.sentSince();
     expect(sent.map((m) => m.to)).toEqual([zhang.roomId, wang.roomId]);
+    // Staff are not told of a volunteer who was not told.
+    expect(ticketReplies.closedForStaff(closedWaiting)).toBe(`#${waiting.id} 已关闭。`);
+    expect(ticketReplies.closedForStaff(closedFinished)).toBe(`#${finished.id} 已关闭。`);
   });
 
   it("tells the volunteer of a ticket closed as the same as another (和#N是一件事)", async () => {
@@ -189,7 +193,8 @@ describe("closing a ticket a volunteer holds", () => {
     await w.tickets.claim(second.id, chen, "m-claim");
     await w.sentSince();
 
-    await w.tickets.close(second.id, consoleStaff, `和#${first.id}是一件事`, "m-close");
+    const closed = await w.tickets.close(second.id, consoleStaff, `和#${first.id}是一件事`, "m-close");
+    expect(ticketReplies.closedForStaff(closed)).toContain("已私信告诉志愿者 陈师傅 不用再去了");
     const toChen = (await w.sentSince()).filter((m) => m.to === chen.id);
     expect(toChen).toHaveLength(1);
     expect(toChen[0]!.text).toContain(`#${second.id} (3号楼 我家也没水了, 一点都没有) 已由社区工作人员关闭`);

@@ -282,6 +282,8 @@ describe("/api/tickets", () => {
     const closed = await staff.call("POST", `/api/tickets/${id}/close`, closing);
     expect(closed.status).toBe(200);
     expect(closed.body.ticket).toMatchObject({ status: "closed", statusLabel: "已关闭" });
+    // Staff read who heard.
+    expect(closed.body.told).toBe(`#${id} 已关闭。 已私信告诉志愿者 刘志强 不用再去了。 已在微信里告诉居民。`);
     await waitFor(
       () => toldSince(c, { roomTopic: testRooms.residents }, room, `#${id} 已由社区办结: 物业已换好灯泡`)[0],
       "the resident told it is closed",
