@@ -120,7 +120,17 @@ export function createReportLinks(o: ReportLinksOptions) {
       const alone = await o.store.transition(
         id,
         { from: ["closed"] },
-        { status: "open", closeKind: null, closeReason: null, closedAt: null, mergedIntoId: null },
+        // A volunteer who held it before the merge was told they need not go: it starts unclaimed.
+        {
+          status: "open",
+          closeKind: null,
+          closeReason: null,
+          closedAt: null,
+          mergedIntoId: null,
+          volunteerId: null,
+          volunteerName: null,
+          claimedAt: null,
+        },
         { type: "split", actorId: staff.id, actorName: staff.name, note: `#${from}`, at: now },
       );
       if (!alone) throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "拆分" });

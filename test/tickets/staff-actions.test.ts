@@ -76,6 +76,22 @@ describe("reopening a ticket", () => {
   });
 });
 
+describe("拆分 after a merge", () => {
+  it("a report a volunteer held before it was merged starts unclaimed when split off again", async () => {
+    const first = await w.report(zhang, "3号楼停水了");
+    const second = await w.report(li, "我家也没水了, 一点都没有");
+    await w.tickets.claim(second.id, chen, "m-claim");
+    await w.tickets.mergeByHand(first.id, second.id, consoleStaff, "web-merge");
+    const { ticket } = await w.tickets.split(second.id, consoleStaff, "web-split");
+    expect(ticket).toMatchObject({ status: "open", volunteerId: null, volunteerName: null, claimedAt: null });
+    // Anyone may claim it afresh.
+    expect(await w.tickets.claim(second.id, liu, "m-claim-2")).toMatchObject({
+      status: "claimed",
+      volunteerName: "刘志强",
+    });
+  });
+});
+
 describe("a staff note", () => {
   it("goes on the timeline with who wrote it and reaches nobody", async () => {
     const t = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
