@@ -8,7 +8,7 @@ import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
 import { readCloseKind } from "./read-close-kind.js";
 import type { Actor, Ticket, TicketStore } from "./ticket.js";
-import { formatLocation, ticketReplies as say } from "./ticket-replies.js";
+import { claimerOfClosed, formatLocation, ticketReplies as say } from "./ticket-replies.js";
 import { placeReplies } from "./emergency-replies.js";
 import { placeUnknown } from "./infer-place.js";
 import { mergeParts } from "./ticket-merges.js";
@@ -367,9 +367,10 @@ export function createTicketService(o: TicketServiceOptions) {
         kind === "duplicate" ? say.duplicateNotice(closed) : say.closedNotice(closed),
         `ticket:${id}:closed:${messageId}`,
       );
-      // A volunteer still on their way is told to stop (one who already finished needs nothing).
-      if (t.status === "claimed" && t.volunteerId)
-        await toPerson(t.volunteerId, say.closedToClaimer(closed), `ticket:${id}:closed:${messageId}:claimer`);
+      // A volunteer still on their way is told to stop (one who already finished needs nothing). Read
+      // from the closed row, not the one read before: a claim just before the close is told too.
+      if (claimerOfClosed(closed) && closed.volunteerId)
+        await toPerson(closed.volunteerId, say.closedToClaimer(closed), `ticket:${id}:closed:${messageId}:claimer`);
       if (kind === "resolved") await links.tellClosed(closed, messageId);
       return closed;
     },
