@@ -89,7 +89,7 @@ it("after the bot was stopped for a while, staff are told of the gap once; a qui
   // Stopped for 10 minutes (a fake clock, so the test need not wait).
   offsetMs = 10 * 60_000;
   const later = await begin();
-  const notice = await waitFor(() => gapNotices()[0], "staff told of the gap", 15_000);
+  const notice = await waitFor(() => gapNotices()[0], "staff told of the gap", 30_000);
   expect(notice.text).toContain(`${minuteOf(lastUp)} 至 ${minuteOf(clock.now())}`);
   expect(notice.text).toContain("可能没有收到");
   await settle(later);
@@ -109,7 +109,7 @@ it("after the bot was stopped for a while, staff are told of the gap once; a qui
   // Restarted again at once: the link was up moments ago, nothing more is said.
   await settle(await begin());
   expect(gapNotices()).toHaveLength(1);
-}, 60_000);
+}, 120_000);
 
 it("stopped while the puppet service is down, the next bot tells staff once from when the link dropped", async () => {
   const first = await begin();
@@ -134,11 +134,11 @@ it("stopped while the puppet service is down, the next bot tells staff once from
   await server.startService();
 
   const second = await begin();
-  const notice = await waitFor(() => gapNotices()[0], "staff told of the gap", 15_000);
+  const notice = await waitFor(() => gapNotices()[0], "staff told of the gap", 30_000);
   expect(notice.text).toContain(`${minuteOf(downSince)} 至 `);
   await settle(second);
   await end();
   await settle(await begin());
   expect(gapNotices()).toHaveLength(1);
   expect(logLines.join("")).not.toContain(server.token);
-}, 60_000);
+}, 120_000);
