@@ -11,7 +11,7 @@
 // none.
 import { normalizeText } from "./normalize-text.js";
 import { tagWords } from "../text/segment.js";
-import { splitQuestion } from "./question-focus.js";
+import { askingClauses } from "./question-focus.js";
 
 export type AskedValue = "amount" | "date" | "clock" | "duration" | "count" | "holiday";
 
@@ -70,10 +70,8 @@ const kinds: { kind: AskedValue; asks: RegExp; states: RegExp }[] = [
  * text) states nowhere, or undefined when the answer states a value of every kind asked.
  */
 export function findUnstatedValue(question: string, answer: string): AskedValue | undefined {
-  const clauses = splitQuestion(question);
-  const asking = clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses;
   const stated = [answer, normalizeText(answer)];
-  for (const clause of asking) {
+  for (const clause of askingClauses(question)) {
     const text = [clause.text, normalizeText(clause.text)];
     for (const { kind, asks, states } of kinds) {
       if (text.some((t) => asks.test(t)) && !stated.some((a) => states.test(a))) return kind;
@@ -97,9 +95,7 @@ export function findDeferredWord(question: string, answer: string): string | und
   const deferred = parts.filter((p) => deferral.test(p));
   if (deferred.length === 0) return undefined;
   const settled = parts.filter((p) => !deferral.test(p));
-  const clauses = splitQuestion(question);
-  const asking = clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses;
-  for (const clause of asking) {
+  for (const clause of askingClauses(question)) {
     const text = normalizeText(clause.text);
     const words = tagWords(text)
       .map(({ word }) => word)

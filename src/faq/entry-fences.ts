@@ -4,7 +4,7 @@
 // of a fence goes to a person instead of that entry (faq-index.ts).
 import type { KbEntry } from "./kb-entry.js";
 import { normalizeText } from "./normalize-text.js";
-import { splitQuestion } from "./question-focus.js";
+import { askingClauses } from "./question-focus.js";
 import { tokenizeForSearch } from "./tokenize.js";
 
 /** Longest fence, in characters: a fence names one thing, it is not a sentence. */
@@ -41,8 +41,7 @@ export function readFences(entry: KbEntry): string[] {
 /** The first fence whose every word the question's asking clauses say, or undefined. */
 export function findFence(question: string, fences: string[]): string | undefined {
   if (fences.length === 0) return undefined;
-  const clauses = splitQuestion(question);
-  const asking = (clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses).map((c) => compact(c.text));
+  const asking = askingClauses(question).map((c) => compact(c.text));
   return fences.find((fence) => {
     const words = fenceWords(fence);
     return words.length > 0 && asking.some((clause) => words.every((w) => clause.includes(w)));

@@ -52,3 +52,9 @@ export function splitQuestion(text: string): QuestionClause[] {
   if (!weighed.some((c) => c.weight === 1)) return weighed.map((c) => ({ ...c, weight: 1 }));
   return weighed;
 }
+
+/** The clauses that ask; a question with no asking clause is all asking. */
+export function askingClauses(text: string): QuestionClause[] {
+  const clauses = splitQuestion(text);
+  return clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses;
+}

@@ -9,7 +9,7 @@
 import { tagWords } from "../text/segment.js";
 import { generalIdf } from "./general-word-weight.js";
 import { normalizeText } from "./normalize-text.js";
-import { splitQuestion } from "./question-focus.js";
+import { askingClauses } from "./question-focus.js";
 import { isTopicWord } from "./tokenize.js";
 
 export interface UncoveredWord {
@@ -78,8 +78,7 @@ const dealVerbs = new Map<string, string[]>([
  * context; a question with no asking clause is all asking.
  */
 export function findUncoveredWords(question: string, entryText: string): UncoveredWord[] {
-  const clauses = splitQuestion(question);
-  const asking = clauses.some((c) => c.asks) ? clauses.filter((c) => c.asks) : clauses;
+  const asking = askingClauses(question);
   const found = new Map<string, UncoveredWord>();
   for (const clause of asking) {
     for (const { word, tag } of tagWords(normalizeText(clause.text))) {
