@@ -14,8 +14,6 @@ import { fileURLToPath } from "node:url";
 import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
-import { findPlaceElsewhere } from "../src/faq/asked-scope.js";
-import { findDeferredWord, findUnstatedValue } from "../src/faq/asked-value.js";
 import { asksPrivateDetails } from "../src/faq/private-details.js";
 
 const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
@@ -50,16 +48,6 @@ interface Row {
 // The own sets are written for the fixture KB; the demo KB (demo/kb) has no labelled questions yet.
 const index = createFaqIndex(loadKb(fixtureKb).entries);
 const rows: Row[] = [];
-// The gates after the decision (faq-index.ts): a value never stated or left to a later notice, another place.
-const entryById = new Map(loadKb(fixtureKb).entries.map((e) => [e.id, e]));
-function leavesUnsaid(text: string, id: string): boolean {
-  const e = entryById.get(id);
-  if (!e) return false;
-  const stated = [e.title, ...e.questions, e.answer, ...e.tags].join("\n");
-  return Boolean(
-    findUnstatedValue(text, e.answer) || findDeferredWord(text, e.answer) || findPlaceElsewhere(text, stated),
-  );
-}
 // `--also DIR`: sets from another folder as well (new sets, before they join the own ones).
 const alsoArg = process.argv.indexOf("--also");
 // Sets once held out and since used (test/fixtures/used-sets) are development sets like the own ones.
@@ -86,7 +74,7 @@ for (const path of setFiles) {
       ranked[0].raw <= 0 ||
       asksPrivateDetails(text) ||
       index.unanswered(text, ranked[0].id).length > 0 ||
-      leavesUnsaid(text, ranked[0].id)
+      index.leavesUnsaid(text, ranked[0].id)
     ) {
       rows.push({ set, faq, picked: null, features: [], label: 0 });
       continue;

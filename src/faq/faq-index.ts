@@ -57,6 +57,8 @@ export interface FaqIndex {
   explain(question: string): RankedCandidate[];
   /** The asked-for words entry `id` never states, specific enough that it should not answer (uncovered-words.ts). */
   unanswered(question: string, id: string): string[];
+  /** Whether the entry, right in topic, leaves the asked value unsaid or is about another place (for training). */
+  leavesUnsaid(question: string, id: string): boolean;
   readonly size: number;
 }
 
@@ -202,6 +204,10 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     size: entries.length,
     explain: (question: string) => rank(slips.fix(question)),
     unanswered: (question: string, id: string) => unanswered(slips.fix(question), id),
+    leavesUnsaid: (question: string, id: string) => {
+      const entry = byId.get(id);
+      return entry !== undefined && leftUnsaid(slips.fix(question), entry) !== undefined;
+    },
     answer(written: string, now: Date): FaqAnswer {
       const question = slips.fix(written);
       // Never from the knowledge base, even when an entry names the person (private-details.ts).
@@ -235,15 +241,8 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       const near = nearEntry(best);
       if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered, near, ...fenced };
       if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score, ...fenced };
-      // Right topic, but the value asked for (a sum, a date, how long) is nowhere in the answer.
-      const unstated = findUnstatedValue(question, best.answer);
-      if (unstated) return { ...abstain(candidates), score: decision.score, unstated, near, ...fenced };
-      // Named, but left to a later notice ("法定节假日另行通知").
-      const deferred = findDeferredWord(question, best.answer);
-      if (deferred) return { ...abstain(candidates), score: decision.score, deferred, near, ...fenced };
-      // The same service somewhere else: another community, the district, the city.
-      const place = findPlaceElsewhere(question, [best.title, ...best.questions, best.answer, ...best.tags].join("\n"));
-      if (place) return { ...abstain(candidates), score: decision.score, elsewhere: place, near, ...fenced };
+      const unsaid = leftUnsaid(question, best);
+      if (unsaid) return { ...abstain(candidates), score: decision.score, ...unsaid, near, ...fenced };
       return {
         entry: best,
         score: decision.score,
@@ -253,6 +252,26 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       };
     },
   };
+}
+
+/**
+ * Why the best entry, right in topic, still does not answer: the value asked for (a sum, a date, how
+ * long) is nowhere in its answer, or named only as left to a later notice ("法定节假日另行通知"), or the
+ * same service is asked about somewhere else (another community, the district, the city).
+ */
+function leftUnsaid(
+  question: string,
+  entry: KbEntry,
+): Pick<FaqAnswer, "unstated" | "deferred" | "elsewhere"> | undefined {
+  const unstated = findUnstatedValue(question, entry.answer);
+  if (unstated) return { unstated };
+  const deferred = findDeferredWord(question, entry.answer);
+  if (deferred) return { deferred };
+  const elsewhere = findPlaceElsewhere(
+    question,
+    [entry.title, ...entry.questions, entry.answer, ...entry.tags].join("\n"),
+  );
+  return elsewhere ? { elsewhere } : undefined;
 }
 
 function nearEntry(entry: KbEntry | undefined): { id: string; title: string } | undefined {
