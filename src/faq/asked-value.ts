@@ -11,11 +11,38 @@
 // none.
 import { normalizeText } from "./normalize-text.js";
 import { tagWords } from "../text/segment.js";
+import { generalIdf } from "./general-word-weight.js";
 import { askingClauses } from "./question-focus.js";
 
-export type AskedValue = "amount" | "date" | "clock" | "duration" | "count" | "holiday";
+export type AskedValue =
+  | "amount"
+  | "date"
+  | "clock"
+  | "duration"
+  | "count"
+  | "holiday"
+  | "name"
+  | "documents"
+  | "present";
 
-const kinds: { kind: AskedValue; asks: RegExp; states: RegExp }[] = [
+// A person named by role in the knowledge base's way: the role, then a name the general corpus does not
+// does not know or jieba reads as a person's name ("队长刘桂兰", "网格员李娜", not "律师驻点"), or a surname and the role ("周社长"), or a quoted name.
+const roles = "社长|队长|主任|书记|老师|医生|律师|教练|站长|经理|网格员|委员|组长|馆长|校长";
+const roleThenName = new RegExp(`(?:${roles})(\\p{Script=Han}{2,3})(?=[，。、；（(,;]|电话)`, "gu");
+const surnameThenRole = new RegExp(
+  `[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文](?:${roles.replace("|网格员|委员|组长|馆长|校长", "")})(?!们)|“[^”]{2,12}”|《[^》]{1,20}》`,
+  "u",
+);
+function namesSomeone(answer: string): boolean {
+  if (surnameThenRole.test(answer)) return true;
+  for (const [, name] of answer.matchAll(roleThenName)) {
+    if (generalIdf(name!) === undefined) return true;
+    if (tagWords(name!).some(({ word, tag }) => /^nr/u.test(tag) && [...word].length >= 2)) return true;
+  }
+  return false;
+}
+
+const kinds: { kind: AskedValue; asks: RegExp; states: RegExp | ((answer: string) => boolean) }[] = [
   {
     // Whether it costs anything ("收费不", "要钱吗"): a price, 免费, or that one pays (自费, 有偿) answers.
     kind: "amount",
@@ -59,6 +86,28 @@ const kinds: { kind: AskedValue; asks: RegExp; states: RegExp }[] = [
     states: /过年|春节|大年|除夕|国庆|五一|劳动节|元旦|端午|中秋|清明|放假|过节|假期|节假日|节日|全年|每天/u,
   },
   {
+    // Who someone is ("驻社区的律师叫啥名", "业委会委员都是谁", "教练是哪请的"): the knowledge base names
+    // people by their role ("队长刘桂兰", "网格员李娜", "周社长"); an entry that names no one in a role does
+    // not say who. (Their phone or home is never answered: private-details.ts.)
+    kind: "name",
+    asks: /叫啥|叫什么|姓啥|姓什么|都有谁|都是谁|是哪位|名单|哪请的|哪儿请的|从哪请|是谁[啊呀呢]?$/u,
+    states: namesSomeone,
+  },
+  {
+    // What to bring ("补办门禁卡要带啥证件"): an entry that names no paper and no "带/凭" does not say.
+    kind: "documents",
+    asks: /带啥|带什么|带些啥|带些什么|啥材料|什么材料|哪些材料|啥证件|什么证件|哪些证件|准备啥|准备什么|带哪些/u,
+    states:
+      /身份证|户口|证件|材料|照片|复印件|证明|(?:结婚|房产|行驶|居住|低保|残疾|老年|接种|借阅|供养|优待)证|[带凭持]\p{Script=Han}{0,6}(?:证|卡|本|书|信)/u,
+  },
+  {
+    // How things stand now ("这学期还有名额没", "加装电梯那事办到哪一步了"): the knowledge base says how a
+    // service works, never how far a case has got or whether places are left today.
+    kind: "present",
+    asks: /^(?!.*(?:在哪|哪里|哪儿|哪能|公示|看到|查到|查看)).*(?:还有名额|有名额没|名额还有|还剩几个|还剩多少|满了没|满没满|报满了[吗没]|进展|进度|哪一步|到哪步|啥动静|有动静|办得咋样|办得怎么样|办到哪|结果出来)/u,
+    states: /(?!)/u,
+  },
+  {
     kind: "count",
     asks: /几本|几个|几次|几位|几张|几份|几人|多少人|多少个|多少次|几件|几斤/u,
     states: /\d+|[一二两三四五六七八九十]+[本个次位张份人件斤名]|不限/u,
@@ -74,7 +123,8 @@ export function findUnstatedValue(question: string, answer: string): AskedValue 
   for (const clause of askingClauses(question)) {
     const text = [clause.text, normalizeText(clause.text)];
     for (const { kind, asks, states } of kinds) {
-      if (text.some((t) => asks.test(t)) && !stated.some((a) => states.test(a))) return kind;
+      const says = (a: string) => (typeof states === "function" ? states(a) : states.test(a));
+      if (text.some((t) => asks.test(t)) && !stated.some(says)) return kind;
     }
   }
   return undefined;

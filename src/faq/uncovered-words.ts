@@ -48,6 +48,8 @@ const generic = new Set(
 
 // Not things but how a chat asks or moves: a modal before a verb ("想认", "没进"), a count asked for
 // ("几本书", "多不多"), a verb with a direction after it ("交上去", "送上来", "带回家").
+// A month, weekday or hour names when, not what: the asked-value gates (asked-value.ts) weigh times.
+const timeWord = /^[\d一二三四五六七八九十两]+(?:月份?|号|点钟?|点半)$|^(?:礼拜|星期|周)[一二三四五六日天]$/u;
 const asksOrMoves = /^[没不想能要会]|[几多]|\p{Script=Han}[来去上下进出起回]$|回家$/u;
 
 // One-character verbs that name a different deal on a thing than the one an entry offers: buying or
@@ -72,6 +74,10 @@ const dealVerbs = new Map<string, string[]>([
   ["捐", []],
 ]);
 
+const takesThingsIn =
+  /(?<!人|生|子|孩|娃|老人|的)收不收(?!费|钱|人|学生|孩子|小孩|娃|新|了|到|取|快递|现金|现钱|微信|支付宝|刷卡|卡)/u;
+const takenInAs = ["回收", "收购", "代收", "代卖", "寄卖", "寄存", "收旧"];
+
 /**
  * The content words of the question's asking clauses that `entryText` (the entry's text, normalized,
  * without spaces) never states, most specific first. Clauses that tell or want without asking are
@@ -81,6 +87,11 @@ export function findUncoveredWords(question: string, entryText: string): Uncover
   const asking = askingClauses(question);
   const found = new Map<string, UncoveredWord>();
   for (const clause of asking) {
+    // "收不收旧家电", "菜站收不收自家种的菜": whether they take things in (buy, collect, sell on behalf),
+    // not a fee (收不收费) nor people (收不收人, asked as 招). jieba cuts the pair apart with its neighbours.
+    if (takesThingsIn.test(clause.text) && !found.has("收") && !takenInAs.some((form) => entryText.includes(form))) {
+      found.set("收", { word: "收", weight: specificWeight });
+    }
     for (const { word, tag } of tagWords(normalizeText(clause.text))) {
       const w = word.trim();
       // "招不招" asks whether they 招; "招人" / "收人" whether they take people in, as 招 does.
@@ -94,10 +105,10 @@ export function findUncoveredWords(question: string, entryText: string): Uncover
         continue;
       }
       if ([...w].length < 2 || !contentTags.test(tag) || !isTopicWord(w) || generic.has(w) || found.has(w)) continue;
-      if (asksOrMoves.test(w)) continue;
+      if (asksOrMoves.test(w) || timeWord.test(w)) continue;
       // "棚子" is the "充电棚", "本子" a "本": a noun suffix adds nothing to look for.
       const stem = w.replace(/(?<=\p{Script=Han})[子儿头]$/u, "");
-      if (entryText.includes(stem) || [...stem].every((ch) => entryText.includes(ch))) continue;
+      if (entryText.includes(stem) || coveredByParts(stem, entryText)) continue;
       found.set(w, { word: w, weight: generalIdf(w) ?? (tag === "eng" ? latinWeight : unknownWeight) });
     }
   }
@@ -107,4 +118,14 @@ export function findUncoveredWords(question: string, entryText: string): Uncover
 /** Whether an uncovered word is specific enough that the entry should not answer. */
 export function leavesSomethingUnanswered(uncovered: UncoveredWord[]): boolean {
   return uncovered.some((u) => u.weight >= specificWeight);
+}
+
+// "办证" is stated by "借书证" and "办理": a two-character word whose characters the entry has, each in
+// some word. A longer word is stated only if two of its characters stand together in the entry
+// ("保管费" is not stated by "保存", "管理" and "免费").
+function coveredByParts(word: string, entryText: string): boolean {
+  const chars = [...word];
+  if (!chars.every((ch) => entryText.includes(ch))) return false;
+  if (chars.length <= 2) return true;
+  return chars.slice(1).some((ch, i) => entryText.includes(chars[i]! + ch));
 }

@@ -31,6 +31,9 @@ describe("private details of a named person", () => {
     "业委会的主任姓啥 住几号楼",
     "网格员孙婷是哪里人",
     "舞蹈队的队长叫啥 能加她个人微信不",
+    // Their family told by a pronoun; their WeChat asked as "X的微信".
+    "合唱队队长她老伴是干啥的",
+    "网格员李娜的微信推我一下",
   ])("hands over, never answers from the entry that names them: %s", (question) => {
     const result = index.answer(question, now);
     expect(result.entry).toBeNull();

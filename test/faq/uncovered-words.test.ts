@@ -67,6 +67,22 @@ describe("a different deal on the same thing", () => {
     expect(index.answer("模特队还招人吗", now).entry?.id).toBe("dance-team");
   });
 
+  it("hands over taking things in (buying old goods, selling on behalf) when the entry never says it does", () => {
+    const answer = index.answer("彩虹维修队收不收坏了的洗衣机", now);
+    expect(answer.entry).toBeNull();
+    expect(answer.uncovered).toContain("收");
+    // A fee or people taken in are not things: "收不收费" is the amount gate's, "收不收人" the 招 one's.
+    expect(findUncoveredWords("食堂收不收现金", canteen).map((u) => u.word)).not.toContain("收");
+    expect(findUncoveredWords("一年级的孩子收不收", canteen).map((u) => u.word)).not.toContain("收");
+  });
+
+  it("takes a longer word as stated only when two of its characters stand together in the entry", () => {
+    // "保管费": 保, 管 and 费 are all in the text, but only apart (保存, 管理, 免费).
+    const station = "驿站代收免费,包裹保存7天,物业管理处在北门";
+    expect(findUncoveredWords("快递放久了收不收保管费", station).map((u) => u.word)).toContain("保管费");
+    expect(findUncoveredWords("快递放久了要交保存费吗", station).map((u) => u.word)).not.toContain("保存费");
+  });
+
   it("still answers the deal the entry offers", () => {
     expect(index.answer("停车年卡多少钱", now).entry?.id).toBe("parking-permit");
   });
