@@ -10,7 +10,7 @@ const valueWords: Record<AskedValue, string> = {
   duration: "要多久",
   count: "数量",
   holiday: "节假日安排",
-  name: "是谁",
+  name: "具体是谁",
   documents: "要带的材料",
   present: "眼下的进展或名额",
 };
