@@ -28,6 +28,15 @@ describe("community vocabulary", () => {
     for (const key of listRelatedKeys()) expect(normalizeText(key).replace(/\s+/g, "")).toBe(key);
   });
 
+  it("reads an A-not-AB question as the word AB the answer writes whole, only where AB is a word", () => {
+    expect(normalizeText("便民大厅中午休不休息")).toContain("休息");
+    expect(normalizeText("菜站礼拜天开不开门")).not.toContain("开不开");
+    // 能当 and 收人 are no words: the pair stays for the gates that read it.
+    expect(normalizeText("老年证能不能当饭卡")).toContain("能不能");
+    expect(normalizeText("合唱队收不收人")).toContain("收不收");
+    expect(answerId("办事大厅午饭那会儿休不休息")).toBe("service-hall");
+  });
+
   it("writes ages, dates and money in digits, as the knowledge base does", () => {
     expect(normalizeText("八十五岁")).toBe("85岁");
     expect(normalizeText("每月十五号")).toBe("每月15号");
