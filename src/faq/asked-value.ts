@@ -23,17 +23,23 @@ export type AskedValue =
   | "holiday"
   | "name"
   | "documents"
-  | "present";
+  | "present"
+  | "validity";
 
-// A person named by role in the knowledge base's way: the role, then a name the general corpus does not
-// does not know or jieba reads as a person's name ("队长刘桂兰", "网格员李娜", not "律师驻点"), or a surname and the role ("周社长"), or a quoted name.
+// Who someone is, or what a thing is called. The knowledge base names people by their role: the role, then
+// a name the general corpus does not know or jieba reads as a person's name ("队长刘桂兰", "网格员李娜",
+// not "律师驻点"), or a surname and the role ("周社长"). A thing's name is quoted ("“志愿幸福”小程序",
+// 《地道战》); a quoted coined term does not name a person ("“红色物业”" is no manager's name).
 const roles = "社长|队长|主任|书记|老师|医生|律师|教练|站长|经理|网格员|委员|组长|馆长|校长";
+const asksAboutPerson = new RegExp(`${roles}|队员|成员|咨询师|师傅|大夫|负责人`, "u");
 const roleThenName = new RegExp(`(?:${roles})(\\p{Script=Han}{2,3})(?=[，。、；（(,;]|电话)`, "gu");
 const surnameThenRole = new RegExp(
-  `[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文](?:${roles.replace("|网格员|委员|组长|馆长|校长", "")})(?!们)|“[^”]{2,12}”|《[^》]{1,20}》`,
+  `[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文](?:${roles.replace("|网格员|委员|组长|馆长|校长", "")})(?!们)`,
   "u",
 );
-function namesSomeone(answer: string): boolean {
+const quotedName = /“[^”]{2,12}”|《[^》]{1,20}》/u;
+function namesSomeone(answer: string, asked: string): boolean {
+  if (!asksAboutPerson.test(asked) && quotedName.test(answer)) return true;
   if (surnameThenRole.test(answer)) return true;
   for (const [, name] of answer.matchAll(roleThenName)) {
     if (generalIdf(name!) === undefined) return true;
@@ -42,7 +48,7 @@ function namesSomeone(answer: string): boolean {
   return false;
 }
 
-const kinds: { kind: AskedValue; asks: RegExp; states: RegExp | ((answer: string) => boolean) }[] = [
+const kinds: { kind: AskedValue; asks: RegExp; states: RegExp | ((answer: string, asked: string) => boolean) }[] = [
   {
     // Whether it costs anything ("收费不", "要钱吗"): a price, 免费, or that one pays (自费, 有偿) answers.
     kind: "amount",
@@ -108,6 +114,13 @@ const kinds: { kind: AskedValue; asks: RegExp; states: RegExp | ((answer: string
     states: /(?!)/u,
   },
   {
+    // How long a paper or card stays valid ("居住证明开出来管多长时间", "会不会过期"): not how long it
+    // takes to get one, which an entry's "3个工作日" answers.
+    kind: "validity",
+    asks: /有效期|管多长时间|管多久|管几年|管几个月|多久过期|会不会过期|过不过期|能用多久|能管多久|多长时间有效|多久有效|过期/u,
+    states: /有效|过期|期限|长期|终身|周期|到期|续签|续约|年审|每年.{0,4}(?:审|换|认证|签)|一年一签/u,
+  },
+  {
     kind: "count",
     asks: /几本|几个|几次|几位|几张|几份|几人|多少人|多少个|多少次|几件|几斤/u,
     states: /\d+|[一二两三四五六七八九十]+[本个次位张份人件斤名]|不限/u,
@@ -123,7 +136,7 @@ export function findUnstatedValue(question: string, answer: string): AskedValue 
   for (const clause of askingClauses(question)) {
     const text = [clause.text, normalizeText(clause.text)];
     for (const { kind, asks, states } of kinds) {
-      const says = (a: string) => (typeof states === "function" ? states(a) : states.test(a));
+      const says = (a: string) => (typeof states === "function" ? states(a, clause.text) : states.test(a));
       if (text.some((t) => asks.test(t)) && !stated.some(says)) return kind;
     }
   }

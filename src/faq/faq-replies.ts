@@ -13,6 +13,7 @@ const valueWords: Record<AskedValue, string> = {
   name: "具体是谁",
   documents: "要带的材料",
   present: "眼下的进展或名额",
+  validity: "有效期",
 };
 
 const where = (h: Pick<Handover, "roomTopic">) => h.roomTopic ?? "私聊";

@@ -35,6 +35,9 @@ const contactOrHome =
   /手机号|私人|私下|座机|微信号|微信多少|微信是多少|(?:加|给|要|留|推)(?:个|一下|下)?(?:他|她|您|你)?(?:的|个人的?)?微信|个人微信|家住|住哪|住在哪|住几|家在哪|住址|哪里人|哪儿人|老家/u;
 
 const nameTags = new Set(["nr", "nrfg", "nrt"]);
+// A member named right after their team ("舞蹈队陈美华"), which jieba does not always read as a name.
+const namedMember =
+  /(?:队|社|站|组|团|会|物业)[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文]\p{Script=Han}{1,2}$/u;
 
 /**
  * Whether the question (normalized) asks for private details of a person: the person is named before
@@ -54,7 +57,9 @@ function asksInClauses(text: string): boolean {
     const detail = privateDetail.exec(clause);
     if (!detail) return false;
     const before = clause.slice(0, detail.index);
-    if (someone.test(before) || tagWords(before).some(({ tag }) => nameTags.has(tag))) return true;
+    if (someone.test(before) || namedMember.test(before) || tagWords(before).some(({ tag }) => nameTags.has(tag))) {
+      return true;
+    }
     // "物业经理叫啥 手机号多少": the person is named in the clause before, the detail asked after. Not
     // when the detail is the asker's own ("我的手机号换了").
     return (
