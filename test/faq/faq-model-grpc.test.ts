@@ -2,9 +2,8 @@
 // the resident's question and how to say it. "It does not" hands the question to a person; a reply with
 // a number the entry does not hold, or no reply, leaves the entry's own words. Over the real gRPC path,
 // with a fake OpenAI-compatible service on loopback that the real client talks HTTP to.
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type FakeModelRequest, useFakeModel } from "../helpers/fake-model.js";
 import {
   startBot,
   startWechatServer,
@@ -15,56 +14,24 @@ import {
 } from "../helpers/grpc-harness.js";
 import { demoKbPath } from "../helpers/knowledge-base.js";
 
-let model: Server;
-let modelUrl: string;
 /** What the fake model says to an FAQ request; other requests (parsing) get an empty object. */
 let verdict: string;
-const faqRequests: Array<{ question: string; entry: { title: string; answer: string } }> = [];
-
-async function readBody(req: IncomingMessage): Promise<{ messages: Array<{ role: string; content: string }> }> {
-  let raw = "";
-  for await (const chunk of req) raw += chunk;
-  return JSON.parse(raw);
-}
-
-beforeAll(async () => {
-  model = createServer(async (req, res) => {
-    const body = await readBody(req);
-    const system = body.messages.find((m) => m.role === "system")?.content ?? "";
-    const user = body.messages.find((m) => m.role === "user")?.content ?? "{}";
-    const isFaq = system.includes("entry.answer");
-    if (isFaq) faqRequests.push(JSON.parse(user));
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify({
-        id: "chatcmpl-test",
-        object: "chat.completion",
-        created: 1,
-        model: "fake-model",
-        choices: [{ index: 0, message: { role: "assistant", content: isFaq ? verdict : "{}" }, finish_reason: "stop" }],
-        usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
-      }),
-    );
-  });
-  await new Promise<void>((resolve) => model.listen(0, "127.0.0.1", resolve));
-  modelUrl = `http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`;
-});
-afterAll(async () => {
-  model.closeAllConnections();
-  await new Promise((resolve) => model.close(resolve));
-});
+const isFaq = (request: FakeModelRequest) => request.system.includes("entry.answer");
+const model = useFakeModel({ reply: (request) => (isFaq(request) ? verdict : "{}") });
+/** What the FAQ requests carried: the question and the one entry. */
+const faqRequests = (): Array<{ question: string; entry: { title: string; answer: string } }> =>
+  model.requests.filter(isFaq).map((request) => JSON.parse(request.user));
 
 let server: WechatServer;
 let tmp: ReturnType<typeof tempDir>;
 let bot: Awaited<ReturnType<typeof startBot>>;
 beforeEach(async () => {
-  faqRequests.length = 0;
   tmp = tempDir();
   server = await startWechatServer();
   bot = await startBot(server, `${tmp.dir}/linli.db`, {
     env: {
       LINLI_KB: demoKbPath,
-      OPENAI_BASE_URL: modelUrl,
+      OPENAI_BASE_URL: model.baseURL,
       OPENAI_API_KEY: "sk-test",
       LINLI_LLM_MODEL: "fake-model",
       LINLI_LLM_TIMEOUT_MS: "2000",
@@ -90,8 +57,8 @@ describe("a model confirms the entry before the bot answers from it", () => {
     expect(post.text).toContain("最接近的知识库条目「长者食堂」经模型核对, 没有回答这个问题");
     expect(residentsSaid("11:00-12:30")).toBeUndefined();
     // The model saw the question and that one entry, nothing else.
-    expect(faqRequests).toHaveLength(1);
-    expect(faqRequests[0]).toMatchObject({ question: "长者食堂中午几点开饭", entry: { title: "长者食堂" } });
+    expect(faqRequests()).toHaveLength(1);
+    expect(faqRequests()[0]).toMatchObject({ question: "长者食堂中午几点开饭", entry: { title: "长者食堂" } });
   });
 
   it("sends the model's words when it confirms, and the entry's own when its words hold a number the entry does not", async () => {

@@ -1,56 +1,27 @@
 // With a model configured, an unsure message is sent to it (masked), its answer is used,
 // and the tokens it cost are recorded against the message. The model is a real HTTP
 // server on loopback speaking the OpenAI chat-completions format.
-import { createServer, type Server } from "node:http";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { useFakeModel } from "../helpers/fake-model.js";
 import { testRooms, useGrpcBot, waitFor } from "../helpers/grpc-harness.js";
 
-let model: Server;
-let port = 0;
-const prompts: string[] = [];
-
-beforeAll(async () => {
-  model = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d) => {
-      body += d;
-    });
-    req.on("end", () => {
-      prompts.push(body);
-      const content = JSON.stringify({
-        kind: "request",
-        category: "admin",
-        urgency: "normal",
-        building: null,
-        unit: null,
-        room: null,
-      });
-      res.setHeader("content-type", "application/json");
-      res.end(
-        JSON.stringify({
-          id: "c1",
-          object: "chat.completion",
-          created: 0,
-          model: "fake-model",
-          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-          usage: { prompt_tokens: 200, completion_tokens: 30, total_tokens: 230 },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((r) => model.listen(0, "127.0.0.1", r));
-  port = (model.address() as { port: number }).port;
+const model = useFakeModel({
+  reply: JSON.stringify({
+    kind: "request",
+    category: "admin",
+    urgency: "normal",
+    building: null,
+    unit: null,
+    room: null,
+  }),
+  usage: { prompt_tokens: 200, completion_tokens: 30 },
 });
 
-afterAll(() => {
-  model.close();
-});
-
-// Registered after the model server's hook, so the port is known when the bot starts.
+// Registered after the model server's hook, so its URL is known when the bot starts.
 const setup = useGrpcBot(
   () => ({
     env: {
-      OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      OPENAI_BASE_URL: model.baseURL,
       OPENAI_API_KEY: "test-key",
       LINLI_LLM_MODEL: "fake-model",
       LINLI_LLM_THRESHOLD: "0.99",
@@ -65,8 +36,8 @@ it("asks the model when unsure, never sends it the phone number, and records the
     () => setup.server.botSaid({ roomTopic: testRooms.residents2 }).find((s) => /#\d+/.test(s.text)),
     "ticket ack",
   );
-  expect(prompts.length).toBeGreaterThan(0);
-  expect(prompts.join("")).not.toContain("13912345678");
+  expect(model.requests.length).toBeGreaterThan(0);
+  expect(model.requests.map((r) => r.raw).join("")).not.toContain("13912345678");
   const usage = await setup.bot.app.db.llmUsage.findMany();
   expect(usage).toHaveLength(1);
   expect(usage[0]).toMatchObject({

@@ -1,54 +1,23 @@
 // The one model client: every purpose (answer phrasing, broadcast drafts) goes through it, and
 // each call's tokens land in the database once, whatever became of the reply. The model is a
 // real HTTP server on loopback speaking the OpenAI chat-completions format.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createModelDraftWriter } from "../../src/broadcasts/write-draft-with-model.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { createModelAnswerPhraser } from "../../src/faq/phrase-answer-with-model.js";
 import { createOpenAiLlm } from "../../src/llm/openai-llm.js";
 import { type OpenedDatabase, openDatabase } from "../../src/store/open-database.js";
 import { createPrismaLlmUsageLog } from "../../src/store/prisma-llm-usage-log.js";
+import { useFakeModel } from "../helpers/fake-model.js";
 import { tempDir } from "../helpers/grpc-harness.js";
 
-let server: Server;
-let baseURL = "";
-let content = "";
-let status = 200;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(status, { "content-type": "application/json" });
-      if (status !== 200) return res.end('{"error":{"message":"boom"}}');
-      res.end(
-        JSON.stringify({
-          id: "c1",
-          object: "chat.completion",
-          created: 0,
-          model: "fake-model",
-          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-          usage: { prompt_tokens: 120, completion_tokens: 40, total_tokens: 160 },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+const model = useFakeModel({ usage: { prompt_tokens: 120, completion_tokens: 40 } });
 
 let tmp: ReturnType<typeof tempDir>;
 let database: OpenedDatabase;
 beforeEach(async () => {
   tmp = tempDir();
   database = await openDatabase(`file:${tmp.dir}/linli.db`);
-  status = 200;
 });
 afterEach(async () => {
   await database.close();
@@ -58,7 +27,7 @@ afterEach(async () => {
 const now = new Date("2026-11-27T02:00:00Z");
 const llm = () =>
   createOpenAiLlm({
-    baseURL,
+    baseURL: model.baseURL,
     apiKey: "sk-test",
     model: "fake-model",
     timeoutMs: 2000,
@@ -71,7 +40,7 @@ const ask = { question: "食堂几点吃饭", entry, answer: "长者食堂每天
 
 describe("the one model client", () => {
   it("phrases an FAQ answer and records what it cost against the message", async () => {
-    content = JSON.stringify({ answers: true, reply: "长者食堂每天11点开饭, 欢迎来吃。" });
+    model.reply(JSON.stringify({ answers: true, reply: "长者食堂每天11点开饭, 欢迎来吃。" }));
     expect(await createModelAnswerPhraser(llm(), silentLogger)(ask)).toBe("长者食堂每天11点开饭, 欢迎来吃。");
     const rows = await database.db.llmUsage.findMany();
     expect(rows).toEqual([
@@ -80,15 +49,16 @@ describe("the one model client", () => {
   });
 
   it("keeps the entry's own words when the model invents a number, and still records the tokens", async () => {
-    content = JSON.stringify({ answers: true, reply: "长者食堂每天10点开饭。" });
+    model.reply(JSON.stringify({ answers: true, reply: "长者食堂每天10点开饭。" }));
     expect(await createModelAnswerPhraser(llm(), silentLogger)(ask)).toBe(ask.answer);
     expect(await database.db.llmUsage.findFirst()).toMatchObject({ outcome: "rejected", completionTokens: 40 });
   });
 
   it("writes a broadcast draft, records it, and gives nothing on a server error", async () => {
-    content = "各位居民: 本周六上午社区义诊, 欢迎参加。";
+    const content = "各位居民: 本周六上午社区义诊, 欢迎参加。";
+    model.reply(content);
     expect(await createModelDraftWriter(llm(), silentLogger).write("周六义诊")).toBe(content);
-    status = 500;
+    model.reply({ status: 500 });
     expect(await createModelDraftWriter(llm(), silentLogger).write("周六义诊")).toBeNull();
     const rows = await database.db.llmUsage.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.purpose, r.outcome, r.messageId])).toEqual([
