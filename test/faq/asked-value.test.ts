@@ -34,6 +34,12 @@ describe("reading what a question asks for", () => {
     expect(findUnstatedValue("合唱团队长是哪位", "每周三排练，队长王秀芝。")).toBeUndefined();
     expect(findUnstatedValue("律师叫啥", "律师事务所的律师驻点，周三坐班。")).toBe("name");
     expect(findUnstatedValue("律师叫啥", "周律师每周三坐班。")).toBeUndefined();
+    // A quoted coined term names a thing, not the person asked about.
+    expect(findUnstatedValue("那个小程序叫什么", "在“邻里帮”小程序上报名。")).toBeUndefined();
+    expect(findUnstatedValue("物业经理叫什么", "物业推行“红色物业”，经理兼任委员。")).toBe("name");
+    // How long a paper stays valid, not how long it takes to get.
+    expect(findUnstatedValue("这个证明开了能管多久", "当场开具，3个工作日内办结。")).toBe("validity");
+    expect(findUnstatedValue("这个证明开了能管多久", "当场开具，有效期6个月。")).toBeUndefined();
     // What to bring: a paper named, or what one brings or shows.
     expect(findUnstatedValue("报名要带啥材料", answer)).toBe("documents");
     expect(findUnstatedValue("报名要带啥材料", "带户口本到二楼报名。")).toBeUndefined();

@@ -34,6 +34,7 @@ describe("private details of a named person", () => {
     // Their family told by a pronoun; their WeChat asked as "X的微信".
     "合唱队队长她老伴是干啥的",
     "网格员李娜的微信推我一下",
+    "合唱队王秀芝的微信谁有 推给我",
   ])("hands over, never answers from the entry that names them: %s", (question) => {
     const result = index.answer(question, now);
     expect(result.entry).toBeNull();
