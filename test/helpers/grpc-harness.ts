@@ -203,11 +203,26 @@ export async function startBot(
     WECHATY_PUPPET_SERVICE_ENDPOINT: server.endpoint,
   });
   const database: OpenedDatabase = await openDatabase(config.databaseUrl);
-  const puppet = new PuppetService({
-    token: server.token,
-    endpoint: server.endpoint,
-    timeoutSeconds: opts.watchdogSeconds,
-  });
+  // puppet-service keeps an on-disk payload cache (a LevelDB under ~/.wechaty, one per token), which it
+  // opens on a login event and closes only on a logout. A bot stopped while the service is down, or a login
+  // event handled just after a stop, can leave it open, and the next bot in this process on the same token
+  // then fails on the lock ("already held by process"). A real restart is a new process, which frees it.
+  // Each test bot gets its own cache folder (the store reads the home folder when it is made), and it is
+  // also closed on stop, as a logout would.
+  const home = process.env.HOME;
+  const cacheHome = mkdtempSync(join(tmpdir(), "linli-puppet-cache-"));
+  process.env.HOME = cacheHome;
+  let puppet: PuppetService;
+  try {
+    puppet = new PuppetService({
+      token: server.token,
+      endpoint: server.endpoint,
+      timeoutSeconds: opts.watchdogSeconds,
+    });
+  } finally {
+    if (home === undefined) delete process.env.HOME;
+    else process.env.HOME = home;
+  }
   const bot: WechatyInterface = WechatyBuilder.build({ name: `linli-test-${randomUUID()}`, puppet });
   const logger = opts.logger ?? silentLogger;
   const { app, ready, health, link } = connectApp(bot, {
@@ -243,12 +258,10 @@ export async function startBot(
       link.stop();
       await a.stop();
       await bot.stop().catch(() => {});
-      // puppet-service closes its on-disk payload cache (a LevelDB under ~/.wechaty, one per
-      // token) only on a logout event, which never comes when the bot stops while the service
-      // is down; a real process frees the lock when it exits, but the next bot in this process
-      // would find it held. Close it here, as a logout would.
+      // Close the payload cache as a logout would (see where the puppet is made).
       await (puppet as unknown as { _payloadStore?: { stop(): Promise<void> } })._payloadStore?.stop().catch(() => {});
       await database.close();
+      rmSync(cacheHome, { recursive: true, force: true });
     },
   };
 }
