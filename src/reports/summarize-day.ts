@@ -35,6 +35,8 @@ export interface Overdue {
   ticket: ReportTicket;
   /** The limit passed: the claim, the staff reply (suggestions, disputes) or the finish. */
   missed: "claim" | "reply" | "finish";
+  /** When staff last reopened it, if ever: its limits, and the wait 日清 shows, count from then. */
+  reopenedAt: Date | null;
 }
 
 /**
@@ -72,7 +74,7 @@ export function summarizeDay(
     inHand: tickets.filter((t) => t.status === "claimed").length,
     overdue: [...tickets].sort(byAge).flatMap((ticket) => {
       const missed = overdueLimit(ticket, limitsOf, now);
-      return missed ? [{ ticket, missed }] : [];
+      return missed ? [{ ticket, missed, reopenedAt: lastReopenedAt(ticket.events) }] : [];
     }),
     unrated: tickets.filter((t) => t.status === "done").sort(byAge),
     urgent: opened.filter((t) => t.urgency === "urgent").sort(byAge),

@@ -189,6 +189,40 @@ describe("a reopened ticket", () => {
   });
 });
 
+describe("a reopened ticket's reminders", () => {
+  it("say how long it has waited since the reopen, not since it was reported", async () => {
+    const p = await processOnDb();
+    const t = await p.open("m1", "3号楼2单元楼道灯坏了"); // Friday 10:00
+    await p.tickets.claim(t.id, volunteer, "m2");
+    await p.tickets.complete(t.id, volunteer, "换了灯泡", "m3");
+    clock.set(china(24, 9)); // Tuesday 09:00: reopened
+    await p.tickets.reopen(t.id, staff, "居民说灯又不亮了", "web-1");
+    const last = async (dest: string, pattern: RegExp) => to(await p.sent(), dest, pattern).at(-1)?.text ?? "";
+
+    // 75 % of a working day from the reopen: the volunteers are reminded.
+    clock.set(china(24, 15, 46));
+    expect(await p.followUp.run()).toMatchObject({ reminded: 1 });
+    const reminder = await last("vol-room", /【催办】/);
+    expect(reminder).toContain("重新打开后已等6小时还没人接");
+    expect(reminder).not.toMatch(/已等\d+天/);
+
+    // Past it: staff are told it was reopened a day ago, not reported five days ago.
+    clock.set(china(25, 9, 1));
+    expect(await p.followUp.run()).toMatchObject({ escalated: 1 });
+    const escalation = await last("staff-room", /【督办】/);
+    expect(escalation).toContain("重新打开已1天, 现在无人认领");
+    expect(escalation).not.toContain("已登记");
+
+    // Claimed again; near its finish limit (three working days from the reopen).
+    await p.tickets.claim(t.id, volunteer, "m4");
+    clock.set(china(26, 11, 16));
+    expect(await p.followUp.run()).toMatchObject({ reminded: 1 });
+    expect(await last("vol-room", /【催办】/)).toContain(
+      "刘志强 已接单, 重新打开已2天2小时, 请在 11月27日 09:00 前办好",
+    );
+  });
+});
+
 describe("a claimed ticket with no progress", () => {
   it("asks the claimer, takes 进展 as an answer, and releases it when nobody answers", async () => {
     const p = await processOnDb();
