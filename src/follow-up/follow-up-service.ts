@@ -10,6 +10,7 @@ import type { Actor, Clock, Destination } from "../core/types.js";
 import type { Enqueue } from "../tickets/ticket-service.js";
 import {
   lastReopenedAt,
+  movedSinceReopen,
   respondedSince,
   responseEvents,
   type Ticket,
@@ -204,13 +205,14 @@ export function createFollowUpService(o: FollowUpOptions) {
       };
       for (const t of await o.tickets.listByStatus(["open", "claimed"], 2000)) {
         const events = await o.tickets.events(t.id);
-        // Reopened by staff: the limits, and whether anyone took it on, count from then.
+        // Reopened by staff: the limits, and whether anyone took it on, count from then; a limit
+        // moved with 延期 before the reopen is gone with it.
         const reopenedAt = lastReopenedAt(events);
         const responded = t.status !== "open" || respondedSince(events, reopenedAt);
         const moved = await o.store.movedLimit(t.id);
+        const movedTo = movedSinceReopen(moved?.dueAt ?? null, moved?.at ?? null, reopenedAt);
         const chased = { ...t, reopenedAt };
-        for (const d of pendingDues(chased, o.rules, responded, moved?.dueAt ?? null))
-          await followDue(chased, d, now, n);
+        for (const d of pendingDues(chased, o.rules, responded, movedTo)) await followDue(chased, d, now, n);
         await followIdle(t, events, now, n);
       }
       for (const t of await o.tickets.listByStatus(["done"], 2000)) await followRating(t, now, n);

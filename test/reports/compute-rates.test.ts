@@ -66,6 +66,7 @@ function ticket(createdAt: Date, steps: Step[], fields: Partial<ReportTicket> = 
     updatedAt: createdAt,
     events,
     movedLimit: null,
+    movedAt: null,
     mergedIntoId: null,
     ...fields,
   };
@@ -230,6 +231,27 @@ describe("日清's overdue", () => {
     expect(overdue([reopened], at(monday9, HOUR))).toEqual([]);
     // Nobody claimed it again within a working day of the reopen.
     expect(overdue([reopened])).toEqual([[reopened.id, "claim"]]);
+  });
+
+  it("drops a 延期 granted before a reopen, and keeps one granted after it", () => {
+    // Reported a week before Monday, claimed, its limit moved to Friday 27th, done; reopened on
+    // Monday 09:00 and not claimed again.
+    const reported = at(monday9, -7 * 24 * HOUR);
+    const friday = chinaTimeToDate(2026, 11, 27, 17, 30);
+    const steps: Step[] = [
+      ["claimed", HOUR],
+      ["extended", 2 * HOUR, "s1"],
+      ["done", 3 * HOUR],
+      ["reopened", 7 * 24 * HOUR, "s1"],
+    ];
+    const reopen = { status: "open", claimedAt: null, doneAt: null, movedLimit: friday } as const;
+    const movedBefore = ticket(reported, steps, { ...reopen, movedAt: at(reported, 2 * HOUR) });
+    // The same, but staff moved the limit again after the reopen (Monday 10:00).
+    const movedAfter = ticket(reported, [...steps, ["extended", 7 * 24 * HOUR + HOUR, "s1"]], {
+      ...reopen,
+      movedAt: at(monday9, HOUR),
+    });
+    expect(overdue([movedBefore, movedAfter])).toEqual([[movedBefore.id, "claim"]]);
   });
 
   it("shows how long a reopened ticket has waited since the reopen", () => {
