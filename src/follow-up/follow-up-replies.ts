@@ -2,6 +2,7 @@
 import type { Actor } from "../core/types.js";
 import { toChinaTime } from "../text/china-time.js";
 import type { Ticket } from "../tickets/ticket.js";
+import { limitsStart } from "./deadlines.js";
 import { formatLocation } from "../tickets/ticket-replies.js";
 import { summarize } from "../tickets/mask.js";
 import { categoryNames } from "../understand/taxonomy.js";
@@ -21,6 +22,25 @@ export function formatWhen(d: Date): string {
   return `${c.month}月${c.day}日 ${p(c.hour)}:${p(c.minute)}`;
 }
 
+/**
+ * A running ticket as follow-up words it: `reopenedAt`, the latest time staff reopened it, if
+ * ever. Its ages count from then, as its limits do (a ticket reported ten days ago and reopened
+ * this morning has waited hours, not days), and say so.
+ */
+export type Aged = Ticket & { reopenedAt?: Date | null };
+
+/** 已登记3小时, or 重新打开已3小时. */
+function registered(t: Aged, now: Date): string {
+  const start = limitsStart(t);
+  return start > t.createdAt ? `重新打开已${formatAge(start, now)}` : `已登记${formatAge(start, now)}`;
+}
+
+/** 已等3小时, or 重新打开后已等3小时. */
+function waited(t: Aged, now: Date): string {
+  const start = limitsStart(t);
+  return `${start > t.createdAt ? "重新打开后" : ""}已等${formatAge(start, now)}`;
+}
+
 const head = (t: Ticket) =>
   `#${t.id} ${t.urgency === "urgent" ? "【紧急】" : ""}${categoryNames[t.category]} | ${formatLocation(t)} | ${summarize(t.text, 30)}`;
 
@@ -28,20 +48,20 @@ const task = (t: Ticket, staffReply: boolean) => (staffReply ? "答复" : t.stat
 
 export const followUpReplies = {
   /** Volunteers' room (staff room for a staff reply): a limit is near. */
-  nearRespond: (t: Ticket, now: Date, dueAt: Date, staffReply: boolean) =>
+  nearRespond: (t: Aged, now: Date, dueAt: Date, staffReply: boolean) =>
     staffReply
-      ? `【待答复】${head(t)}\n已登记${formatAge(t.createdAt, now)}, 请在 ${formatWhen(dueAt)} 前答复居民 (「进展 ${t.id} 说明」)。`
-      : `【催办】${head(t)}\n已等${formatAge(t.createdAt, now)}还没人接, 请在 ${formatWhen(dueAt)} 前认领。回复「认领 ${t.id}」接单。`,
-  nearFinish: (t: Ticket, now: Date, dueAt: Date) =>
+      ? `【待答复】${head(t)}\n${registered(t, now)}, 请在 ${formatWhen(dueAt)} 前答复居民 (「进展 ${t.id} 说明」)。`
+      : `【催办】${head(t)}\n${waited(t, now)}还没人接, 请在 ${formatWhen(dueAt)} 前认领。回复「认领 ${t.id}」接单。`,
+  nearFinish: (t: Aged, now: Date, dueAt: Date) =>
     t.status === "claimed"
-      ? `【催办】${head(t)}\n${t.volunteerName} 已接单, 登记已${formatAge(t.createdAt, now)}, 请在 ${formatWhen(dueAt)} 前办好。办好回复「完成 ${t.id} 备注」, 有进展回复「进展 ${t.id} 说明」。`
-      : `【催办】${head(t)}\n已等${formatAge(t.createdAt, now)}仍无人处理, 应在 ${formatWhen(dueAt)} 前办好。回复「认领 ${t.id}」接单。`,
+      ? `【催办】${head(t)}\n${t.volunteerName} 已接单, ${registered(t, now)}, 请在 ${formatWhen(dueAt)} 前办好。办好回复「完成 ${t.id} 备注」, 有进展回复「进展 ${t.id} 说明」。`
+      : `【催办】${head(t)}\n${waited(t, now)}仍无人处理, 应在 ${formatWhen(dueAt)} 前办好。回复「认领 ${t.id}」接单。`,
   /** Staff room: a limit has passed. */
-  overdue: (t: Ticket, now: Date, dueAt: Date, staffReply: boolean) =>
-    `【督办】${head(t)}\n已超时: 应在 ${formatWhen(dueAt)} 前${task(t, staffReply)}, 已登记${formatAge(t.createdAt, now)}, 现在${t.status === "claimed" ? `由 ${t.volunteerName} 处理中` : "无人认领"}。可「指派 ${t.id} @某人」或「延期 ${t.id} 原因 日期」。`,
+  overdue: (t: Aged, now: Date, dueAt: Date, staffReply: boolean) =>
+    `【督办】${head(t)}\n已超时: 应在 ${formatWhen(dueAt)} 前${task(t, staffReply)}, ${registered(t, now)}, 现在${t.status === "claimed" ? `由 ${t.volunteerName} 处理中` : "无人认领"}。可「指派 ${t.id} @某人」或「延期 ${t.id} 原因 日期」。`,
   /** Privately to staff on duty: an urgent ticket has passed a limit. */
-  overdueOnDuty: (t: Ticket, now: Date) =>
-    `您今天值班: 紧急工单 #${t.id} (${categoryNames[t.category]}, ${formatLocation(t)}) 已登记${formatAge(t.createdAt, now)}仍未${t.status === "open" ? "有人认领" : "办好"}, 请马上跟进。`,
+  overdueOnDuty: (t: Aged, now: Date) =>
+    `您今天值班: 紧急工单 #${t.id} (${categoryNames[t.category]}, ${formatLocation(t)}) ${registered(t, now)}仍未${t.status === "open" ? "有人认领" : "办好"}, 请马上跟进。`,
   /** The resident, once: it is being chased. */
   chased: (t: Ticket) =>
     `#${t.id} 您反映的事我们一直记着, 已经请社区工作人员督促加快办理, 给您添麻烦了, 请再稍等一下。`,

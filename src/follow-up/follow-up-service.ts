@@ -1,7 +1,8 @@
 // 催办 / 督办: each run looks at the tickets still running and takes the steps that are due:
-// a reminder when a limit is near, an escalation when it passes (the resident told once), a
-// question to a claimer with no progress and, unanswered, the ticket back to the pool; a
-// reminder to rate; a staff follow-up of a 不满意 rating. Each step is sent with outbox keys
+// a reminder when a limit is near, an escalation when it passes (the resident told once per
+// open period: once for the report, once more after each reopen), a question to a claimer with
+// no progress and, unanswered, the ticket back to the pool; a reminder to rate; a staff
+// follow-up of a 不满意 rating. Each step is sent with outbox keys
 // and recorded once (a unique step row with its timeline event), so a restart or a second
 // process sends nothing twice.
 import { LinliError } from "../core/errors.js";
@@ -9,6 +10,7 @@ import type { Actor, Clock, Destination } from "../core/types.js";
 import type { Enqueue } from "../tickets/ticket-service.js";
 import {
   lastReopenedAt,
+  movedSinceReopen,
   respondedSince,
   responseEvents,
   type Ticket,
@@ -77,7 +79,13 @@ export function createFollowUpService(o: FollowUpOptions) {
 
   const isStaffReply = (t: Ticket) => limitsOf(t, o.rules).finish === null;
 
-  async function followDue(t: Ticket, d: Due, now: Date, n: FollowUpCounts): Promise<void> {
+  /**
+   * A running ticket as follow-up chases it: `reopenedAt`, the latest time staff reopened it, which
+   * starts a new open period (its limits count from then, and the resident may be told again).
+   */
+  type Chased = Ticket & { reopenedAt: Date | null };
+
+  async function followDue(t: Chased, d: Due, now: Date, n: FollowUpCounts): Promise<void> {
     const staffReply = isStaffReply(t);
     const what = d.stage === "respond" ? (staffReply ? "答复" : "认领") : "办结";
     if (now >= d.dueAt) {
@@ -88,7 +96,9 @@ export function createFollowUpService(o: FollowUpOptions) {
           for (const p of await o.onDuty()) await toPerson(p.id, say.overdueOnDuty(t, now), `${key}:duty:${p.id}`);
       });
       if (sent) n.escalated++;
-      const told = await step(t, "chased", event("reminded", "已告知居民正在督办", now), (key) =>
+      // Once per open period: once for the report, once again after each reopen.
+      const chased = t.reopenedAt ? `chased:${epoch(t.reopenedAt)}` : "chased";
+      const told = await step(t, chased, event("reminded", "已告知居民正在督办", now), (key) =>
         toResident(t, say.chased(t), key),
       );
       if (told) n.residentsTold++;
@@ -195,12 +205,14 @@ export function createFollowUpService(o: FollowUpOptions) {
       };
       for (const t of await o.tickets.listByStatus(["open", "claimed"], 2000)) {
         const events = await o.tickets.events(t.id);
-        // Reopened by staff: the limits, and whether anyone took it on, count from then.
+        // Reopened by staff: the limits, and whether anyone took it on, count from then; a limit
+        // moved with 延期 before the reopen is gone with it.
         const reopenedAt = lastReopenedAt(events);
         const responded = t.status !== "open" || respondedSince(events, reopenedAt);
         const moved = await o.store.movedLimit(t.id);
-        for (const d of pendingDues({ ...t, reopenedAt }, o.rules, responded, moved?.dueAt ?? null))
-          await followDue(t, d, now, n);
+        const movedTo = movedSinceReopen(moved?.dueAt ?? null, moved?.at ?? null, reopenedAt);
+        const chased = { ...t, reopenedAt };
+        for (const d of pendingDues(chased, o.rules, responded, movedTo)) await followDue(chased, d, now, n);
         await followIdle(t, events, now, n);
       }
       for (const t of await o.tickets.listByStatus(["done"], 2000)) await followRating(t, now, n);

@@ -15,7 +15,8 @@ export interface FollowUpStore {
   takeStep(ticketId: number, step: string, event: Omit<TicketEvent, "ticketId">): Promise<boolean>;
   /** When the step was taken, or null. */
   stepTakenAt(ticketId: number, step: string): Promise<Date | null>;
-  movedLimit(ticketId: number): Promise<MovedLimit | null>;
+  /** The ticket's moved limit and when staff moved it, or null. */
+  movedLimit(ticketId: number): Promise<(MovedLimit & { at: Date }) | null>;
   /** Moves the ticket's limit and records the `extended` event together. */
   moveLimit(ticketId: number, limit: MovedLimit, by: Actor, at: Date, note: string): Promise<void>;
   /** Tickets closed with a 不满意 rating since `since`. */

@@ -27,6 +27,13 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)}天${hours % 24 ? `${hours % 24}小时` : ""}`;
 }
 
+/** 已等6小时; for a ticket staff reopened, counted from the reopen as its limits are: 重新打开后已等6小时. */
+function waited(createdAt: Date, reopenedAt: Date | null, now: Date): string {
+  const reopened = reopenedAt !== null && reopenedAt > createdAt;
+  const since = reopened ? reopenedAt : createdAt;
+  return `${reopened ? "重新打开后" : ""}已等${formatDuration(now.getTime() - since.getTime())}`;
+}
+
 function listSome<T>(items: readonly T[], show: (t: T) => string): string {
   const shown = items.slice(0, MAX_LISTED).map(show).join("、");
   return items.length > MAX_LISTED ? `${shown} 等${items.length}件` : shown;
@@ -56,7 +63,7 @@ export const reportReplies = {
       `新登记 ${s.opened} 件${extra.length ? `(其中${extra.join("、")})` : ""}, 今日办结 ${s.finished} 件`,
       `未办结: 待认领 ${s.waitingClaim} 件, 处理中 ${s.inHand} 件`,
       s.overdue.length
-        ? `超时 ${s.overdue.length} 件: ${listSome(s.overdue, ({ ticket: t, missed }) => `#${t.id}(${formatLocation(t)}, ${missedNames[missed]}, 已等${formatDuration(now.getTime() - t.createdAt.getTime())})`)}`
+        ? `超时 ${s.overdue.length} 件: ${listSome(s.overdue, ({ ticket: t, missed, reopenedAt }) => `#${t.id}(${formatLocation(t)}, ${missedNames[missed]}, ${waited(t.createdAt, reopenedAt, now)})`)}`
         : "超时: 无",
       s.unrated.length ? `待评价 ${s.unrated.length} 件: ${listSome(s.unrated, (t) => `#${t.id}`)}` : "待评价: 无",
       s.urgent.length

@@ -7,6 +7,8 @@ export interface ReportTicket extends Ticket {
   events: Pick<TicketEvent, "type" | "at" | "actorId" | "actorName">[];
   /** The limit staff moved with 延期, if any (follow-up's moved limit). */
   movedLimit: Date | null;
+  /** When staff moved it: a limit moved before the latest reopen no longer holds (日清's overdue). */
+  movedAt: Date | null;
 }
 
 /** A question handed over to staff and not answered yet. */

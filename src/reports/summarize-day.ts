@@ -2,7 +2,7 @@
 // what waits for a rating, the urgent ones and what became of them, hand-overs waiting.
 import type { Range } from "../text/china-time.js";
 import { endedAs, openedIn } from "./compute-rates.js";
-import { lastReopenedAt, respondedSince } from "../tickets/ticket.js";
+import { lastReopenedAt, movedSinceReopen, respondedSince } from "../tickets/ticket.js";
 import type { ReportTicket, WaitingHandover } from "./report-store.js";
 import type { LimitsOf } from "./ticket-limits.js";
 
@@ -35,6 +35,8 @@ export interface Overdue {
   ticket: ReportTicket;
   /** The limit passed: the claim, the staff reply (suggestions, disputes) or the finish. */
   missed: "claim" | "reply" | "finish";
+  /** When staff last reopened it, if ever: its limits, and the wait 日清 shows, count from then. */
+  reopenedAt: Date | null;
 }
 
 /**
@@ -43,9 +45,11 @@ export interface Overdue {
  */
 export function overdueLimit(t: ReportTicket, limitsOf: LimitsOf, now: Date): Overdue["missed"] | null {
   if ((t.status !== "open" && t.status !== "claimed") || endedAs(t)) return null;
-  // Reopened by staff: the limits, and whether anyone took it on, count from then (as the board's).
+  // Reopened by staff: the limits, and whether anyone took it on, count from then (as the board's);
+  // a limit moved with 延期 before the reopen is gone with it.
   const reopenedAt = lastReopenedAt(t.events);
-  const { respondBy, finishBy } = limitsOf({ ...t, reopenedAt });
+  const movedLimit = movedSinceReopen(t.movedLimit, t.movedAt, reopenedAt);
+  const { respondBy, finishBy } = limitsOf({ ...t, reopenedAt, movedLimit });
   const responded = t.status !== "open" || respondedSince(t.events, reopenedAt);
   if (!responded && now >= respondBy) return finishBy ? "claim" : "reply";
   if (finishBy && now >= finishBy) return "finish";
@@ -72,7 +76,7 @@ export function summarizeDay(
     inHand: tickets.filter((t) => t.status === "claimed").length,
     overdue: [...tickets].sort(byAge).flatMap((ticket) => {
       const missed = overdueLimit(ticket, limitsOf, now);
-      return missed ? [{ ticket, missed }] : [];
+      return missed ? [{ ticket, missed, reopenedAt: lastReopenedAt(ticket.events) }] : [];
     }),
     unrated: tickets.filter((t) => t.status === "done").sort(byAge),
     urgent: opened.filter((t) => t.urgency === "urgent").sort(byAge),

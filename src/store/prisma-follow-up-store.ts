@@ -25,7 +25,7 @@ export function createPrismaFollowUpStore(db: Db): FollowUpStore {
     },
     async movedLimit(ticketId) {
       const row = await db.ticketDeadline.findUnique({ where: { ticketId } });
-      return row ? { dueAt: row.dueAt, reason: row.reason } : null;
+      return row ? { dueAt: row.dueAt, reason: row.reason, at: row.at } : null;
     },
     async moveLimit(ticketId, limit, by, at, note) {
       const data = { dueAt: limit.dueAt, reason: limit.reason, byId: by.id, byName: by.name, at };

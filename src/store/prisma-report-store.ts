@@ -22,11 +22,11 @@ export function createPrismaReportStore(db: Db): ReportStore {
         orderBy: { id: "asc" },
       });
       // Limits moved with 延期 (follow-up's TicketDeadline rows), so the reports count with them.
-      const moved = new Map<number, Date>();
+      const moved = new Map<number, { dueAt: Date; at: Date }>();
       for (let i = 0; i < rows.length; i += 500) {
         const ids = rows.slice(i, i + 500).map((r) => r.id);
         const deadlines = await db.ticketDeadline.findMany({ where: { ticketId: { in: ids } } });
-        for (const d of deadlines) moved.set(d.ticketId, d.dueAt);
+        for (const d of deadlines) moved.set(d.ticketId, { dueAt: d.dueAt, at: d.at });
       }
       return rows.map(
         ({ events, ...r }): ReportTicket => ({
@@ -36,7 +36,8 @@ export function createPrismaReportStore(db: Db): ReportStore {
           status: r.status as Ticket["status"],
           ratingLabel: r.ratingLabel as Ticket["ratingLabel"],
           closeKind: r.closeKind as Ticket["closeKind"],
-          movedLimit: moved.get(r.id) ?? null,
+          movedLimit: moved.get(r.id)?.dueAt ?? null,
+          movedAt: moved.get(r.id)?.at ?? null,
           events: events.map((e) => ({
             type: e.type as TicketEvent["type"],
             at: e.at,

@@ -2,6 +2,7 @@ import type { Prisma } from "../generated/sqlite/client.js";
 import {
   type BoardQuery,
   type LimitFacts,
+  movedSinceReopen,
   responseEvents,
   type Ticket,
   type TicketEvent,
@@ -195,7 +196,10 @@ export function createPrismaTicketStore(db: Db): TicketStore {
             where: { ticketId: { in: chunk }, type: { in: [...responseEvents, "reopened"] } },
             _max: { at: true },
           }),
-          db.ticketDeadline.findMany({ where: { ticketId: { in: chunk } }, select: { ticketId: true, dueAt: true } }),
+          db.ticketDeadline.findMany({
+            where: { ticketId: { in: chunk } },
+            select: { ticketId: true, dueAt: true, at: true },
+          }),
         ]);
         for (const r of found) out.set(r.id, { responseEvent: false, movedLimit: null, reopenedAt: null });
         const respondedAt = new Map<number, Date>();
@@ -214,9 +218,10 @@ export function createPrismaTicketStore(db: Db): TicketStore {
           const facts = out.get(id)!;
           facts.responseEvent = facts.reopenedAt === null || at >= facts.reopenedAt;
         }
+        // A limit moved with 延期 before the latest reopen is gone with it.
         for (const r of moved) {
           const facts = out.get(r.ticketId);
-          if (facts) facts.movedLimit = r.dueAt;
+          if (facts) facts.movedLimit = movedSinceReopen(r.dueAt, r.at, facts.reopenedAt);
         }
       }
       return out;

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import {
   type BoardQuery,
   type LimitFacts,
+  movedSinceReopen,
   responseEvents,
   type Ticket,
   type TicketEvent,
@@ -256,12 +257,13 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
           facts.reopenedAt = reopenedAt;
           facts.responseEvent = respondedAt !== null && (reopenedAt === null || respondedAt >= reopenedAt);
         }
+        // A limit moved with 延期 before the latest reopen is gone with it.
         const moved = query(
-          `SELECT "ticketId" AS id, "dueAt" FROM "TicketDeadline" WHERE "ticketId" IN (${marks})`,
-        ).all(...chunk) as { id: number; dueAt: unknown }[];
+          `SELECT "ticketId" AS id, "dueAt", "at" FROM "TicketDeadline" WHERE "ticketId" IN (${marks})`,
+        ).all(...chunk) as { id: number; dueAt: unknown; at: unknown }[];
         for (const r of moved) {
           const facts = out.get(Number(r.id));
-          if (facts) facts.movedLimit = fromSqlDate(r.dueAt);
+          if (facts) facts.movedLimit = movedSinceReopen(fromSqlDate(r.dueAt), fromSqlDate(r.at), facts.reopenedAt);
         }
       }
       return out;

@@ -60,6 +60,15 @@ export function lastReopenedAt(events: readonly Pick<TicketEvent, "type" | "at">
   return last;
 }
 
+/**
+ * The limit staff moved with 延期 (`dueAt`, moved at `movedAt`), as it stands after the latest
+ * reopen: a reopen starts the limits afresh, so one moved before it is gone with it, and one
+ * moved since counts as usual. Null when there is none left.
+ */
+export function movedSinceReopen(dueAt: Date | null, movedAt: Date | null, reopenedAt: Date | null): Date | null {
+  return reopenedAt && movedAt && movedAt < reopenedAt ? null : dueAt;
+}
+
 /** Someone took the ticket on (one of `responseEvents`) since `since` (always, when null). */
 export function respondedSince(events: readonly Pick<TicketEvent, "type" | "at">[], since: Date | null): boolean {
   return events.some((e) => responseEvents.has(e.type) && (!since || e.at >= since));
@@ -183,7 +192,7 @@ export interface BoardSlice {
 export interface LimitFacts {
   /** The timeline has one of `responseEvents` (since the latest reopen, when reopened). */
   responseEvent: boolean;
-  /** The limit staff moved with 延期, if any. */
+  /** The limit staff moved with 延期, if any (moved since the latest reopen, when reopened). */
   movedLimit: Date | null;
   /** The latest `reopened` event: the limits count from then. */
   reopenedAt: Date | null;

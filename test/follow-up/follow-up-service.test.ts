@@ -1,5 +1,5 @@
 // 催办 / 督办 on a fake clock with a real SQLite file: each limit's reminder and escalation,
-// the resident told once, idle claims asked and released, the rating reminder and the 不满意
+// the resident told once (once more after a reopen), idle claims asked and released, the rating reminder and the 不满意
 // follow-up, across a weekend and a holiday; nothing sent twice across a restart or by two processes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/core/types.js";
@@ -152,6 +152,74 @@ describe("an urgent request", () => {
     expect(await p.followUp.run()).toMatchObject({ escalated: 1, residentsTold: 0 });
     expect(to(await p.sent(), "staff-room", /【督办】.*\n?.*应在.*前办好/s)).toHaveLength(1);
     expect(to(await p.sent(), "room-3", /督促加快办理/)).toHaveLength(1);
+  });
+});
+
+describe("a reopened ticket", () => {
+  it("tells its resident once more that it is being chased, once in the new open period", async () => {
+    const p = await processOnDb();
+    const chased = async () => to(await p.sent(), "room-3", /督促加快办理/).length;
+    const t = await p.open("m1", "3号楼2单元楼道灯坏了"); // Friday 10:00
+    clock.set(china(23, 10, 1)); // nobody claimed it within a working day
+    expect(await p.followUp.run()).toMatchObject({ escalated: 1, residentsTold: 1 });
+    await p.tickets.claim(t.id, volunteer, "m2");
+    await p.tickets.complete(t.id, volunteer, "换了灯泡", "m3");
+
+    // Tuesday 09:00: the resident says the light is out again, and staff reopen it.
+    clock.set(china(24, 9));
+    await p.tickets.reopen(t.id, staff, "居民说灯又不亮了", "web-1");
+    expect(await p.followUp.run()).toMatchObject({ escalated: 0, residentsTold: 0 });
+    expect(await chased()).toBe(1);
+
+    // Nobody claimed it again within a working day of the reopen: chased, and the resident told again.
+    clock.set(china(25, 9, 1));
+    expect(await p.followUp.run()).toMatchObject({ escalated: 1, residentsTold: 1 });
+    expect(await chased()).toBe(2);
+
+    // Claimed, then not finished within three working days of the reopen: chased again, but the
+    // resident already heard it in this open period, also after a restart.
+    await p.tickets.claim(t.id, volunteer, "m4");
+    clock.set(china(27, 9, 1));
+    expect(await p.followUp.run()).toMatchObject({ escalated: 1, residentsTold: 0 });
+    const restarted = await processOnDb();
+    clock.advance(HOUR);
+    expect(await restarted.followUp.run()).toMatchObject({ escalated: 0, residentsTold: 0 });
+    expect(await chased()).toBe(2);
+    expect((await p.timeline(t.id)).filter((e) => e === "reminded 已告知居民正在督办")).toHaveLength(2);
+  });
+});
+
+describe("a reopened ticket's reminders", () => {
+  it("say how long it has waited since the reopen, not since it was reported", async () => {
+    const p = await processOnDb();
+    const t = await p.open("m1", "3号楼2单元楼道灯坏了"); // Friday 10:00
+    await p.tickets.claim(t.id, volunteer, "m2");
+    await p.tickets.complete(t.id, volunteer, "换了灯泡", "m3");
+    clock.set(china(24, 9)); // Tuesday 09:00: reopened
+    await p.tickets.reopen(t.id, staff, "居民说灯又不亮了", "web-1");
+    const last = async (dest: string, pattern: RegExp) => to(await p.sent(), dest, pattern).at(-1)?.text ?? "";
+
+    // 75 % of a working day from the reopen: the volunteers are reminded.
+    clock.set(china(24, 15, 46));
+    expect(await p.followUp.run()).toMatchObject({ reminded: 1 });
+    const reminder = await last("vol-room", /【催办】/);
+    expect(reminder).toContain("重新打开后已等6小时还没人接");
+    expect(reminder).not.toMatch(/已等\d+天/);
+
+    // Past it: staff are told it was reopened a day ago, not reported five days ago.
+    clock.set(china(25, 9, 1));
+    expect(await p.followUp.run()).toMatchObject({ escalated: 1 });
+    const escalation = await last("staff-room", /【督办】/);
+    expect(escalation).toContain("重新打开已1天, 现在无人认领");
+    expect(escalation).not.toContain("已登记");
+
+    // Claimed again; near its finish limit (three working days from the reopen).
+    await p.tickets.claim(t.id, volunteer, "m4");
+    clock.set(china(26, 11, 16));
+    expect(await p.followUp.run()).toMatchObject({ reminded: 1 });
+    expect(await last("vol-room", /【催办】/)).toContain(
+      "刘志强 已接单, 重新打开已2天2小时, 请在 11月27日 09:00 前办好",
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { addWorkingMinutes } from "../../src/follow-up/calendar.js";
 import { defaultRules } from "../../src/follow-up/follow-up-rules.js";
 import { followUpLimits } from "../../src/features/reports.js";
 import { computeRates, ratesBy } from "../../src/reports/compute-rates.js";
-import { formatRate } from "../../src/reports/report-replies.js";
+import { formatRate, reportReplies } from "../../src/reports/report-replies.js";
 import type { ReportTicket } from "../../src/reports/report-store.js";
 import { summarizeDay } from "../../src/reports/summarize-day.js";
 import { chinaTimeToDate, startOfChinaDay } from "../../src/text/china-time.js";
@@ -66,6 +66,7 @@ function ticket(createdAt: Date, steps: Step[], fields: Partial<ReportTicket> = 
     updatedAt: createdAt,
     events,
     movedLimit: null,
+    movedAt: null,
     mergedIntoId: null,
     ...fields,
   };
@@ -230,5 +231,46 @@ describe("日清's overdue", () => {
     expect(overdue([reopened], at(monday9, HOUR))).toEqual([]);
     // Nobody claimed it again within a working day of the reopen.
     expect(overdue([reopened])).toEqual([[reopened.id, "claim"]]);
+  });
+
+  it("drops a 延期 granted before a reopen, and keeps one granted after it", () => {
+    // Reported a week before Monday, claimed, its limit moved to Friday 27th, done; reopened on
+    // Monday 09:00 and not claimed again.
+    const reported = at(monday9, -7 * 24 * HOUR);
+    const friday = chinaTimeToDate(2026, 11, 27, 17, 30);
+    const steps: Step[] = [
+      ["claimed", HOUR],
+      ["extended", 2 * HOUR, "s1"],
+      ["done", 3 * HOUR],
+      ["reopened", 7 * 24 * HOUR, "s1"],
+    ];
+    const reopen = { status: "open", claimedAt: null, doneAt: null, movedLimit: friday } as const;
+    const movedBefore = ticket(reported, steps, { ...reopen, movedAt: at(reported, 2 * HOUR) });
+    // The same, but staff moved the limit again after the reopen (Monday 10:00).
+    const movedAfter = ticket(reported, [...steps, ["extended", 7 * 24 * HOUR + HOUR, "s1"]], {
+      ...reopen,
+      movedAt: at(monday9, HOUR),
+    });
+    expect(overdue([movedBefore, movedAfter])).toEqual([[movedBefore.id, "claim"]]);
+  });
+
+  it("shows how long a reopened ticket has waited since the reopen", () => {
+    // Reported ten days before Monday and done then; reopened on Monday 09:00. The other one was
+    // reported on Monday 09:00.
+    const reported = at(monday9, -10 * 24 * HOUR);
+    const reopened = ticket(
+      reported,
+      [
+        ["claimed", HOUR],
+        ["done", 2 * HOUR],
+        ["reopened", 10 * 24 * HOUR, "s1"],
+      ],
+      { status: "open", claimedAt: null, doneAt: null },
+    );
+    const fresh = ticket(monday9, []);
+    const text = reportReplies.daily(summarizeDay([reopened, fresh], [], day, limitOf, tuesday18), tuesday18);
+    expect(text).toContain(
+      `超时 2 件: #${reopened.id}(3号楼, 未认领, 重新打开后已等1天9小时)、#${fresh.id}(3号楼, 未认领, 已等1天9小时)`,
+    );
   });
 });

@@ -217,10 +217,13 @@ describe.each(kinds)("%s", (_name, available, make) => {
       );
       await s.followUp.moveLimit(t2.id, { dueAt: at(500), reason: "等配件" }, staff, at(120), "等配件");
       const got = (await s.reports.ticketsSince(at(100))).filter((t) => [t1.id, t2.id].includes(t.id));
-      expect(got.map((t) => [t.id, t.closeKind, t.movedLimit, t.events.map((e) => e.type)])).toEqual([
-        [t1.id, "duplicate", null, ["created", "closed"]],
-        [t2.id, null, at(500), ["created", "extended"]],
+      expect(got.map((t) => [t.id, t.closeKind, t.movedLimit, t.movedAt, t.events.map((e) => e.type)])).toEqual([
+        [t1.id, "duplicate", null, null, ["created", "closed"]],
+        [t2.id, null, at(500), at(120), ["created", "extended"]],
       ]);
+      // Follow-up reads when the limit was moved too (a reopen after it starts the limits afresh).
+      expect(await s.followUp.movedLimit(t2.id)).toEqual({ dueAt: at(500), reason: "等配件", at: at(120) });
+      expect(await s.followUp.movedLimit(t1.id)).toBeNull();
       // Closed before `from`: not in a later period.
       expect((await s.reports.ticketsSince(at(200))).map((t) => t.id)).not.toContain(t1.id);
     },

@@ -628,6 +628,34 @@ describe.each(kinds)("%s", (_name, available, make) => {
     expect((await s.tickets.limitFacts([])).size).toBe(0);
   });
 
+  it.skipIf(!available)("leaves out a limit moved with 延期 before the latest reopen", async () => {
+    const mine = async (source: string) =>
+      (await s.tickets.create({ ...newTicket(source), residentId: `p-moved-${source}` })).ticket;
+    const before = await mine("m-before");
+    const after = await mine("m-after");
+    const moveAt = (ticketId: number, minute: number) =>
+      s.opened.db.ticketDeadline.create({
+        data: { ticketId, dueAt: at(900), reason: "等配件", byId: "s1", byName: "赵书记", at: at(minute) },
+      });
+    const reopen = (ticketId: number, minute: number) =>
+      s.tickets.addEvent({
+        ticketId,
+        type: "reopened",
+        actorId: "s1",
+        actorName: "赵书记",
+        note: null,
+        at: at(minute),
+      });
+    // Moved, then reopened: the reopen starts the limits afresh. Reopened, then moved: it holds.
+    await moveAt(before.id, 5);
+    await reopen(before.id, 8);
+    await reopen(after.id, 8);
+    await moveAt(after.id, 9);
+    const facts = await s.tickets.limitFacts([before.id, after.id]);
+    expect(facts.get(before.id)).toEqual({ responseEvent: false, movedLimit: null, reopenedAt: at(8) });
+    expect(facts.get(after.id)).toEqual({ responseEvent: false, movedLimit: at(900), reopenedAt: at(8) });
+  });
+
   it.skipIf(!available)(
     "sends replies before notices and notices before broadcasts, each in enqueue order",
     async () => {

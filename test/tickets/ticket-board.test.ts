@@ -192,4 +192,47 @@ describe("a reopened ticket's limits", () => {
     w.clock.set(china(27, 17, 31));
     expect(await overdue()).toBe(true);
   });
+
+  it("start afresh without a 延期 granted before the close; one granted after the reopen moves them", async () => {
+    // Friday 20 November 10:00: reported and claimed; staff move its limit to Monday 30 November.
+    const t = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
+    await w.tickets.claim(t.id, liu, "m-claim");
+    await w.followUp.extend(t.id, consoleStaff, "等灯管", china(30, 17, 30), "web-extend-1");
+    await w.tickets.complete(t.id, liu, "换了灯泡", "m-done");
+
+    // Tuesday 24 November 10:00: reopened.
+    w.clock.set(china(24, 10));
+    await w.tickets.reopen(t.id, consoleStaff, "居民来电说灯又不亮了", "web-reopen");
+    const overdue = async () => {
+      const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
+      const chat = (await w.tickets.overdueIds(await w.tickets.listOpen())).has(t.id);
+      const timeline = (await w.tickets.timeline(t.id)).overdue;
+      expect([chat, timeline]).toEqual([board, board]);
+      return board;
+    };
+    const escalations = async () =>
+      (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${t.id}`));
+    await w.sentSince();
+
+    // Unclaimed a working day after the reopen: overdue and chased, the old 30 November gone.
+    w.clock.set(china(25, 9, 59));
+    expect(await overdue()).toBe(false);
+    w.clock.set(china(25, 10, 1));
+    expect(await overdue()).toBe(true);
+    await w.followUp.run();
+    const chased = await escalations();
+    expect(chased).toHaveLength(1);
+    expect(chased[0]!.text).toContain("应在 11月25日 10:00 前认领");
+
+    // Staff grant a new 延期 after the reopen: it holds until then.
+    await w.followUp.extend(t.id, consoleStaff, "等物业配件", china(27, 17, 30), "web-extend-2");
+    w.clock.set(china(27, 12));
+    expect(await overdue()).toBe(false);
+    await w.followUp.run();
+    expect(await escalations()).toHaveLength(0);
+    w.clock.set(china(27, 17, 31));
+    expect(await overdue()).toBe(true);
+    await w.followUp.run();
+    expect((await escalations()).map((m) => m.text)).toEqual([expect.stringContaining("应在 11月27日 17:30 前认领")]);
+  });
 });
