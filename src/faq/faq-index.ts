@@ -240,7 +240,12 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       const fenced = fence ? { fence } : {};
       const near = nearEntry(best);
       if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered, near, ...fenced };
-      if (!decision.confident || !best) return { ...abstain(candidates), score: decision.score, ...fenced };
+      if (!best) return { ...abstain(candidates), score: decision.score, ...fenced };
+      // Not confident: still say, for the staff's hand-over post, what the nearest entry leaves unsaid.
+      if (!decision.confident) {
+        const reason = leftUnsaid(question, best);
+        return { ...abstain(candidates), score: decision.score, ...(reason ? { ...reason, near } : {}), ...fenced };
+      }
       const unsaid = leftUnsaid(question, best);
       if (unsaid) return { ...abstain(candidates), score: decision.score, ...unsaid, near, ...fenced };
       return {

@@ -8,7 +8,7 @@ export interface Understanding extends Parsed {
 }
 
 const questionCue =
-  /[?？]|吗|么|[不没][啊呀呢哈]*[\s!！。~～]*$|能不能|可不可以|可以不|行不行|有没有|怎么|咋|如何|哪|几|多少|啥|什么|是不是|会不会/;
+  /[?？]|吗|么|[不没][啊呀呢哈]*[\s!！。~～]*$|能不能|可不可以|可以不|行不行|有没有|怎么|咋|如何|哪|几|多少|啥|什么|是不是|会不会|(\p{Script=Han})不\1/u;
 
 /**
  * Adds small talk to a parse. Someone who asks the bot something directly (`addressed`) gets an

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findPlaceElsewhere } from "../../src/faq/asked-scope.js";
 import { findDeferredWord, findUnstatedValue } from "../../src/faq/asked-value.js";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
+import { faqReplies } from "../../src/faq/faq-replies.js";
 import { readLabelledQuestions, scoreAnswers } from "../../src/faq/score-answers.js";
 import { fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
@@ -97,6 +98,14 @@ describe("the knowledge base hands over what its best entry does not say", () =>
     const result = index.answer("金婚庆典今年报满了没", now);
     expect(result.entry).toBeNull();
     expect(result.unstated).toBe("present");
+  });
+
+  it("says what the nearest entry leaves unsaid even when the match itself is too weak to answer", () => {
+    const result = index.answer("合唱队今年还有名额没", now);
+    expect(result.entry).toBeNull();
+    expect(result.score).toBeLessThan(0.5);
+    expect(result.unstated).toBe("present");
+    expect(faqReplies.handoverHint(result)).toBe("最接近的知识库条目「合唱队」没有写眼下的进展或名额。");
   });
 
   it("a holiday the entry leaves to a later notice", () => {

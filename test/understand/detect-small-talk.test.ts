@@ -23,6 +23,8 @@ describe("the understanding the pipeline keeps", () => {
     const chat = { ...parseMessage("随便问问"), kind: "other" as const };
     expect(completeUnderstanding(chat, "明天社区开不开门啊?", true).kind).toBe("question");
     expect(completeUnderstanding(chat, "明天社区开不开门啊?", false).kind).toBe("other");
+    // An "A不A" pair asks, with no question mark and words after it.
+    expect(completeUnderstanding(chat, "修车摊收不收旧自行车 我家有辆闲着", true).kind).toBe("question");
     expect(completeUnderstanding(chat, "谢谢, 明天还来吗?", true).kind).toBe("other");
     expect(completeUnderstanding(chat, "你好, 在吗?", true).smallTalk.opens).toBe("greeting");
   });
