@@ -9,6 +9,11 @@ export function staffAnswerEntryId(handoverId: number): string {
   return `staff-answer-${handoverId}`;
 }
 
+/** Whether an entry was saved from a staff member's answer to a hand-over. */
+export function isStaffAnswerEntry(id: string): boolean {
+  return /^staff-answer-\d+$/u.test(id);
+}
+
 export function createStaffAnswerEntry(handover: Handover, answer: string): KbEntry {
   const question = handover.question.replace(/\s+/g, " ").trim();
   const title = [...question.replace(/[?？!！。,，~～\s]+$/u, "")].slice(0, maxTitleChars).join("");

@@ -6,6 +6,7 @@ import { findPlaceElsewhere } from "../../src/faq/asked-scope.js";
 import { findDeferredWord, findUnstatedValue } from "../../src/faq/asked-value.js";
 import { createFaqIndex, type FaqIndex } from "../../src/faq/faq-index.js";
 import { faqReplies } from "../../src/faq/faq-replies.js";
+import { createStaffAnswerEntry } from "../../src/faq/staff-answer-entry.js";
 import { readLabelledQuestions, scoreAnswers } from "../../src/faq/score-answers.js";
 import { fixtureKbPath, loadTestKb } from "../helpers/knowledge-base.js";
 
@@ -98,6 +99,21 @@ describe("the knowledge base hands over what its best entry does not say", () =>
     const result = index.answer("金婚庆典今年报满了没", now);
     expect(result.entry).toBeNull();
     expect(result.unstated).toBe("present");
+  });
+
+  it("answers with a staff answer saved from an earlier hand-over when the topic's entry does not say it", () => {
+    const question = "驻点律师姓什么 想提前知道一下";
+    expect(index.answer(question, now)).toMatchObject({ entry: null, unstated: "name" });
+    const entries = loadTestKb(fixtureKbPath);
+    entries.push({
+      ...createStaffAnswerEntry(
+        { id: 7, question: "社区驻点的律师是哪位" } as Parameters<typeof createStaffAnswerEntry>[0],
+        "每周三驻点的是明德律师事务所的钱律师。",
+      ),
+    });
+    const taught = createFaqIndex(entries).answer(question, now);
+    expect(taught.entry?.id).toBe("staff-answer-7");
+    expect(taught.answer).toContain("钱律师");
   });
 
   it("says what the nearest entry leaves unsaid even when the match itself is too weak to answer", () => {
