@@ -247,3 +247,21 @@ describe("parseMessage: a fix not done, and our estate's facilities", () => {
     expect(parseMessage("我们小区能不能建个充电棚")).toMatchObject({ kind: "request", category: "suggestion" });
   });
 });
+
+// Error classes a resident writing apart showed (apart-17), in sentences written for these tests.
+describe("parseMessage: a plain question about a service", () => {
+  it.each([
+    "时间银行是啥 攒下的时长能换东西?",
+    "社区书屋咋借书 要押金不",
+    "便民理发点几点关门 听说周三有促销",
+    "重阳联欢会能报个合唱不 我们楼几个老哥们想上",
+  ])("reads %s as a question", (text) => {
+    expect(parseMessage(text).kind).toBe("question");
+  });
+  it.each([
+    ["暖气怎么不热了 3号楼2单元", "utilities"],
+    ["楼道灯怎么又灭了 都一个礼拜了", "repair"],
+  ])("still reads the complaint %s as a request", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+});
