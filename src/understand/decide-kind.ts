@@ -58,7 +58,7 @@ const fireLaneBlocked =
   /(?:消防通道|消防车道|安全通道|逃生通道|安全出口|疏散通道)[^,.!?\s]{0,14}(?:堵|占|挡|堆|锁|停满)/;
 // A thing at fault: what the repair team fixes, wherever it is and whoever it troubles.
 const thingFault =
-  /(?:灯|灯泡|灯管|水龙头|水管|马桶|门锁|锁|窗户?|插座|开关|下水道?|地漏|电梯|门禁|单元门|热水器|排风扇)[^,.!?\s]{0,6}(?:坏|不亮|灭|黑了|全黑|漏|堵|不通|打不开|关不上|锁不上|松|掉了|不转|失灵)/;
+  /(?:灯|灯泡|灯管|水龙头|水管|马桶|门锁|锁|窗户?|插座|开关|下水道?|地漏|电梯|门禁|单元门|热水器|排风扇|彩钢瓦|彩钢板|铁皮|石棉瓦|棚顶|顶棚)[^,.!?\s]{0,6}(?:坏|不亮|灭|黑了|全黑|漏|堵|不通|打不开|关不上|锁不上|松|掉了|不转|失灵|掀|刮|吹|耷拉)/;
 // ...unless the parking matter itself needs acting on: a vehicle in the way, a space taken, a theft.
 const parkingMatter = /占|挡|堵(?!塞)|乱停|挪车|挪一下|地锁|车位锁|停不|没(?:地方|处|车位)|被偷|丢了|偷/;
 // ...or an old or disabled person needs a service, not a fix: meals, shopping, company, carrying.

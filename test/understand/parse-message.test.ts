@@ -265,3 +265,27 @@ describe("parseMessage: a plain question about a service", () => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });
 });
+
+describe("parseMessage: asks told as statements", () => {
+  it.each([
+    // A proposal whose last clause states a lack (都没有 is no yes/no question).
+    ["建议在快递驿站门口搭个雨棚 下雨天取件的人连个躲雨的地方都没有", "suggestion"],
+    // Paperwork asked done for a relative.
+    ["帮我爸登记一下高龄津贴 他腿脚不好来不了", "admin"],
+    ["麻烦帮我婆婆办理一下残疾证 她眼睛看不见了", "admin"],
+    // An opening time asked changed.
+    ["健身房周末能不能开到晚上八点 白天上班根本没空去", "suggestion"],
+    // How others fare is a comparison, not a fix.
+    ["我们楼水压一直上不去 别的楼都好好的 就我们不行 5号楼", "utilities"],
+    // Damage by the weather.
+    ["车棚顶上的铁皮让昨晚的大风刮起来了 一直哐当响", "repair"],
+  ])("reads %s as a request (%s)", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+  it("still reads asking till when a place opens as a question", () => {
+    expect(parseMessage("活动室晚上能开到几点").kind).toBe("question");
+  });
+  it("still reads asking how to apply for a relative as a question", () => {
+    expect(parseMessage("怎么帮我爸办老年证 要带什么").kind).toBe("question");
+  });
+});
