@@ -289,3 +289,19 @@ describe("parseMessage: asks told as statements", () => {
     expect(parseMessage("怎么帮我爸办老年证 要带什么").kind).toBe("question");
   });
 });
+
+describe("parseMessage: notes to neighbours and praise ask nothing", () => {
+  it.each([
+    "保洁刘阿姨真不赖 前天下大雨还来给我们扫积水 必须表扬",
+    "昨天下午谁家丢了一把蓝伞 放物业办公室了 丢的去认领",
+    "这几盆花是我摆在楼道的 过两天就搬走 大家别给我扔了",
+  ])("reads %s as other", (text) => {
+    expect(parseMessage(text).kind).toBe("other");
+  });
+  it("still reads a dumped thing to clear as a request", () => {
+    expect(parseMessage("楼道里不知谁堆了一堆纸箱 占了半边路 麻烦物业给我们清走")).toMatchObject({
+      kind: "request",
+      category: "sanitation",
+    });
+  });
+});
