@@ -65,12 +65,19 @@ const parkingMatter = /占|挡|堵(?!塞)|乱停|挪车|挪一下|地锁|车位�
 const careService =
   /送(?:个|点|份|一份|顿)?(?:饭|餐|菜|药|上来|上楼|下楼)|买菜|代买|跑腿|取药|拿药|陪|聊天|说说话|看望|探望|照看|照顾|助浴|洗澡|理发|扛|搬|抬|背(?:下|上)|拎|搀|扶(?!手)/;
 
+// A pet lost or stuck, wherever it is (a car park, a shed roof): an animal's trouble is `other`,
+// not the place's category nor a person trapped. A dog that bit someone is still a danger.
+const petInTrouble =
+  /(?:猫|狗|宠物|鹦鹉|泰迪|金毛|柯基)[^,.!?\s]{0,10}(?:跑丢|走丢|跑出去|不见|找不到|下不来|出不来|卡在|卡住|困在)/;
+const bite = /咬|扑人|扑过来/;
+
 function decideCategory(s: Signals): Category {
   const { best, top, scores } = s.categories;
   const hinted = s.urgency.category;
   // An emergency names what is at stake: its cue's category gets a head start.
   if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 6 >= top) return hinted;
   if (scores.safety && fireLaneBlocked.test(s.text)) return "safety";
+  if (scores.other && !s.urgency.urgent && petInTrouble.test(s.text) && !bite.test(s.text)) return "other";
   if (best === "dispute" && scores.legal && lawSought.test(s.text)) return "legal";
   // The thing to fix, not the place it is in (a garage light) or the person it troubles (a bulb
   // an old man living alone cannot reach).

@@ -305,3 +305,19 @@ describe("parseMessage: notes to neighbours and praise ask nothing", () => {
     });
   });
 });
+
+describe("parseMessage: urgency the taxonomy already names", () => {
+  it.each([
+    ["我一个老头子住 暖气片一点热乎气都没有 屋里冻得睡不着", "utilities"],
+    ["厨房灶台边的插座一直在往外渗水 估计是楼上管子漏了", "repair"],
+    ["卧室墙上开关往下滴水 我电闸都不敢碰", "repair"],
+  ])("reads %s as urgent (%s)", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category, urgency: "urgent" });
+  });
+  it.each([
+    "我家猫卡在车棚顶上的缝里下不来了 谁有梯子借一下",
+    "对门的小狗钻到地库两辆车中间卡住了 出不来 谁来帮个忙",
+  ])("reads a pet stuck, %s, as other and normal", (text) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category: "other", urgency: "normal" });
+  });
+});
