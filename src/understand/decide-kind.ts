@@ -70,6 +70,16 @@ const careService =
 const petInTrouble =
   /(?:猫|狗|宠物|鹦鹉|泰迪|金毛|柯基)[^,.!?\s]{0,10}(?:跑丢|走丢|跑出去|不见|找不到|下不来|出不来|卡在|卡住|困在)/;
 const bite = /咬|扑人|扑过来/;
+// An e-bike charged in the stairwell or by a cable from a window is a fire risk, even told as a
+// neighbour who will not listen.
+const indoorCharging =
+  /(?:楼道|楼梯间?|过道|走廊|家里|屋里)[^,.!?\s]{0,3}充电|(?:线|插排|插线板|接线板|排插)[^,.!?\s]{0,4}从(?:窗户?|楼上|阳台)|从(?:窗户?|楼上|阳台)[^,.!?\s]{0,6}(?:拉|扯|接|牵|甩|吊|顺)[^,.!?\s]{0,10}(?:充电|线|插排|插线板|接线板)|飞线/;
+// A detector or a doorbell beeping is a device to fix, however loud: the noise is its symptom.
+const deviceBeeping = /(?:报警器|烟感|探测器|门铃|感应器)[^,.!?\s]{0,8}(?:嘀|滴滴|叫|响个不停|乱响|乱报|误报)/;
+// A railing or handrail loose, a fix asked and no danger told: a fixing job.
+const railingFix =
+  /(?:扶手|栏杆|护栏)[\s\S]{0,30}(?:紧一紧|紧一下|拧紧|焊一下|焊一焊|钉一下|钉一钉|加固一下|修一下|修修)/;
+const dangerTold = /危险|隐患|不安全|吓人|差点|差一点|险些|掉下去|摔下去|小孩|孩子|(?<!没)伤着?人/;
 
 function decideCategory(s: Signals): Category {
   const { best, top, scores } = s.categories;
@@ -78,6 +88,9 @@ function decideCategory(s: Signals): Category {
   if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 6 >= top) return hinted;
   if (scores.safety && fireLaneBlocked.test(s.text)) return "safety";
   if (scores.other && !s.urgency.urgent && petInTrouble.test(s.text) && !bite.test(s.text)) return "other";
+  if (scores.safety && best !== "safety" && indoorCharging.test(s.text)) return "safety";
+  if (scores.repair && best !== "repair" && !hinted && deviceBeeping.test(s.text)) return "repair";
+  if (best === "safety" && scores.repair && railingFix.test(s.text) && !dangerTold.test(s.text)) return "repair";
   if (best === "dispute" && scores.legal && lawSought.test(s.text)) return "legal";
   // The thing to fix, not the place it is in (a garage light) or the person it troubles (a bulb
   // an old man living alone cannot reach).
