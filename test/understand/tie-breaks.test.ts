@@ -294,3 +294,15 @@ describe("parseMessage: more tie-breaks of docs/taxonomy.md", () => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });
 });
+
+describe("parseMessage: a supply said to be working is not the matter", () => {
+  it.each([
+    ["对门王奶奶一个人过 她家暖气倒是热乎 就是想请志愿者常去看看她", "elderly"],
+    ["我家水电都正常 就是楼道灯坏了一个礼拜", "repair"],
+  ])("%s → %s", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+  it("still reads heating that is not warm as utilities", () => {
+    expect(parseMessage("我家暖气倒是开了 就是一点都不热").category).toBe("utilities");
+  });
+});

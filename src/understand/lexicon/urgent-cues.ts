@@ -251,9 +251,9 @@ export const frailAlone =
 export const noHeat =
   /暖气.{0,6}(?:不热|没|坏|停|冰凉|不来)|没暖气|没有暖气|停暖|冻得|冻死|冻坏|冻僵|冻透|零下|冰冷|冰凉|冰窖|冷得(?:受不了|不行|发抖|哆嗦|睡不着|像)/;
 
-/** Wording that makes a danger hypothetical, narrowly avoided, past or a worry. */
+/** Wording that makes a danger hypothetical, habitual (一下雨就…), narrowly avoided, past or a worry. */
 export const notNow =
-  /万一|要是|如果|假如|假设|哪天|真要|真$|真要|怕|担心|生怕|容易|会不会|以防|防止|小心|差点|差一点|险些|预防|避免|可能会|别|上次|上回|以前|之前|去年|前年|曾经|演练|培训|知识|宣传|平时|平常|经常|偶尔|有时候?|时不时|老毛病|这要|那要|迟早|早晚|会$|防$|(?:中风|脑梗|手术|出院|病|术)后/;
+  /一(?:下|到)(?:雨|雪|大雨|雨天|冬天)|每(?:次|回|逢)(?:下雨|下雪|刮风)|万一|要是|如果|假如|假设|哪天|真要|真$|真要|怕|担心|生怕|容易|会不会|以防|防止|小心|差点|差一点|险些|预防|避免|可能会|别|上次|上回|以前|之前|去年|前年|曾经|演练|培训|知识|宣传|平时|平常|经常|偶尔|有时候?|时不时|老毛病|这要|那要|迟早|早晚|会$|防$|(?:中风|脑梗|手术|出院|病|术)后/;
 
 /** A time earlier than now heading the clause of a cue: the danger may be over. */
 export const pastLead =
