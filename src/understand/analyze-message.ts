@@ -29,6 +29,8 @@ const thanksFirst =
 // "通了两次又堵了": the fix did not last, so the clause still reports the fault.
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
+// "别的单元都热乎 就我们不行": how others fare is the comparison that makes the fault plain, not a fix.
+const othersFare = /^(?:别的|别人|别家|人家|其他|其它|旁边|隔壁|对面)[^,.!?\s]{0,6}(?:都|也|倒|全)/;
 // A clause that supposes ("要是哪天电梯坏了"): its fault has not happened, so it is no problem to report.
 // "就怕哪天停电了", "担心有一天…": a worry about what may happen is no fault either.
 // A clause told as the past ("去年冬天暖气不热"), in a message that says it is fixed now: the
@@ -83,7 +85,7 @@ export function analyzeMessage(raw: string): Signals {
   let resolvedSeen = false;
   const muted = clauses.filter(([from, to]) => {
     const clause: MatchContext = { text: text.slice(from, to), isBoundary: () => true, muted: [] };
-    if (!relapse.test(clause.text) && resolved.some((t) => findTerm(clause, t))) {
+    if (!relapse.test(clause.text) && !othersFare.test(clause.text) && resolved.some((t) => findTerm(clause, t))) {
       resolvedSeen = true;
       return true;
     }

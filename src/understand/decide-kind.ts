@@ -58,12 +58,28 @@ const fireLaneBlocked =
   /(?:消防通道|消防车道|安全通道|逃生通道|安全出口|疏散通道)[^,.!?\s]{0,14}(?:堵|占|挡|堆|锁|停满)/;
 // A thing at fault: what the repair team fixes, wherever it is and whoever it troubles.
 const thingFault =
-  /(?:灯|灯泡|灯管|水龙头|水管|马桶|门锁|锁|窗户?|插座|开关|下水道?|地漏|电梯|门禁|单元门|热水器|排风扇)[^,.!?\s]{0,6}(?:坏|不亮|灭|黑了|全黑|漏|堵|不通|打不开|关不上|锁不上|松|掉了|不转|失灵)/;
+  /(?:灯|灯泡|灯管|水龙头|水管|马桶|门锁|锁|窗户?|插座|开关|下水道?|地漏|电梯|门禁|单元门|热水器|排风扇|彩钢瓦|彩钢板|铁皮|石棉瓦|棚顶|顶棚)[^,.!?\s]{0,6}(?:坏|不亮|灭|黑了|全黑|漏|堵|不通|打不开|关不上|锁不上|松|掉了|不转|失灵|掀|刮|吹|耷拉)/;
 // ...unless the parking matter itself needs acting on: a vehicle in the way, a space taken, a theft.
 const parkingMatter = /占|挡|堵(?!塞)|乱停|挪车|挪一下|地锁|车位锁|停不|没(?:地方|处|车位)|被偷|丢了|偷/;
 // ...or an old or disabled person needs a service, not a fix: meals, shopping, company, carrying.
 const careService =
   /送(?:个|点|份|一份|顿)?(?:饭|餐|菜|药|上来|上楼|下楼)|买菜|代买|跑腿|取药|拿药|陪|聊天|说说话|看望|探望|照看|照顾|助浴|洗澡|理发|扛|搬|抬|背(?:下|上)|拎|搀|扶(?!手)/;
+
+// A pet lost or stuck, wherever it is (a car park, a shed roof): an animal's trouble is `other`,
+// not the place's category nor a person trapped. A dog that bit someone is still a danger.
+const petInTrouble =
+  /(?:猫|狗|宠物|鹦鹉|泰迪|金毛|柯基)[^,.!?\s]{0,10}(?:跑丢|走丢|跑出去|不见|找不到|下不来|出不来|卡在|卡住|困在)/;
+const bite = /咬|扑人|扑过来/;
+// An e-bike charged in the stairwell or by a cable from a window is a fire risk, even told as a
+// neighbour who will not listen.
+const indoorCharging =
+  /(?:楼道|楼梯间?|过道|走廊|家里|屋里)[^,.!?\s]{0,3}充电|(?:线|插排|插线板|接线板|排插)[^,.!?\s]{0,4}从(?:窗户?|楼上|阳台)|从(?:窗户?|楼上|阳台)[^,.!?\s]{0,6}(?:拉|扯|接|牵|甩|吊|顺)[^,.!?\s]{0,10}(?:充电|线|插排|插线板|接线板)|飞线/;
+// A detector or a doorbell beeping is a device to fix, however loud: the noise is its symptom.
+const deviceBeeping = /(?:报警器|烟感|探测器|门铃|感应器)[^,.!?\s]{0,8}(?:嘀|滴滴|叫|响个不停|乱响|乱报|误报)/;
+// A railing or handrail loose, a fix asked and no danger told: a fixing job.
+const railingFix =
+  /(?:扶手|栏杆|护栏)[\s\S]{0,30}(?:紧一紧|紧一下|拧紧|焊一下|焊一焊|钉一下|钉一钉|加固一下|修一下|修修)/;
+const dangerTold = /危险|隐患|不安全|吓人|差点|差一点|险些|掉下去|摔下去|小孩|孩子|(?<!没)伤着?人/;
 
 function decideCategory(s: Signals): Category {
   const { best, top, scores } = s.categories;
@@ -71,6 +87,10 @@ function decideCategory(s: Signals): Category {
   // An emergency names what is at stake: its cue's category gets a head start.
   if (hinted && hinted !== "other" && (scores[hinted] ?? 0) + 6 >= top) return hinted;
   if (scores.safety && fireLaneBlocked.test(s.text)) return "safety";
+  if (scores.other && !s.urgency.urgent && petInTrouble.test(s.text) && !bite.test(s.text)) return "other";
+  if (scores.safety && best !== "safety" && indoorCharging.test(s.text)) return "safety";
+  if (scores.repair && best !== "repair" && !hinted && deviceBeeping.test(s.text)) return "repair";
+  if (best === "safety" && scores.repair && railingFix.test(s.text) && !dangerTold.test(s.text)) return "repair";
   if (best === "dispute" && scores.legal && lawSought.test(s.text)) return "legal";
   // The thing to fix, not the place it is in (a garage light) or the person it troubles (a bulb
   // an old man living alone cannot reach).

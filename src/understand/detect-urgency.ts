@@ -94,7 +94,8 @@ function isTobacco(text: string, matched: string): boolean {
 const pet = /猫|狗|宠物|鹦鹉|八哥|兔子|仓鼠|乌龟|泰迪|金毛|柯基|哈士奇/;
 const petAfter = new RegExp(`^的?[^,.!?\\s]{0,4}(?:${pet.source})`);
 const person = /老人|孩子|小孩|娃|宝宝|我妈|我爸|老伴|奶奶|爷爷|大爷|大妈|老太|老头|他|她|我(?!家|们家)/;
-const away = /回来|回家|到家|丢|不见|找不|走失|出去|出门|没动静/;
+// ...and so is a pet stuck somewhere ("我家狗卡在两辆车中间出不来"): an animal's trouble, not a person trapped.
+const away = /回来|回家|到家|丢|不见|找不|走失|出去|出门|没动静|卡(?:在|住|进)|困(?:在|住)|出不来|下不来/;
 function isPetAway(text: string, at: number, matched: string): boolean {
   return away.test(matched) && isAboutPet(text, at, matched);
 }

@@ -46,7 +46,15 @@ const deniable: Partial<Record<Category, (hit: string) => boolean>> = {
   legal: () => true,
 };
 
+// A supply said to be working ("他家暖气倒是热的", "水电都正常") is not the matter.
+const supplyFine = /^(?:倒是|倒|都|也|还|是)(?:挺|很|蛮|还)?(?:热的|热乎|暖和|正常|好好的)/;
+
 function countedTotal(ctx: MatchContext, category: Category, hits: Hit[], total: number): number {
+  if (category === "utilities") {
+    let counted = 0;
+    for (const hit of hits) if (!supplyFine.test(ctx.text.slice(hit.end, hit.end + 8))) counted += hit.weight;
+    return counted;
+  }
   const check = deniable[category];
   if (!check) return total;
   let counted = 0;

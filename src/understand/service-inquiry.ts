@@ -4,7 +4,8 @@
 // reports something wrong, or tells someone to act now (TAXONOMY's rule of thumb).
 
 // Asked as a yes/no question or as a request for information.
-const yesNoEnding = /(?:吗|么|嘛|不|没|没有|不了)[啊呀呢哈哦嘞]*[\s?？!！。.~～]*$/;
+// "连个坐的地方都没有" states a lack: 都没有 / 也没有 is emphatic, not a yes/no question.
+const yesNoEnding = /(?:吗|么|嘛|(?<![都也])(?:不|没|没有)|不了)[啊呀呢哈哦嘞]*[\s?？!！。.~～]*$/;
 const asksForInformation = /谁知道|有人知道|有谁知道|请问|问一下|问下|问问|打听|想了解|咨询一下/;
 // "能不能加装电梯啊", "可不可以上门呀": the asking form, softened by a final particle.
 const asksWhetherSoftly =

@@ -247,3 +247,77 @@ describe("parseMessage: a fix not done, and our estate's facilities", () => {
     expect(parseMessage("我们小区能不能建个充电棚")).toMatchObject({ kind: "request", category: "suggestion" });
   });
 });
+
+// Error classes a resident writing apart showed (apart-17), in sentences written for these tests.
+describe("parseMessage: a plain question about a service", () => {
+  it.each([
+    "时间银行是啥 攒下的时长能换东西?",
+    "社区书屋咋借书 要押金不",
+    "便民理发点几点关门 听说周三有促销",
+    "重阳联欢会能报个合唱不 我们楼几个老哥们想上",
+  ])("reads %s as a question", (text) => {
+    expect(parseMessage(text).kind).toBe("question");
+  });
+  it.each([
+    ["暖气怎么不热了 3号楼2单元", "utilities"],
+    ["楼道灯怎么又灭了 都一个礼拜了", "repair"],
+  ])("still reads the complaint %s as a request", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+});
+
+describe("parseMessage: asks told as statements", () => {
+  it.each([
+    // A proposal whose last clause states a lack (都没有 is no yes/no question).
+    ["建议在快递驿站门口搭个雨棚 下雨天取件的人连个躲雨的地方都没有", "suggestion"],
+    // Paperwork asked done for a relative.
+    ["帮我爸登记一下高龄津贴 他腿脚不好来不了", "admin"],
+    ["麻烦帮我婆婆办理一下残疾证 她眼睛看不见了", "admin"],
+    // An opening time asked changed.
+    ["健身房周末能不能开到晚上八点 白天上班根本没空去", "suggestion"],
+    // How others fare is a comparison, not a fix.
+    ["我们楼水压一直上不去 别的楼都好好的 就我们不行 5号楼", "utilities"],
+    // Damage by the weather.
+    ["车棚顶上的铁皮让昨晚的大风刮起来了 一直哐当响", "repair"],
+  ])("reads %s as a request (%s)", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+  it("still reads asking till when a place opens as a question", () => {
+    expect(parseMessage("活动室晚上能开到几点").kind).toBe("question");
+  });
+  it("still reads asking how to apply for a relative as a question", () => {
+    expect(parseMessage("怎么帮我爸办老年证 要带什么").kind).toBe("question");
+  });
+});
+
+describe("parseMessage: notes to neighbours and praise ask nothing", () => {
+  it.each([
+    "保洁刘阿姨真不赖 前天下大雨还来给我们扫积水 必须表扬",
+    "昨天下午谁家丢了一把蓝伞 放物业办公室了 丢的去认领",
+    "这几盆花是我摆在楼道的 过两天就搬走 大家别给我扔了",
+  ])("reads %s as other", (text) => {
+    expect(parseMessage(text).kind).toBe("other");
+  });
+  it("still reads a dumped thing to clear as a request", () => {
+    expect(parseMessage("楼道里不知谁堆了一堆纸箱 占了半边路 麻烦物业给我们清走")).toMatchObject({
+      kind: "request",
+      category: "sanitation",
+    });
+  });
+});
+
+describe("parseMessage: urgency the taxonomy already names", () => {
+  it.each([
+    ["我一个老头子住 暖气片一点热乎气都没有 屋里冻得睡不着", "utilities"],
+    ["厨房灶台边的插座一直在往外渗水 估计是楼上管子漏了", "repair"],
+    ["卧室墙上开关往下滴水 我电闸都不敢碰", "repair"],
+  ])("reads %s as urgent (%s)", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category, urgency: "urgent" });
+  });
+  it.each([
+    "我家猫卡在车棚顶上的缝里下不来了 谁有梯子借一下",
+    "对门的小狗钻到地库两辆车中间卡住了 出不来 谁来帮个忙",
+  ])("reads a pet stuck, %s, as other and normal", (text) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category: "other", urgency: "normal" });
+  });
+});

@@ -272,3 +272,37 @@ describe("parseMessage: requests, notices and share links", () => {
     expect(parseMessage(text).kind).toBe(kind);
   });
 });
+
+// Tie-breaks a resident writing apart hit (apart-17), in sentences written for these tests.
+describe("parseMessage: more tie-breaks of docs/taxonomy.md", () => {
+  it.each([
+    ["sewage coming up a kitchen floor drain", "厨房地漏往上反臭水 一股下水道味", "repair"],
+    ["a manhole overflowing onto a path", "小区东门那个井盖往外涌污水 路上全是 走路都得绕", "repair"],
+    [
+      "e-bike charged on the stairs, the owner will not listen",
+      "楼上那户天天在楼梯间充电瓶车 说过他好几次就是不听",
+      "safety",
+    ],
+    ["a cable hung from a balcony to charge", "三楼把插线板从阳台吊下来给电动车充电 跟她讲了照样", "safety"],
+    ["a doorbell beeping all night", "门铃半夜自己滴滴叫 吵得全家睡不着 是不是坏了", "repair"],
+    ["a loose handrail, a fix asked", "二单元楼梯扶手晃得厉害 螺丝松了 有空来紧一紧", "repair"],
+    ["a loose railing told as a danger to children", "楼梯栏杆松了一大截 小孩跑上跑下太危险了 来紧一紧吧", "safety"],
+    ["a ceiling leak, the upstairs flat not answering", "厨房顶上一直往下滴水 上去敲门没人 好几天了", "repair"],
+    ["abandoned bikes taking the shed", "车棚里好多破自行车好几年没人骑 我的车没地方放", "parking"],
+    ["birds fouling a doorstep", "阳台底下的台阶鸟粪一层一层的 走上去滑 能不能冲一冲", "sanitation"],
+  ])("%s → %s", (_why, text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+});
+
+describe("parseMessage: a supply said to be working is not the matter", () => {
+  it.each([
+    ["对门王奶奶一个人过 她家暖气倒是热乎 就是想请志愿者常去看看她", "elderly"],
+    ["我家水电都正常 就是楼道灯坏了一个礼拜", "repair"],
+  ])("%s → %s", (text, category) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", category });
+  });
+  it("still reads heating that is not warm as utilities", () => {
+    expect(parseMessage("我家暖气倒是开了 就是一点都不热").category).toBe("utilities");
+  });
+});

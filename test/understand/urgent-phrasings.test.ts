@@ -215,3 +215,16 @@ describe("written Cantonese, Sichuanese and Wu", () => {
     expect(parseMessage("阿拉姆妈刚刚掼了一跤 爬勿起来").urgency).toBe("urgent");
   });
 });
+
+// A danger told as what happens whenever it rains is a standing fault, not an emergency now.
+describe("parseMessage: habitual water is not an emergency", () => {
+  it.each([
+    "建议在单元门口铺块防滑垫 一下雨门厅里全是水 滑得很",
+    "车库入口一到雨天就满地是水 能不能修个排水沟",
+  ])("%s is normal", (text) => {
+    expect(parseMessage(text)).toMatchObject({ kind: "request", urgency: "normal" });
+  });
+  it("still reads water all over the floor now as urgent", () => {
+    expect(parseMessage("楼上漏下来的水 我家客厅现在满地都是水").urgency).toBe("urgent");
+  });
+});

@@ -30,16 +30,23 @@ export const resolvedCues: Term[] = [
 
 /** Thanks and praise mute their clause too, unless the same clause asks for something. */
 export const thanksCues: Term[] = [
-  [/谢谢|感谢|多谢|谢了|辛苦了|辛苦|点赞|点个赞|给力|(?<!不)利索|及时|暖心|太好了|多亏|幸亏|幸好/, 1],
+  // 暖心卡, 暖心食堂: a service named 暖心 is no thanks.
+  [
+    /谢谢|感谢|多谢|谢了|辛苦了|辛苦|点赞|点个赞|给力|(?<![想要扬])表扬|真不赖|没得说|好样的|(?<!不)利索|及时|暖心(?![卡餐饭食服驿屋行工计项包])|太好了|多亏|幸亏|幸好/,
+    1,
+  ],
 ];
 
 /** Strong signs of a message that is not for the community to act on. */
 export const noiseCues: Term[] = [
   // Ads: prices per unit, private chat, delivery, group buys, services for hire.
   [
-    /专业.{0,4}(?:疏通|开锁|维修|搬家|保洁|清洗|安装|回收|上门)|家电清洗|价格(?:实惠|公道|优惠|便宜|合理)|欢迎(?:来电|咨询|选购|订购)|量大从优|有需要的?(?:联系|私聊|私信|加)|(?:详情|价格|报价)(?:请)?(?:私聊|私信)|加微信|加我微信|送货上门|包邮|拼团|开团|团购|下单|(?<!点(?:了|开了|进了|过)[^,.!?\s]{0,6})链接|(?<!几点[^,.!?\s]{0,8}|哪[^,.!?\s]{0,8})特价(?![^,.!?\s]{0,8}(?:几点|什么时候|哪))|促销|接龙|自提|代购|价格公道|随叫随到|专业(?:疏通|开锁|维修|搬家|保洁)|上门服务.{0,6}电话|招代理|兼职|刷单/,
+    /专业.{0,4}(?:疏通|开锁|维修|搬家|保洁|清洗|安装|回收|上门)|家电清洗|价格(?:实惠|公道|优惠|便宜|合理)|欢迎(?:来电|咨询|选购|订购)|量大从优|有需要的?(?:联系|私聊|私信|加)|(?:详情|价格|报价)(?:请)?(?:私聊|私信)|加微信|加我微信|送货上门|包邮|拼团|开团|团购|下单|(?<!点(?:了|开了|进了|过)[^,.!?\s]{0,6})链接|接龙|自提|代购|价格公道|随叫随到|专业(?:疏通|开锁|维修|搬家|保洁)|上门服务.{0,6}电话|招代理|兼职|刷单/,
     5,
   ],
+  // A special offer alone is the news a place sells cheap, not yet an ad: with a price, a link or
+  // a group buy it adds up to one; "菜站几点开门 听说早上有特价菜" still asks when it opens.
+  [/特价|促销/, 3],
   // The lookbehind starts a price only at the first digit: without it a long run of digits is
   // scanned again from every position (quadratic; 20,000 digits took 2 s).
   [
@@ -97,6 +104,8 @@ export const chatCues: Term[] = [
   [/(?:杀|来|下|打)(?:两|几|一)盘|打(?:两|几)圈|三缺一|凑(?:一)?桌/, 6],
   // Lost and found among neighbours: "捡到一串钥匙 谁丢的去拿".
   [/(?:捡到|拾到|捡了)[\s\S]{0,24}(?:来认|来领|去拿|来拿|去领|谁丢的|谁家丢)/, 8],
+  // ...told by who lost it: "谁丢了一串钥匙 放门卫室了 丢的去认领".
+  [/(?:谁(?:家)?丢了|谁丢的|失主)[\s\S]{0,30}(?:认领|来拿|来取|来领|来认|去拿|去取|去领|去认)/, 8],
   // Something of a neighbour's found, the owner told to come for it: "谁家的衣服掉下来了 快来收".
   [/谁(?:家)?[^,.!?\s]{0,6}的[\s\S]{0,30}(?:来拿|来取|来领|来认|来收|去拿|去取|去领|拿走|收走)/, 8],
   [/玩得|开心|高兴|圆满|热热闹闹|好热闹/, 2],
