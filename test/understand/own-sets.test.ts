@@ -31,6 +31,7 @@ const sets = [
   "own-messages-14.jsonl",
   "own-messages-15.jsonl",
   "own-messages-16.jsonl",
+  "own-messages-17.jsonl",
 ];
 
 describe.each(sets)("%s", (file) => {
@@ -57,6 +58,9 @@ describe.each(sets)("%s", (file) => {
     // Its errors were studied while the parser was tuned (kind, tie-breaks), so it now scores
     // like a seen set (1.00); the floor is a little below that, not a claim about unseen messages.
     "own-messages-16.jsonl": 0.97,
+    // Written apart in the third session (first contact: kind 0.925, macro-F1 0.907, urgent 0.917 /
+    // 0.917), then studied for the third parser round; the same holds.
+    "own-messages-17.jsonl": 0.97,
   };
   const categoryFloor = unseen[file] ?? 0.93;
   it(`gets the category right for at least ${categoryFloor * 100}% of requests`, () => {
