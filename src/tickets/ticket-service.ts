@@ -14,7 +14,7 @@ import { placeUnknown } from "./infer-place.js";
 import { mergeParts } from "./ticket-merges.js";
 import { createReportLinks } from "./report-links.js";
 import { createWithdraw } from "./withdraw-ticket.js";
-import { createTicketBoard, type PastLimit } from "./ticket-board.js";
+import { createTicketBoard, type Listed, type PastLimit } from "./ticket-board.js";
 import { createTimeline } from "./ticket-timeline.js";
 import { createStaffActions } from "./staff-actions.js";
 import { boardReplies } from "./board-replies.js";
@@ -434,9 +434,16 @@ export function createTicketService(o: TicketServiceOptions) {
     split: links.split,
     withdraw: createWithdraw({ store: o.store, clock: o.clock, notify }).withdraw,
     mergeByHand: links.mergeByHand,
-    listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
+    /**
+     * Staff's 工单: the tickets not finished yet (done ones waiting for a rating too), oldest first,
+     * each with its latest reopen (its age counts from then), and the ids of those past a limit.
+     */
+    listOpenForStaff: async () =>
+      board.withLimits(await o.store.listByStatus(["open", "claimed", "done"], 50), o.clock.now()),
     now: () => o.clock.now(),
-    listUnclaimed: () => o.store.listByStatus(["open"], 30),
+    /** The volunteers' list: tickets nobody has taken, oldest first, each with its latest reopen. */
+    listUnclaimed: async (): Promise<Listed[]> =>
+      (await board.withLimits(await o.store.listByStatus(["open"], 30), o.clock.now())).tickets,
     /** Tickets a volunteer holds (claimed or assigned, not yet done). */
     async listHeldBy(volunteerId: string): Promise<Ticket[]> {
       return (await o.store.listByStatus(["claimed"], 500)).filter((t) => t.volunteerId === volunteerId);
