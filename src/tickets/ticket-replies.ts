@@ -138,6 +138,8 @@ export const ticketReplies = {
       ? `对不起没让您满意。#${t.id} 已转给社区工作人员${t.ratingComment ? ", 您说的情况也一并转过去了" : ""}, 会尽快再联系您。`
       : `谢谢您的评价${t.ratingComment ? "和留言" : ""}! #${t.id} 已办结。有事随时在群里说。`,
   ratingUnclear: (_t: Ticket) => "您是满意还是不满意呢? 回复「满意」「不满意」或 1-5 分就行。",
+  /** On the timeline, why a ticket rated 不满意 was reopened when staff gave it to someone (指派). */
+  reopenedUnsatisfied: () => "居民评价不满意, 重新处理",
   unsatisfiedAlert: (t: Ticket) =>
     `【居民不满意】#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | 居民 ${t.residentName} 评 ${t.rating} 分${t.ratingComment ? `, 留言: 「${summarize(t.ratingComment, 120)}」` : ""}, 志愿者 ${t.volunteerName ?? "-"}。可「指派 ${t.id} @某人」重新处理。`,
   closedNotice: (t: Ticket) => `#${t.id} 已由社区办结: ${t.closeReason || "无说明"}。有问题随时再说。`,

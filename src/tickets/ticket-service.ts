@@ -7,7 +7,7 @@ import type { Parsed } from "../understand/taxonomy.js";
 import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
 import { readCloseKind } from "./read-close-kind.js";
-import type { Actor, Ticket, TicketStore } from "./ticket.js";
+import type { Actor, StepEvent, Ticket, TicketStore } from "./ticket.js";
 import { claimerOfClosed, formatLocation, ticketReplies as say } from "./ticket-replies.js";
 import { placeReplies } from "./emergency-replies.js";
 import { placeUnknown } from "./infer-place.js";
@@ -375,7 +375,11 @@ export function createTicketService(o: TicketServiceOptions) {
       return closed;
     },
 
-    /** Staff assign a ticket to someone; a ticket closed unsatisfied is reopened this way. */
+    /**
+     * Staff assign a ticket to someone. A ticket its resident rated 不满意 is reopened this way: the
+     * reopen is recorded before the assignment, as staff's 重新打开 records it, so its limits, the
+     * wait staff and volunteers see, the resident's 督促 notice and 延期 all start afresh from it.
+     */
     async assign(id: number, assignee: Actor, staff: Actor, messageId: string): Promise<Ticket> {
       const now = o.clock.now();
       const t = await mustGet(id);
@@ -384,6 +388,13 @@ export function createTicketService(o: TicketServiceOptions) {
       const reassigned = t.status === "claimed" && t.volunteerId !== null && t.volunteerId !== assignee.id;
       if (t.status === "done" || (t.status === "closed" && !reopenable))
         throw new LinliError("bad_state", "finished", { ticket: t, action: "指派" });
+      const assignedEvent: StepEvent = {
+        type: "assigned",
+        actorId: staff.id,
+        actorName: staff.name,
+        note: reassigned ? `${assignee.name} (原 ${t.volunteerName ?? "-"})` : assignee.name,
+        at: now,
+      };
       const assigned = await o.store.transition(
         id,
         { from: [t.status] },
@@ -395,13 +406,12 @@ export function createTicketService(o: TicketServiceOptions) {
           closedAt: null,
           doneAt: null,
         },
-        {
-          type: "assigned",
-          actorId: staff.id,
-          actorName: staff.name,
-          note: reassigned ? `${assignee.name} (原 ${t.volunteerName ?? "-"})` : assignee.name,
-          at: now,
-        },
+        reopenable
+          ? [
+              { type: "reopened", actorId: staff.id, actorName: staff.name, note: say.reopenedUnsatisfied(), at: now },
+              assignedEvent,
+            ]
+          : assignedEvent,
       );
       if (!assigned)
         throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "指派" });

@@ -8,7 +8,19 @@ import type { Actor, Role, RoomRole } from "../../src/core/types.js";
 import type { Context } from "../../src/pipeline/context.js";
 import type { Ticket } from "../../src/tickets/ticket.js";
 import { ticketCommands } from "../../src/tickets/ticket-commands.js";
-import { china, consoleStaff, HOUR, li, liu, MIN, type StaffWorld, staffWorld, wang, zhang } from "./staff-world.js";
+import {
+  chen,
+  china,
+  consoleStaff,
+  HOUR,
+  li,
+  liu,
+  MIN,
+  type StaffWorld,
+  staffWorld,
+  wang,
+  zhang,
+} from "./staff-world.js";
 
 let w: StaffWorld;
 beforeEach(async () => {
@@ -195,6 +207,51 @@ describe("a reopened ticket's limits", () => {
     expect(await overdue()).toBe(false);
     w.clock.set(china(27, 17, 31));
     expect(await overdue()).toBe(true);
+  });
+
+  it("count from when staff give a ticket rated 不满意 to someone again (指派): a reopen on its timeline", async () => {
+    // Reported, done and rated 不满意 ten days ago (Tuesday 10 November).
+    w.clock.set(china(10, 10));
+    const t = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
+    await w.tickets.claim(t.id, liu, "m-claim");
+    await w.tickets.complete(t.id, liu, "换了灯泡", "m-done");
+    await w.tickets.rate(zhang, 1, t.id, "m-rate", "灯还是不亮");
+
+    // Friday 20 November, 10:00: staff give it to 陈师傅 (as the 不满意 alert suggests).
+    w.clock.set(china(20, 10));
+    await w.tickets.assign(t.id, chen, consoleStaff, "m-assign");
+    const { entries } = await w.tickets.timeline(t.id);
+    expect(entries.slice(-4).map((e) => e.text)).toEqual([
+      "居民 张秀英 评价: 1 分, 留言「灯还是不亮」",
+      "督办: 居民不满意",
+      "赵书记 重新打开: 居民评价不满意, 重新处理",
+      "赵书记 指派给 陈师傅",
+    ]);
+    expect(entries.at(-2)).toMatchObject({ type: "reopened", actor: consoleStaff });
+
+    const overdue = async () => {
+      const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
+      const chat = (await w.tickets.listOpenForStaff()).late.has(t.id);
+      const timeline = (await w.tickets.timeline(t.id)).overdue;
+      expect([chat, timeline]).toEqual([board, board]);
+      return board;
+    };
+    const escalations = async () =>
+      (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${t.id}`));
+    await w.sentSince();
+    // Not overdue the day it goes back to work for having been reported ten days ago.
+    expect(await overdue()).toBe(false);
+    await w.followUp.run();
+    expect(await escalations()).toEqual([]);
+
+    // Its finish limit is three working days from then (Wednesday 10:00), its age counted from then.
+    w.clock.set(china(25, 9, 59));
+    expect(await overdue()).toBe(false);
+    w.clock.set(china(25, 10, 1));
+    expect(await overdue()).toBe(true);
+    await w.followUp.run();
+    const chased = (await escalations()).map((m) => m.text);
+    expect(chased).toEqual([expect.stringContaining("应在 11月25日 10:00 前办好, 重新打开已5天")]);
   });
 
   it("start afresh without a 延期 granted before the close; one granted after the reopen moves them", async () => {
