@@ -4,6 +4,7 @@ import {
   type LimitFacts,
   movedSinceReopen,
   responseEvents,
+  stepEvents,
   type Ticket,
   type TicketEvent,
   type TicketStatus,
@@ -110,6 +111,7 @@ export function createPrismaTicketStore(db: Db): TicketStore {
       return r ? toTicket(r) : null;
     },
     async transition(id, when, patch, event) {
+      const events = stepEvents(event);
       return db.$transaction(async (tx) => {
         const { count } = await tx.ticket.updateMany({
           where: {
@@ -117,10 +119,11 @@ export function createPrismaTicketStore(db: Db): TicketStore {
             status: { in: when.from },
             ...(when.volunteerId !== undefined ? { volunteerId: when.volunteerId } : {}),
           },
-          data: { ...patch, updatedAt: event.at },
+          data: { ...patch, updatedAt: events.at(-1)!.at },
         });
         if (count !== 1) return null;
-        await tx.ticketEvent.create({ data: { ...event, ticketId: id } });
+        // One by one, so their ids (and the timeline's order at one instant) follow the order given.
+        for (const e of events) await tx.ticketEvent.create({ data: { ...e, ticketId: id } });
         return toTicket(await tx.ticket.findUniqueOrThrow({ where: { id } }));
       });
     },

@@ -4,6 +4,8 @@ import {
   type LimitFacts,
   movedSinceReopen,
   responseEvents,
+  type StepEvent,
+  stepEvents,
   type Ticket,
   type TicketEvent,
   type TicketPatch,
@@ -146,20 +148,21 @@ export function createSqliteTicketStore(db: Sqlite): TicketStore {
       id: number,
       when: { from: string[]; volunteerId?: string },
       patch: TicketPatch,
-      event: Omit<TicketEvent, "ticketId">,
+      event: StepEvent | readonly StepEvent[],
     ) => {
+      const events = stepEvents(event);
       const keys = Object.keys(patch).sort();
       const values = keys.map((k) => sqlValue(k, (patch as Record<string, unknown>)[k]));
       const args = [
         ...values,
-        toSqlDate(event.at),
+        toSqlDate(events.at(-1)!.at),
         id,
         ...when.from,
         ...(when.volunteerId !== undefined ? [when.volunteerId] : []),
       ];
       const r = updateFor(keys, when.from.length, when.volunteerId !== undefined).run(...args);
       if (r.changes !== 1) return null;
-      addEvent({ ...event, ticketId: id });
+      for (const e of events) addEvent({ ...e, ticketId: id });
       return toTicket(byId.get(id) as Record<string, unknown>);
     },
   );

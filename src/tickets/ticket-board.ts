@@ -83,19 +83,32 @@ export function readBuilding(raw: string): string | null {
   return b || null;
 }
 
+/** A ticket as staff's and volunteers' lists show it: with its latest reopen, which its age counts from. */
+export type Listed = Ticket & { reopenedAt: Date | null };
+
+const running = (t: Ticket) => t.status === "open" || t.status === "claimed";
+
 export function createTicketBoard(o: TicketBoardOptions) {
+  /**
+   * These tickets, each with its latest reopen, and the ids of the running ones past a limit at
+   * `now`: one read of the limit facts for all of them.
+   */
+  async function withLimits(tickets: Ticket[], now: Date): Promise<{ tickets: Listed[]; late: Set<number> }> {
+    const facts = await o.store.limitFacts(tickets.map((t) => t.id));
+    const late = new Set<number>();
+    const listed = tickets.map((t): Listed => {
+      const f = facts.get(t.id);
+      const limited = { ...t, reopenedAt: f?.reopenedAt ?? null };
+      const responded = t.status !== "open" || (f?.responseEvent ?? false);
+      if (running(t) && o.pastLimit(limited, now, { responded, movedLimit: f?.movedLimit ?? null })) late.add(t.id);
+      return limited;
+    });
+    return { tickets: listed, late };
+  }
+
   /** The ids of the running tickets among these that are past a limit at `now`: two queries in all. */
   async function overdueIds(tickets: Ticket[], now: Date): Promise<Set<number>> {
-    const running = tickets.filter((t) => t.status === "open" || t.status === "claimed");
-    const facts = await o.store.limitFacts(running.map((t) => t.id));
-    const late = new Set<number>();
-    for (const t of running) {
-      const f = facts.get(t.id);
-      const responded = t.status !== "open" || (f?.responseEvent ?? false);
-      const limited = { ...t, reopenedAt: f?.reopenedAt ?? null };
-      if (o.pastLimit(limited, now, { responded, movedLimit: f?.movedLimit ?? null })) late.add(t.id);
-    }
-    return late;
+    return (await withLimits(tickets.filter(running), now)).late;
   }
 
   async function toQuery(f: BoardFilter): Promise<BoardQuery> {
@@ -121,6 +134,7 @@ export function createTicketBoard(o: TicketBoardOptions) {
 
   return {
     overdueIds,
+    withLimits,
 
     /** One page of the board, newest first; `limit` at most 100. */
     async list(filter: BoardFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<BoardPage> {

@@ -138,8 +138,7 @@ export function ticketCommands(o: TicketCommandOptions): Middleware<Context> {
           await replyOwnTickets(ctx);
           return;
         }
-        const open = await tickets.listOpen();
-        const late = await tickets.overdueIds(open);
+        const { tickets: open, late } = await tickets.listOpenForStaff();
         await ctx.reply(
           say.openList(open, (t) => late.has(t.id), tickets.now()),
           { mention: false },

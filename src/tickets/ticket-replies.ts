@@ -42,6 +42,26 @@ function formatAge(from: Date, now: Date): string {
   return `${Math.floor(hours / 24)}天${hours % 24 ? `${hours % 24}小时` : ""}`;
 }
 
+/**
+ * A ticket as the lists show it: `reopenedAt`, when staff last reopened it, if ever. Its age
+ * counts from then, as its limits and the reminders' ages do.
+ */
+type Aged = Ticket & { reopenedAt?: Date | null };
+
+const reopenedSince = (t: Aged): Date | null => (t.reopenedAt && t.reopenedAt > t.createdAt ? t.reopenedAt : null);
+
+/** Staff's 已登记 column: 3小时, or 重新打开已3小时 (the reminders' 已登记3小时 / 重新打开已3小时). */
+function listedAge(t: Aged, now: Date): string {
+  const reopened = reopenedSince(t);
+  return reopened ? `重新打开已${formatAge(reopened, now)}` : formatAge(t.createdAt, now);
+}
+
+/** 已等3小时, or 重新打开后已等3小时, as the reminders say it. */
+function waitedAge(t: Aged, now: Date): string {
+  const reopened = reopenedSince(t);
+  return `${reopened ? "重新打开后" : ""}已等${formatAge(reopened ?? t.createdAt, now)}`;
+}
+
 function contactDetails(t: Ticket): string[] {
   return [
     `居民: ${t.residentName}${t.roomTopic ? ` (${t.roomTopic})` : ""}`,
@@ -118,6 +138,8 @@ export const ticketReplies = {
       ? `对不起没让您满意。#${t.id} 已转给社区工作人员${t.ratingComment ? ", 您说的情况也一并转过去了" : ""}, 会尽快再联系您。`
       : `谢谢您的评价${t.ratingComment ? "和留言" : ""}! #${t.id} 已办结。有事随时在群里说。`,
   ratingUnclear: (_t: Ticket) => "您是满意还是不满意呢? 回复「满意」「不满意」或 1-5 分就行。",
+  /** On the timeline, why a ticket rated 不满意 was reopened when staff gave it to someone (指派). */
+  reopenedUnsatisfied: () => "居民评价不满意, 重新处理",
   unsatisfiedAlert: (t: Ticket) =>
     `【居民不满意】#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | 居民 ${t.residentName} 评 ${t.rating} 分${t.ratingComment ? `, 留言: 「${summarize(t.ratingComment, 120)}」` : ""}, 志愿者 ${t.volunteerName ?? "-"}。可「指派 ${t.id} @某人」重新处理。`,
   closedNotice: (t: Ticket) => `#${t.id} 已由社区办结: ${t.closeReason || "无说明"}。有问题随时再说。`,
@@ -163,14 +185,14 @@ export const ticketReplies = {
           ),
           "办好后回复「完成 编号 备注」, 来不了回复「放弃 编号」。",
         ].join("\n"),
-  openTasks: (tickets: Ticket[], now: Date) =>
+  openTasks: (tickets: Aged[], now: Date) =>
     tickets.length === 0
       ? "现在没有等人接的任务, 谢谢您!"
       : [
           `等人接的任务 ${tickets.length} 件 (最早的在前):`,
           ...tickets.map(
             (t) =>
-              `${t.urgency === "urgent" ? "【紧急】" : ""}#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | ${summarize(t.text, 20)} | 居民 ${maskName(t.residentName)} | 已等${formatAge(t.createdAt, now)}`,
+              `${t.urgency === "urgent" ? "【紧急】" : ""}#${t.id} ${categoryName(t.category)} | ${formatLocation(t)} | ${summarize(t.text, 20)} | 居民 ${maskName(t.residentName)} | ${waitedAge(t, now)}`,
           ),
           "回复「认领 编号」接单。",
         ].join("\n"),
@@ -187,14 +209,14 @@ export const ticketReplies = {
     ]
       .filter(Boolean)
       .join("\n"),
-  openList: (tickets: Ticket[], overdue: (t: Ticket) => boolean, now: Date) =>
+  openList: (tickets: Aged[], overdue: (t: Ticket) => boolean, now: Date) =>
     tickets.length === 0
       ? "目前没有未办结的工单。"
       : [
           `未办结工单 ${tickets.length} 件 (最早的在前; 编号 类别 地点 内容 | 状态 | 已登记):`,
           ...tickets.map(
             (t) =>
-              `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${staffStatusNames[t.status]}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${formatAge(t.createdAt, now)}`,
+              `${overdue(t) ? "⚠超时 " : ""}#${t.id} [${categoryName(t.category)}${t.urgency === "urgent" ? "·紧急" : ""}] ${formatLocation(t)} ${summarize(t.text, 20)} | ${staffStatusNames[t.status]}${t.volunteerName ? ` (${t.volunteerName})` : ""} | ${listedAge(t, now)}`,
           ),
         ].join("\n"),
   autoClosedUnrated: (t: Ticket) => `#${t.id} 已办结 (未收到评价)。如还有问题, 随时在群里说。`,

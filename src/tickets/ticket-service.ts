@@ -7,14 +7,14 @@ import type { Parsed } from "../understand/taxonomy.js";
 import { findRepeat } from "./find-repeat.js";
 import { findPhone, summarize } from "./mask.js";
 import { readCloseKind } from "./read-close-kind.js";
-import type { Actor, Ticket, TicketStore } from "./ticket.js";
+import type { Actor, StepEvent, Ticket, TicketStore } from "./ticket.js";
 import { claimerOfClosed, formatLocation, ticketReplies as say } from "./ticket-replies.js";
 import { placeReplies } from "./emergency-replies.js";
 import { placeUnknown } from "./infer-place.js";
 import { mergeParts } from "./ticket-merges.js";
 import { createReportLinks } from "./report-links.js";
 import { createWithdraw } from "./withdraw-ticket.js";
-import { createTicketBoard, type PastLimit } from "./ticket-board.js";
+import { createTicketBoard, type Listed, type PastLimit } from "./ticket-board.js";
 import { createTimeline } from "./ticket-timeline.js";
 import { createStaffActions } from "./staff-actions.js";
 import { boardReplies } from "./board-replies.js";
@@ -375,7 +375,11 @@ export function createTicketService(o: TicketServiceOptions) {
       return closed;
     },
 
-    /** Staff assign a ticket to someone; a ticket closed unsatisfied is reopened this way. */
+    /**
+     * Staff assign a ticket to someone. A ticket its resident rated 不满意 is reopened this way: the
+     * reopen is recorded before the assignment, as staff's 重新打开 records it, so its limits, the
+     * wait staff and volunteers see, the resident's 督促 notice and 延期 all start afresh from it.
+     */
     async assign(id: number, assignee: Actor, staff: Actor, messageId: string): Promise<Ticket> {
       const now = o.clock.now();
       const t = await mustGet(id);
@@ -384,6 +388,13 @@ export function createTicketService(o: TicketServiceOptions) {
       const reassigned = t.status === "claimed" && t.volunteerId !== null && t.volunteerId !== assignee.id;
       if (t.status === "done" || (t.status === "closed" && !reopenable))
         throw new LinliError("bad_state", "finished", { ticket: t, action: "指派" });
+      const assignedEvent: StepEvent = {
+        type: "assigned",
+        actorId: staff.id,
+        actorName: staff.name,
+        note: reassigned ? `${assignee.name} (原 ${t.volunteerName ?? "-"})` : assignee.name,
+        at: now,
+      };
       const assigned = await o.store.transition(
         id,
         { from: [t.status] },
@@ -395,13 +406,12 @@ export function createTicketService(o: TicketServiceOptions) {
           closedAt: null,
           doneAt: null,
         },
-        {
-          type: "assigned",
-          actorId: staff.id,
-          actorName: staff.name,
-          note: reassigned ? `${assignee.name} (原 ${t.volunteerName ?? "-"})` : assignee.name,
-          at: now,
-        },
+        reopenable
+          ? [
+              { type: "reopened", actorId: staff.id, actorName: staff.name, note: say.reopenedUnsatisfied(), at: now },
+              assignedEvent,
+            ]
+          : assignedEvent,
       );
       if (!assigned)
         throw new LinliError("bad_state", "changed meanwhile", { ticket: await mustGet(id), action: "指派" });
@@ -434,9 +444,16 @@ export function createTicketService(o: TicketServiceOptions) {
     split: links.split,
     withdraw: createWithdraw({ store: o.store, clock: o.clock, notify }).withdraw,
     mergeByHand: links.mergeByHand,
-    listOpen: () => o.store.listByStatus(["open", "claimed", "done"], 50),
+    /**
+     * Staff's 工单: the tickets not finished yet (done ones waiting for a rating too), oldest first,
+     * each with its latest reopen (its age counts from then), and the ids of those past a limit.
+     */
+    listOpenForStaff: async () =>
+      board.withLimits(await o.store.listByStatus(["open", "claimed", "done"], 50), o.clock.now()),
     now: () => o.clock.now(),
-    listUnclaimed: () => o.store.listByStatus(["open"], 30),
+    /** The volunteers' list: tickets nobody has taken, oldest first, each with its latest reopen. */
+    listUnclaimed: async (): Promise<Listed[]> =>
+      (await board.withLimits(await o.store.listByStatus(["open"], 30), o.clock.now())).tickets,
     /** Tickets a volunteer holds (claimed or assigned, not yet done). */
     async listHeldBy(volunteerId: string): Promise<Ticket[]> {
       return (await o.store.listByStatus(["claimed"], 500)).filter((t) => t.volunteerId === volunteerId);

@@ -38,7 +38,10 @@ export type TicketEventType =
   | "folded"
   /** The resident wrote about the same problem again (note: what they wrote); no new ticket. */
   | "repeated"
-  /** Staff opened a done or closed ticket again (note: why). */
+  /**
+   * A done or closed ticket is open again (note: why): staff reopened it, or gave a ticket its
+   * resident rated 不满意 to someone with 指派 (note: 居民评价不满意, 重新处理).
+   */
   | "reopened"
   /** Staff's internal note: never sent to the resident or volunteers. */
   | "noted";
@@ -198,6 +201,14 @@ export interface LimitFacts {
   reopenedAt: Date | null;
 }
 
+/** An event a transition records on its ticket. */
+export type StepEvent = Omit<TicketEvent, "ticketId">;
+
+/** A transition's event or events, as a list in their order. */
+export function stepEvents(event: StepEvent | readonly StepEvent[]): readonly StepEvent[] {
+  return "type" in event ? [event] : event;
+}
+
 /** Port: ticket persistence. Transitions are compare-and-set, so concurrent claims have one winner. */
 export interface TicketStore {
   /** Creates the ticket and its `created` event; returns the existing one for a known source message. */
@@ -205,14 +216,15 @@ export interface TicketStore {
   get(id: number): Promise<Ticket | null>;
   /**
    * Applies `patch` only if the ticket's status is one of `from` (and, when given, its
-   * volunteer is `volunteerId`), recording `event`. Returns the updated ticket, or null
-   * when the condition did not hold.
+   * volunteer is `volunteerId`), recording `event` (or several, in their order, all or none:
+   * a ticket reopened by 指派 records the reopen, then the assignment). Returns the updated
+   * ticket, or null when the condition did not hold.
    */
   transition(
     id: number,
     when: { from: TicketStatus[]; volunteerId?: string },
     patch: TicketPatch,
-    event: Omit<TicketEvent, "ticketId">,
+    event: StepEvent | readonly [StepEvent, ...StepEvent[]],
   ): Promise<Ticket | null>;
   addEvent(event: TicketEvent): Promise<void>;
   events(ticketId: number): Promise<TicketEvent[]>;

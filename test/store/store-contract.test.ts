@@ -2,6 +2,8 @@
 // SQLite, and Prisma on PostgreSQL (skipped, with a message, where no server runs).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/core/types.js";
+import { isPastLimit } from "../../src/follow-up/deadlines.js";
+import { defaultRules } from "../../src/follow-up/follow-up-rules.js";
 import type { OutboxStore } from "../../src/outbox/outbox-store.js";
 import { type OpenedDatabase, openDatabase } from "../../src/store/open-database.js";
 import type { InboxStore } from "../../src/pipeline/inbox-store.js";
@@ -11,7 +13,10 @@ import { createPrismaTicketStore } from "../../src/store/prisma-ticket-store.js"
 import { createSqliteInboxStore } from "../../src/store/sqlite-inbox-store.js";
 import { createSqliteOutboxStore } from "../../src/store/sqlite-outbox-store.js";
 import { createSqliteTicketStore } from "../../src/store/sqlite-ticket-store.js";
+import { chinaTimeToDate } from "../../src/text/china-time.js";
 import type { NewTicket, Ticket, TicketStore } from "../../src/tickets/ticket.js";
+import { createTicketService } from "../../src/tickets/ticket-service.js";
+import { createFakeClock } from "../helpers/fake-clock.js";
 import { tempDir } from "../helpers/grpc-harness.js";
 import { freshPostgresSchema, postgresAvailable } from "../helpers/postgres.js";
 
@@ -655,6 +660,76 @@ describe.each(kinds)("%s", (_name, available, make) => {
     expect(facts.get(before.id)).toEqual({ responseEvent: false, movedLimit: null, reopenedAt: at(8) });
     expect(facts.get(after.id)).toEqual({ responseEvent: false, movedLimit: at(900), reopenedAt: at(8) });
   });
+
+  it.skipIf(!available)("records a transition's several events in their order, or none of them", async () => {
+    const { ticket } = await s.tickets.create({ ...newTicket("src-steps"), residentId: "p-steps" });
+    const step = (type: "reopened" | "assigned", note: string) =>
+      ({ type, actorId: "s1", actorName: "赵书记", note, at: at(6) }) as const;
+    const both = [step("reopened", "居民评价不满意, 重新处理"), step("assigned", "陈师傅")] as const;
+    const claimed = await s.tickets.transition(ticket.id, { from: ["open"] }, { status: "claimed" }, both);
+    expect(claimed).toMatchObject({ status: "claimed", updatedAt: at(6) });
+    expect(await s.tickets.transition(ticket.id, { from: ["open"] }, { status: "done" }, both)).toBeNull();
+    expect((await s.tickets.events(ticket.id)).map((e) => [e.type, e.note])).toEqual([
+      ["created", null],
+      ["reopened", "居民评价不满意, 重新处理"],
+      ["assigned", "陈师傅"],
+    ]);
+  });
+
+  it.skipIf(!available)(
+    "reopens a ticket rated 不满意 that staff give to someone (指派): on its timeline, its limits from then",
+    async () => {
+      // Reported, done and rated 不满意 on Tuesday 10 November; given to 陈师傅 on Friday the 20th.
+      const clock = createFakeClock(chinaTimeToDate(2026, 11, 10, 10, 0));
+      const rules = defaultRules();
+      const tickets = createTicketService({
+        store: s.tickets,
+        clock,
+        enqueue: async () => {},
+        roomsOf: () => [],
+        ratingTimeoutHours: 72,
+        pastLimit: (t, now, f) => isPastLimit(t, rules, now, f.responded, f.movedLimit),
+        mergeWindowHours: 0,
+      });
+      const resident = { id: "p-unsatisfied", name: "张秀英" };
+      const t = await tickets.open({
+        messageId: "src-unsatisfied",
+        resident,
+        roomId: "r1",
+        roomTopic: "居民群",
+        text: "楼道灯坏了",
+        parsed: {
+          kind: "request",
+          category: "repair",
+          urgency: "normal",
+          building: "3",
+          unit: null,
+          room: null,
+          confidence: 0.9,
+        },
+      });
+      await tickets.claim(t.id, { id: "v1", name: "刘志强" }, "m-claim");
+      await tickets.complete(t.id, { id: "v1", name: "刘志强" }, "换了灯泡", "m-done");
+      await tickets.rate(resident, 1, t.id, "m-rate");
+      clock.set(chinaTimeToDate(2026, 11, 20, 10, 0));
+      await tickets.assign(t.id, { id: "v2", name: "陈师傅" }, { id: "s1", name: "赵书记" }, "m-assign");
+
+      const { entries, overdue } = await tickets.timeline(t.id);
+      expect(entries.slice(-2).map((e) => e.text)).toEqual([
+        "赵书记 重新打开: 居民评价不满意, 重新处理",
+        "赵书记 指派给 陈师傅",
+      ]);
+      expect(overdue).toBe(false);
+      expect((await s.tickets.limitFacts([t.id])).get(t.id)).toEqual({
+        responseEvent: true,
+        movedLimit: null,
+        reopenedAt: clock.now(),
+      });
+      // Three working days from then (Wednesday 25th, 10:00) it is past its finish limit.
+      clock.set(chinaTimeToDate(2026, 11, 25, 10, 1));
+      expect((await tickets.timeline(t.id)).overdue).toBe(true);
+    },
+  );
 
   it.skipIf(!available)(
     "sends replies before notices and notices before broadcasts, each in enqueue order",

@@ -2,9 +2,25 @@
 // follow-up's real limits: the filters find exactly the right tickets, urgent and overdue are
 // marked as follow-up and chat's ⚠超时 read them, and the timeline tells the whole story.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseCommand } from "../../src/commands/parse-command.js";
 import { isLinliError } from "../../src/core/errors.js";
+import type { Actor, Role, RoomRole } from "../../src/core/types.js";
+import type { Context } from "../../src/pipeline/context.js";
 import type { Ticket } from "../../src/tickets/ticket.js";
-import { china, consoleStaff, HOUR, li, liu, MIN, type StaffWorld, staffWorld, wang, zhang } from "./staff-world.js";
+import { ticketCommands } from "../../src/tickets/ticket-commands.js";
+import {
+  chen,
+  china,
+  consoleStaff,
+  HOUR,
+  li,
+  liu,
+  MIN,
+  type StaffWorld,
+  staffWorld,
+  wang,
+  zhang,
+} from "./staff-world.js";
 
 let w: StaffWorld;
 beforeEach(async () => {
@@ -89,7 +105,7 @@ describe("the ticket board", () => {
       [gas.id]: [true, true],
       [rubbish.id]: [false, true],
     });
-    const chatLate = await w.tickets.overdueIds(await w.tickets.listOpen());
+    const chatLate = (await w.tickets.listOpenForStaff()).late;
     const boardLate = (await w.tickets.board()).rows.filter((r) => r.overdue).map((r) => r.ticket.id);
     expect([...chatLate].sort()).toEqual(boardLate.sort());
     // Finished tickets are never overdue.
@@ -159,7 +175,7 @@ describe("a reopened ticket's limits", () => {
     /** Overdue as the board, chat's 工单 list and the timeline read it, all three the same. */
     const overdue = async () => {
       const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
-      const chat = (await w.tickets.overdueIds(await w.tickets.listOpen())).has(t.id);
+      const chat = (await w.tickets.listOpenForStaff()).late.has(t.id);
       const timeline = (await w.tickets.timeline(t.id)).overdue;
       expect([chat, timeline]).toEqual([board, board]);
       return board;
@@ -193,6 +209,51 @@ describe("a reopened ticket's limits", () => {
     expect(await overdue()).toBe(true);
   });
 
+  it("count from when staff give a ticket rated 不满意 to someone again (指派): a reopen on its timeline", async () => {
+    // Reported, done and rated 不满意 ten days ago (Tuesday 10 November).
+    w.clock.set(china(10, 10));
+    const t = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
+    await w.tickets.claim(t.id, liu, "m-claim");
+    await w.tickets.complete(t.id, liu, "换了灯泡", "m-done");
+    await w.tickets.rate(zhang, 1, t.id, "m-rate", "灯还是不亮");
+
+    // Friday 20 November, 10:00: staff give it to 陈师傅 (as the 不满意 alert suggests).
+    w.clock.set(china(20, 10));
+    await w.tickets.assign(t.id, chen, consoleStaff, "m-assign");
+    const { entries } = await w.tickets.timeline(t.id);
+    expect(entries.slice(-4).map((e) => e.text)).toEqual([
+      "居民 张秀英 评价: 1 分, 留言「灯还是不亮」",
+      "督办: 居民不满意",
+      "赵书记 重新打开: 居民评价不满意, 重新处理",
+      "赵书记 指派给 陈师傅",
+    ]);
+    expect(entries.at(-2)).toMatchObject({ type: "reopened", actor: consoleStaff });
+
+    const overdue = async () => {
+      const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
+      const chat = (await w.tickets.listOpenForStaff()).late.has(t.id);
+      const timeline = (await w.tickets.timeline(t.id)).overdue;
+      expect([chat, timeline]).toEqual([board, board]);
+      return board;
+    };
+    const escalations = async () =>
+      (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${t.id}`));
+    await w.sentSince();
+    // Not overdue the day it goes back to work for having been reported ten days ago.
+    expect(await overdue()).toBe(false);
+    await w.followUp.run();
+    expect(await escalations()).toEqual([]);
+
+    // Its finish limit is three working days from then (Wednesday 10:00), its age counted from then.
+    w.clock.set(china(25, 9, 59));
+    expect(await overdue()).toBe(false);
+    w.clock.set(china(25, 10, 1));
+    expect(await overdue()).toBe(true);
+    await w.followUp.run();
+    const chased = (await escalations()).map((m) => m.text);
+    expect(chased).toEqual([expect.stringContaining("应在 11月25日 10:00 前办好, 重新打开已5天")]);
+  });
+
   it("start afresh without a 延期 granted before the close; one granted after the reopen moves them", async () => {
     // Friday 20 November 10:00: reported and claimed; staff move its limit to Monday 30 November.
     const t = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
@@ -205,7 +266,7 @@ describe("a reopened ticket's limits", () => {
     await w.tickets.reopen(t.id, consoleStaff, "居民来电说灯又不亮了", "web-reopen");
     const overdue = async () => {
       const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
-      const chat = (await w.tickets.overdueIds(await w.tickets.listOpen())).has(t.id);
+      const chat = (await w.tickets.listOpenForStaff()).late.has(t.id);
       const timeline = (await w.tickets.timeline(t.id)).overdue;
       expect([chat, timeline]).toEqual([board, board]);
       return board;
@@ -234,5 +295,63 @@ describe("a reopened ticket's limits", () => {
     expect(await overdue()).toBe(true);
     await w.followUp.run();
     expect((await escalations()).map((m) => m.text)).toEqual([expect.stringContaining("应在 11月27日 17:30 前认领")]);
+  });
+});
+
+describe("staff's 工单 and the volunteers' task list", () => {
+  /** What the bot answers `text` from `who` with, in `room` (null: privately). */
+  let n = 0;
+  const ask = async (text: string, who: Actor, roles: Role[], room: RoomRole | null) => {
+    const replies: string[] = [];
+    const ctx = {
+      message: { id: `m-ask-${++n}` },
+      text,
+      quote: null,
+      room: room && { id: `${room}-room`, topic: room, role: room, bound: room, proposed: null },
+      roles: new Set(roles),
+      actor: who,
+      command: parseCommand(text),
+      reply: async (t: string) => {
+        replies.push(t);
+      },
+      send: async () => {},
+    } as unknown as Context;
+    await ticketCommands({ tickets: w.tickets, findPerson: async () => null })(ctx, async () => {});
+    return replies.join("\n");
+  };
+  const lineOf = (reply: string, id: number) => reply.split("\n").find((l) => l.includes(`#${id} `));
+
+  it("show a reopened ticket's wait from the reopen, and say so; a ticket never reopened as before", async () => {
+    // Reported, done and rated ten days ago (Tuesday 10 November).
+    w.clock.set(china(10, 10));
+    const light = await w.report(zhang, "楼道灯坏了, 晚上黑乎乎的");
+    await w.tickets.claim(light.id, liu, "m-claim");
+    await w.tickets.complete(light.id, liu, "换了灯泡", "m-done");
+    await w.tickets.rate(zhang, 5, light.id, "m-rate");
+    // Friday 20 November: another report at 8:00; staff reopen the light at 10:00.
+    w.clock.set(china(20, 8));
+    const leak = await w.report(wang, "厨房水管漏水了", { building: "5" });
+    w.clock.set(china(20, 10));
+    await w.tickets.reopen(light.id, consoleStaff, "居民来电说灯又不亮了", "web-reopen");
+
+    w.clock.set(china(20, 16));
+    const staffList = await ask("工单", consoleStaff, ["staff"], null);
+    expect(lineOf(staffList, light.id)).toBe(
+      `#${light.id} [维修] 3号楼 楼道灯坏了, 晚上黑乎乎的 | 待认领 | 重新打开已6小时`,
+    );
+    expect(lineOf(staffList, leak.id)).toBe(`#${leak.id} [维修] 5号楼 厨房水管漏水了 | 待认领 | 8小时`);
+
+    const tasks = await ask("工单", liu, ["volunteer"], "volunteer");
+    expect(tasks).toContain("等人接的任务 2 件");
+    expect(lineOf(tasks, light.id)).toBe(
+      `#${light.id} 维修 | 3号楼 | 楼道灯坏了, 晚上黑乎乎的 | 居民 张** | 重新打开后已等6小时`,
+    );
+    expect(lineOf(tasks, leak.id)).toBe(`#${leak.id} 维修 | 5号楼 | 厨房水管漏水了 | 居民 王** | 已等8小时`);
+
+    // Claimed again: the staff list still counts it from the reopen.
+    await w.tickets.claim(light.id, liu, "m-claim-2");
+    expect(lineOf(await ask("工单", consoleStaff, ["staff"], "staff"), light.id)).toBe(
+      `#${light.id} [维修] 3号楼 楼道灯坏了, 晚上黑乎乎的 | 处理中 (刘志强) | 重新打开已6小时`,
+    );
   });
 });
