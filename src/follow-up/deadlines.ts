@@ -1,6 +1,6 @@
 // When a ticket's limits fall due, measured from when it was reported (or, once staff reopened
 // it, from the latest reopen) on the community's calendar (urgent limits run on the clock). Pure.
-import type { Ticket } from "../tickets/ticket.js";
+import { limitsStart, type Ticket } from "../tickets/ticket.js";
 import { addWorkingMinutes } from "./calendar.js";
 import type { FollowUpRules, LimitSet, Span } from "./follow-up-rules.js";
 
@@ -34,11 +34,6 @@ export interface TicketLimits {
 
 /** `reopenedAt`: the latest time staff reopened the ticket (`lastReopenedAt`), if ever. */
 export type Limited = Pick<Ticket, "urgency" | "category" | "createdAt"> & { reopenedAt?: Date | null };
-
-/** Where the limits count from: the report, or the latest reopen after it. */
-export function limitsStart(t: Limited): Date {
-  return t.reopenedAt && t.reopenedAt > t.createdAt ? t.reopenedAt : t.createdAt;
-}
 
 /**
  * Both limits and their reminder times. `movedTo`, a limit staff moved with 延期, replaces any

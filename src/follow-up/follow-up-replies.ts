@@ -2,43 +2,14 @@
 import type { Actor } from "../core/types.js";
 import { toChinaTime } from "../text/china-time.js";
 import type { Ticket } from "../tickets/ticket.js";
-import { limitsStart } from "./deadlines.js";
-import { formatLocation } from "../tickets/ticket-replies.js";
+import { type Aged, formatLocation, registeredAge, waitedAge } from "../tickets/ticket-replies.js";
 import { summarize } from "../tickets/mask.js";
 import { categoryNames } from "../understand/taxonomy.js";
-
-/** How long since `from`: 25分钟, 3小时, 2天5小时. */
-export function formatAge(from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
-  if (minutes < 60) return `${minutes}分钟`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}小时`;
-  return `${Math.floor(hours / 24)}天${hours % 24 ? `${hours % 24}小时` : ""}`;
-}
 
 export function formatWhen(d: Date): string {
   const c = toChinaTime(d);
   const p = (n: number) => String(n).padStart(2, "0");
   return `${c.month}月${c.day}日 ${p(c.hour)}:${p(c.minute)}`;
-}
-
-/**
- * A running ticket as follow-up words it: `reopenedAt`, the latest time staff reopened it, if
- * ever. Its ages count from then, as its limits do (a ticket reported ten days ago and reopened
- * this morning has waited hours, not days), and say so.
- */
-export type Aged = Ticket & { reopenedAt?: Date | null };
-
-/** 已登记3小时, or 重新打开已3小时. */
-function registered(t: Aged, now: Date): string {
-  const start = limitsStart(t);
-  return start > t.createdAt ? `重新打开已${formatAge(start, now)}` : `已登记${formatAge(start, now)}`;
-}
-
-/** 已等3小时, or 重新打开后已等3小时. */
-function waited(t: Aged, now: Date): string {
-  const start = limitsStart(t);
-  return `${start > t.createdAt ? "重新打开后" : ""}已等${formatAge(start, now)}`;
 }
 
 const head = (t: Ticket) =>
@@ -50,18 +21,18 @@ export const followUpReplies = {
   /** Volunteers' room (staff room for a staff reply): a limit is near. */
   nearRespond: (t: Aged, now: Date, dueAt: Date, staffReply: boolean) =>
     staffReply
-      ? `【待答复】${head(t)}\n${registered(t, now)}, 请在 ${formatWhen(dueAt)} 前答复居民 (「进展 ${t.id} 说明」)。`
-      : `【催办】${head(t)}\n${waited(t, now)}还没人接, 请在 ${formatWhen(dueAt)} 前认领。回复「认领 ${t.id}」接单。`,
+      ? `【待答复】${head(t)}\n${registeredAge(t, now)}, 请在 ${formatWhen(dueAt)} 前答复居民 (「进展 ${t.id} 说明」)。`
+      : `【催办】${head(t)}\n${waitedAge(t, now)}还没人接, 请在 ${formatWhen(dueAt)} 前认领。回复「认领 ${t.id}」接单。`,
   nearFinish: (t: Aged, now: Date, dueAt: Date) =>
     t.status === "claimed"
-      ? `【催办】${head(t)}\n${t.volunteerName} 已接单, ${registered(t, now)}, 请在 ${formatWhen(dueAt)} 前办好。办好回复「完成 ${t.id} 备注」, 有进展回复「进展 ${t.id} 说明」。`
-      : `【催办】${head(t)}\n${waited(t, now)}仍无人处理, 应在 ${formatWhen(dueAt)} 前办好。回复「认领 ${t.id}」接单。`,
+      ? `【催办】${head(t)}\n${t.volunteerName} 已接单, ${registeredAge(t, now)}, 请在 ${formatWhen(dueAt)} 前办好。办好回复「完成 ${t.id} 备注」, 有进展回复「进展 ${t.id} 说明」。`
+      : `【催办】${head(t)}\n${waitedAge(t, now)}仍无人处理, 应在 ${formatWhen(dueAt)} 前办好。回复「认领 ${t.id}」接单。`,
   /** Staff room: a limit has passed. */
   overdue: (t: Aged, now: Date, dueAt: Date, staffReply: boolean) =>
-    `【督办】${head(t)}\n已超时: 应在 ${formatWhen(dueAt)} 前${task(t, staffReply)}, ${registered(t, now)}, 现在${t.status === "claimed" ? `由 ${t.volunteerName} 处理中` : "无人认领"}。可「指派 ${t.id} @某人」或「延期 ${t.id} 原因 日期」。`,
+    `【督办】${head(t)}\n已超时: 应在 ${formatWhen(dueAt)} 前${task(t, staffReply)}, ${registeredAge(t, now)}, 现在${t.status === "claimed" ? `由 ${t.volunteerName} 处理中` : "无人认领"}。可「指派 ${t.id} @某人」或「延期 ${t.id} 原因 日期」。`,
   /** Privately to staff on duty: an urgent ticket has passed a limit. */
   overdueOnDuty: (t: Aged, now: Date) =>
-    `您今天值班: 紧急工单 #${t.id} (${categoryNames[t.category]}, ${formatLocation(t)}) ${registered(t, now)}仍未${t.status === "open" ? "有人认领" : "办好"}, 请马上跟进。`,
+    `您今天值班: 紧急工单 #${t.id} (${categoryNames[t.category]}, ${formatLocation(t)}) ${registeredAge(t, now)}仍未${t.status === "open" ? "有人认领" : "办好"}, 请马上跟进。`,
   /** The resident, once: it is being chased. */
   chased: (t: Ticket) =>
     `#${t.id} 您反映的事我们一直记着, 已经请社区工作人员督促加快办理, 给您添麻烦了, 请再稍等一下。`,

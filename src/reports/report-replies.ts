@@ -1,7 +1,7 @@
 // Every word of the 日清 and 周议 reports. Staff read them: precise, short, figures first.
 import { formatChinaDate, toChinaDate, toChinaTime } from "../text/china-time.js";
 import { summarize } from "../tickets/mask.js";
-import { formatLocation } from "../tickets/ticket-replies.js";
+import { formatAge, formatDuration, formatLocation, waitedAge } from "../tickets/ticket-replies.js";
 import { categoryNames } from "../understand/taxonomy.js";
 import { endedAs, type Rate } from "./compute-rates.js";
 import type { ReportTicket, WaitingHandover } from "./report-store.js";
@@ -16,22 +16,6 @@ const missedNames: Record<Overdue["missed"], string> = { claim: "未认领", rep
 export function formatRate(r: Rate): string {
   if (r.den === 0) return "—";
   return `${Math.round((r.num / r.den) * 100)}% (${r.num}/${r.den})`;
-}
-
-/** 25分钟, 3小时, 2天5小时. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes}分钟`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}小时`;
-  return `${Math.floor(hours / 24)}天${hours % 24 ? `${hours % 24}小时` : ""}`;
-}
-
-/** 已等6小时; for a ticket staff reopened, counted from the reopen as its limits are: 重新打开后已等6小时. */
-function waited(createdAt: Date, reopenedAt: Date | null, now: Date): string {
-  const reopened = reopenedAt !== null && reopenedAt > createdAt;
-  const since = reopened ? reopenedAt : createdAt;
-  return `${reopened ? "重新打开后" : ""}已等${formatDuration(now.getTime() - since.getTime())}`;
 }
 
 function listSome<T>(items: readonly T[], show: (t: T) => string): string {
@@ -63,14 +47,14 @@ export const reportReplies = {
       `新登记 ${s.opened} 件${extra.length ? `(其中${extra.join("、")})` : ""}, 今日办结 ${s.finished} 件`,
       `未办结: 待认领 ${s.waitingClaim} 件, 处理中 ${s.inHand} 件`,
       s.overdue.length
-        ? `超时 ${s.overdue.length} 件: ${listSome(s.overdue, ({ ticket: t, missed, reopenedAt }) => `#${t.id}(${formatLocation(t)}, ${missedNames[missed]}, ${waited(t.createdAt, reopenedAt, now)})`)}`
+        ? `超时 ${s.overdue.length} 件: ${listSome(s.overdue, ({ ticket: t, missed, reopenedAt }) => `#${t.id}(${formatLocation(t)}, ${missedNames[missed]}, ${waitedAge({ createdAt: t.createdAt, reopenedAt }, now)})`)}`
         : "超时: 无",
       s.unrated.length ? `待评价 ${s.unrated.length} 件: ${listSome(s.unrated, (t) => `#${t.id}`)}` : "待评价: 无",
       s.urgent.length
         ? `紧急 ${s.urgent.length} 件: ${listSome(s.urgent, (t) => `#${t.id} ${outcome(t)}`)}`
         : "紧急: 无",
       s.handovers.length
-        ? `待答复的居民咨询 ${s.handovers.length} 条: ${listSome(s.handovers, (h: WaitingHandover) => `#${h.id}(已等${formatDuration(now.getTime() - h.createdAt.getTime())})`)}`
+        ? `待答复的居民咨询 ${s.handovers.length} 条: ${listSome(s.handovers, (h: WaitingHandover) => `#${h.id}(已等${formatAge(h.createdAt, now)})`)}`
         : "待答复的居民咨询: 无",
     ];
     return lines.join("\n");

@@ -6,7 +6,7 @@ import { dutyPhoneLine, emergencyAdvice } from "./emergency-replies.js";
 import { placeOf } from "./infer-place.js";
 import { maskName, maskPhones, summarize, withoutPhones } from "./mask.js";
 import { pipelineReplies } from "../pipeline/pipeline-replies.js";
-import type { Ticket, TicketStatus } from "./ticket.js";
+import { limitsStart, type Ticket, type TicketStatus } from "./ticket.js";
 
 const statusNames: Record<TicketStatus, string> = {
   open: "等待志愿者接单",
@@ -33,9 +33,14 @@ const staffStatusNames: Record<TicketStatus, string> = {
   closed: "已关闭",
 };
 
-/** How long since `from`, as staff read it: 25分钟, 3小时, 2天5小时. */
-function formatAge(from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
+/** How long since `from`: 25分钟, 3小时, 2天5小时. */
+export function formatAge(from: Date, now: Date): string {
+  return formatDuration(now.getTime() - from.getTime());
+}
+
+/** A span of time as staff read it: 25分钟, 3小时, 2天5小时. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
   if (minutes < 60) return `${minutes}分钟`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours}小时`;
@@ -43,23 +48,27 @@ function formatAge(from: Date, now: Date): string {
 }
 
 /**
- * A ticket as the lists show it: `reopenedAt`, when staff last reopened it, if ever. Its age
- * counts from then, as its limits and the reminders' ages do.
+ * A ticket as the lists, reminders and 日清 show it: `reopenedAt`, when staff last reopened it, if
+ * ever. Its age counts from then, as its limits do (`limitsStart`), and says so.
  */
-type Aged = Ticket & { reopenedAt?: Date | null };
+export type Aged = Ticket & TicketAge;
+type TicketAge = Pick<Ticket, "createdAt"> & { reopenedAt?: Date | null };
 
-const reopenedSince = (t: Aged): Date | null => (t.reopenedAt && t.reopenedAt > t.createdAt ? t.reopenedAt : null);
+const wasReopened = (t: TicketAge) => limitsStart(t) > t.createdAt;
 
-/** Staff's 已登记 column: 3小时, or 重新打开已3小时 (the reminders' 已登记3小时 / 重新打开已3小时). */
-function listedAge(t: Aged, now: Date): string {
-  const reopened = reopenedSince(t);
-  return reopened ? `重新打开已${formatAge(reopened, now)}` : formatAge(t.createdAt, now);
+/** Staff's 已登记 column: 3小时, or 重新打开已3小时. */
+function listedAge(t: TicketAge, now: Date): string {
+  return `${wasReopened(t) ? "重新打开已" : ""}${formatAge(limitsStart(t), now)}`;
 }
 
-/** 已等3小时, or 重新打开后已等3小时, as the reminders say it. */
-function waitedAge(t: Aged, now: Date): string {
-  const reopened = reopenedSince(t);
-  return `${reopened ? "重新打开后" : ""}已等${formatAge(reopened ?? t.createdAt, now)}`;
+/** 已登记3小时, or 重新打开已3小时. */
+export function registeredAge(t: TicketAge, now: Date): string {
+  return `${wasReopened(t) ? "重新打开已" : "已登记"}${formatAge(limitsStart(t), now)}`;
+}
+
+/** 已等3小时, or 重新打开后已等3小时. */
+export function waitedAge(t: TicketAge, now: Date): string {
+  return `${wasReopened(t) ? "重新打开后" : ""}已等${formatAge(limitsStart(t), now)}`;
 }
 
 function contactDetails(t: Ticket): string[] {

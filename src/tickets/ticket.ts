@@ -54,6 +54,14 @@ export type TicketEventType =
 export const responseEvents: ReadonlySet<TicketEventType> = new Set(["claimed", "assigned", "progress", "extended"]);
 
 /**
+ * Where a ticket's limits, and the ages its reminders and lists show, count from: the report, or
+ * `reopenedAt`, the latest reopen after it (`lastReopenedAt`).
+ */
+export function limitsStart(t: Pick<Ticket, "createdAt"> & { reopenedAt?: Date | null }): Date {
+  return t.reopenedAt && t.reopenedAt > t.createdAt ? t.reopenedAt : t.createdAt;
+}
+
+/**
  * When staff last reopened the ticket (its latest `reopened` event), or null. Follow-up's limits
  * count from then: a ticket reopened today is not overdue today for having been reported long ago.
  */
