@@ -11,6 +11,7 @@
 // none.
 import { normalizeText } from "./normalize-text.js";
 import { tagWords } from "../text/segment.js";
+import { commonSurname } from "../text/surnames.js";
 import { generalIdf } from "./general-word-weight.js";
 import { askingClauses } from "./question-focus.js";
 
@@ -34,7 +35,7 @@ const roles = "社长|队长|主任|书记|老师|医生|律师|教练|站长|�
 const asksAboutPerson = new RegExp(`${roles}|队员|成员|咨询师|师傅|大夫|负责人`, "u");
 const roleThenName = new RegExp(`(?:${roles})(\\p{Script=Han}{2,3})(?=[，。、；（(,;]|电话)`, "gu");
 const surnameThenRole = new RegExp(
-  `[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文](?:${roles.replace("|网格员|委员|组长|馆长|校长", "")})(?!们)`,
+  `${commonSurname}(?:${roles.replace("|网格员|委员|组长|馆长|校长", "")})(?!们)`,
   "u",
 );
 const quotedName = /“[^”]{2,12}”|《[^》]{1,20}》/u;

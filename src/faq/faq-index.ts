@@ -197,6 +197,24 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     uncoveredOf.set(described, uncovered);
     return described;
   };
+  // The best entry is about the topic but does not say what is asked (who, how much, when). A staff
+  // answer saved from an earlier hand-over, close behind it, that does say it answers: the bot told
+  // staff "以后居民再问会直接回答" ("合唱团团长是周老师" beside the entry about the choir). Any other
+  // runner-up is mostly a sibling service that happens to state a price (tried: 3 near misses
+  // answered for 1 question gained on the own sets).
+  const staffAnswerBehind = (question: string, ranked: RankedCandidate[]) => {
+    const top = ranked[0]!;
+    for (const c of ranked.slice(1)) {
+      const entry = byId.get(c.id);
+      if (!entry || !isStaffAnswerEntry(c.id) || c.raw < runnerUpShare * top.raw) continue;
+      if (leftUnsaid(question, entry)) continue;
+      const promoted = withUncovered(question, c);
+      if (leavesSomethingUnanswered(uncoveredOf.get(promoted) ?? [])) continue;
+      const again = decideAnswer([promoted, ...ranked.filter((r) => r !== c)]);
+      if (again.confident) return { entry, score: again.score };
+    }
+    return undefined;
+  };
   const unanswered = (question: string, id: string): string[] => {
     const uncovered = findUncoveredWords(question, statedOf(id));
     return leavesSomethingUnanswered(uncovered) ? uncovered.map((u) => u.word) : [];
@@ -242,33 +260,23 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
       const near = nearEntry(best);
       if (uncovered.length > 0) return { ...abstain(candidates), score: decision.score, uncovered, near, ...fenced };
       if (!best) return { ...abstain(candidates), score: decision.score, ...fenced };
+      const unsaid = leftUnsaid(question, best);
       // Not confident: still say, for the staff's hand-over post, what the nearest entry leaves unsaid.
       if (!decision.confident) {
-        const reason = leftUnsaid(question, best);
-        return { ...abstain(candidates), score: decision.score, ...(reason ? { ...reason, near } : {}), ...fenced };
+        return { ...abstain(candidates), score: decision.score, ...(unsaid ? { ...unsaid, near } : {}), ...fenced };
       }
-      const unsaid = leftUnsaid(question, best);
       if (unsaid) {
-        // The best entry is about the topic but does not say what is asked (who, how much, when). A staff
-        // answer saved from an earlier hand-over, close behind it, that does say it answers: the bot told
-        // staff "以后居民再问会直接回答" ("合唱团团长是周老师" beside the entry about the choir). Any other
-        // runner-up is mostly a sibling service that happens to state a price (tried: 3 near misses
-        // answered for 1 question gained on the own sets).
-        const top = ranked[0]!;
-        for (const c of ranked.slice(1)) {
-          const entry = byId.get(c.id);
-          if (!entry || !isStaffAnswerEntry(c.id) || c.raw < runnerUpShare * top.raw) continue;
-          if (leftUnsaid(question, entry)) continue;
-          const promoted = withUncovered(question, c);
-          if (leavesSomethingUnanswered(uncoveredOf.get(promoted) ?? [])) continue;
-          const again = decideAnswer([promoted, ...ranked.filter((r) => r !== c)]);
-          if (!again.confident) continue;
+        const staff = staffAnswerBehind(question, ranked);
+        if (staff) {
           return {
-            entry,
-            score: again.score,
-            answer: resolveAnswerDates(entry, question, now),
+            entry: staff.entry,
+            score: staff.score,
+            answer: resolveAnswerDates(staff.entry, question, now),
             confident: true,
-            candidates: [{ id: c.id, score: again.score }, ...candidates.filter((x) => x.id !== c.id)],
+            candidates: [
+              { id: staff.entry.id, score: staff.score },
+              ...candidates.filter((x) => x.id !== staff.entry.id),
+            ],
           };
         }
         return { ...abstain(candidates), score: decision.score, ...unsaid, near, ...fenced };

@@ -3,6 +3,7 @@
 // decides what may be said. A duty phone number an entry states ("网格员王建国电话多少") stays
 // answerable: asking for "电话" alone is asking for the public one.
 import { tagWords } from "../text/segment.js";
+import { commonSurname } from "../text/surnames.js";
 import { normalizeText } from "./normalize-text.js";
 
 // Someone in particular: a role, or (below) a name jieba recognises.
@@ -36,8 +37,7 @@ const contactOrHome =
 
 const nameTags = new Set(["nr", "nrfg", "nrt"]);
 // A member named right after their team ("舞蹈队陈美华"), which jieba does not always read as a name.
-const namedMember =
-  /(?:队|社|站|组|团|会|物业)[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文]\p{Script=Han}{1,2}$/u;
+const namedMember = new RegExp(`(?:队|社|站|组|团|会|物业)${commonSurname}\\p{Script=Han}{1,2}$`, "u");
 
 /**
  * Whether the question (normalized) asks for private details of a person: the person is named before
