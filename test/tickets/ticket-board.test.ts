@@ -161,6 +161,18 @@ describe("a ticket's timeline", () => {
 });
 
 describe("a reopened ticket's limits", () => {
+  /** Overdue as the board, chat's 工单 list and the timeline read it, all three the same. */
+  const overdue = async (id: number) => {
+    const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === id)!.overdue;
+    const chat = (await w.tickets.listOpenForStaff()).late.has(id);
+    const timeline = (await w.tickets.timeline(id)).overdue;
+    expect([chat, timeline]).toEqual([board, board]);
+    return board;
+  };
+  /** The 【督办】 posts about the ticket in the staff room since the last look. */
+  const escalations = async (id: number) =>
+    (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${id}`));
+
   it("count from the reopen: not overdue the day an old ticket is reopened, overdue once the limit passes from then", async () => {
     // Reported, done and rated ten days ago (Tuesday 10 November).
     w.clock.set(china(10, 10));
@@ -172,41 +184,31 @@ describe("a reopened ticket's limits", () => {
     // Friday 20 November, 10:00: staff reopen it.
     w.clock.set(china(20, 10));
     await w.tickets.reopen(t.id, consoleStaff, "居民来电说灯又不亮了", "web-reopen");
-    /** Overdue as the board, chat's 工单 list and the timeline read it, all three the same. */
-    const overdue = async () => {
-      const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
-      const chat = (await w.tickets.listOpenForStaff()).late.has(t.id);
-      const timeline = (await w.tickets.timeline(t.id)).overdue;
-      expect([chat, timeline]).toEqual([board, board]);
-      return board;
-    };
-    const escalations = async () =>
-      (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${t.id}`)).length;
     await w.sentSince();
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     await w.followUp.run();
-    expect(await escalations()).toBe(0);
+    expect((await escalations(t.id)).length).toBe(0);
 
     // Its claim limit is one working day from the reopen (Monday 10:00), however old the claim
     // before it: the ticket went back to the pool.
     w.clock.set(china(23, 9, 59));
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     w.clock.set(china(23, 10, 1));
-    expect(await overdue()).toBe(true);
+    expect(await overdue(t.id)).toBe(true);
     await w.followUp.run();
-    expect(await escalations()).toBe(1);
+    expect((await escalations(t.id)).length).toBe(1);
 
     // Claimed again: its finish limit is three working days from the reopen (Wednesday 10:00).
     await w.tickets.claim(t.id, liu, "m-claim-2");
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     w.clock.set(china(25, 10, 1));
-    expect(await overdue()).toBe(true);
+    expect(await overdue(t.id)).toBe(true);
 
     // 延期 still moves it.
     await w.followUp.extend(t.id, consoleStaff, "等配件", china(27, 17, 30), "web-extend");
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     w.clock.set(china(27, 17, 31));
-    expect(await overdue()).toBe(true);
+    expect(await overdue(t.id)).toBe(true);
   });
 
   it("count from when staff give a ticket rated 不满意 to someone again (指派): a reopen on its timeline", async () => {
@@ -229,28 +231,19 @@ describe("a reopened ticket's limits", () => {
     ]);
     expect(entries.at(-2)).toMatchObject({ type: "reopened", actor: consoleStaff });
 
-    const overdue = async () => {
-      const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
-      const chat = (await w.tickets.listOpenForStaff()).late.has(t.id);
-      const timeline = (await w.tickets.timeline(t.id)).overdue;
-      expect([chat, timeline]).toEqual([board, board]);
-      return board;
-    };
-    const escalations = async () =>
-      (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${t.id}`));
     await w.sentSince();
     // Not overdue the day it goes back to work for having been reported ten days ago.
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     await w.followUp.run();
-    expect(await escalations()).toEqual([]);
+    expect(await escalations(t.id)).toEqual([]);
 
     // Its finish limit is three working days from then (Wednesday 10:00), its age counted from then.
     w.clock.set(china(25, 9, 59));
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     w.clock.set(china(25, 10, 1));
-    expect(await overdue()).toBe(true);
+    expect(await overdue(t.id)).toBe(true);
     await w.followUp.run();
-    const chased = (await escalations()).map((m) => m.text);
+    const chased = (await escalations(t.id)).map((m) => m.text);
     expect(chased).toEqual([expect.stringContaining("应在 11月25日 10:00 前办好, 重新打开已5天")]);
   });
 
@@ -264,37 +257,30 @@ describe("a reopened ticket's limits", () => {
     // Tuesday 24 November 10:00: reopened.
     w.clock.set(china(24, 10));
     await w.tickets.reopen(t.id, consoleStaff, "居民来电说灯又不亮了", "web-reopen");
-    const overdue = async () => {
-      const board = (await w.tickets.board()).rows.find((r) => r.ticket.id === t.id)!.overdue;
-      const chat = (await w.tickets.listOpenForStaff()).late.has(t.id);
-      const timeline = (await w.tickets.timeline(t.id)).overdue;
-      expect([chat, timeline]).toEqual([board, board]);
-      return board;
-    };
-    const escalations = async () =>
-      (await w.sentSince()).filter((m) => m.to === "staff-room" && m.text.includes(`【督办】#${t.id}`));
     await w.sentSince();
 
     // Unclaimed a working day after the reopen: overdue and chased, the old 30 November gone.
     w.clock.set(china(25, 9, 59));
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     w.clock.set(china(25, 10, 1));
-    expect(await overdue()).toBe(true);
+    expect(await overdue(t.id)).toBe(true);
     await w.followUp.run();
-    const chased = await escalations();
+    const chased = await escalations(t.id);
     expect(chased).toHaveLength(1);
     expect(chased[0]!.text).toContain("应在 11月25日 10:00 前认领");
 
     // Staff grant a new 延期 after the reopen: it holds until then.
     await w.followUp.extend(t.id, consoleStaff, "等物业配件", china(27, 17, 30), "web-extend-2");
     w.clock.set(china(27, 12));
-    expect(await overdue()).toBe(false);
+    expect(await overdue(t.id)).toBe(false);
     await w.followUp.run();
-    expect(await escalations()).toHaveLength(0);
+    expect(await escalations(t.id)).toHaveLength(0);
     w.clock.set(china(27, 17, 31));
-    expect(await overdue()).toBe(true);
+    expect(await overdue(t.id)).toBe(true);
     await w.followUp.run();
-    expect((await escalations()).map((m) => m.text)).toEqual([expect.stringContaining("应在 11月27日 17:30 前认领")]);
+    expect((await escalations(t.id)).map((m) => m.text)).toEqual([
+      expect.stringContaining("应在 11月27日 17:30 前认领"),
+    ]);
   });
 });
 
