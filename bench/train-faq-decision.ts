@@ -2,10 +2,10 @@
 // Every question of the team's own labelled sets (test/faq/fixtures/*.jsonl and the used held-out sets in
 // test/fixtures/used-sets, never the shared development set)
 // goes through the index; the features of the top-ranked entry (decide-answer.ts) are labelled
-// 1 when the question is answerable and that entry is right. A logistic regression (standardised
-// features, L2, plain gradient descent) is cross-validated leaving one set out at a time; the L2 strength
-// and the probability threshold are chosen on the out-of-fold predictions to answer the most questions
-// right while keeping answer precision ≥ 0.90 and abstain recall ≥ 0.80 (--precision, --abstain). The model fitted on all sets
+// 1 when the question is answerable and that entry is right. Gradient-boosted trees (src/faq/boosted-trees.ts)
+// are cross-validated leaving one set out at a time, for a few sizes of model; the one with the lowest
+// out-of-fold log-loss is kept, and the probability threshold chosen on its out-of-fold predictions (below).
+// The model fitted on all sets
 // is written to src/faq/decision-model.ts.
 import { type AnswerScores, readLabelledQuestions, scoreAnswers } from "../src/faq/score-answers.js";
 import { execFileSync } from "node:child_process";
@@ -15,6 +15,7 @@ import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
 import { asksPrivateDetails } from "../src/faq/private-details.js";
+import { type BoostedTrees, type BoostOptions, boostedProbability, fitBoostedTrees } from "../src/faq/boosted-trees.js";
 
 const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
 const setsDir = fileURLToPath(new URL("../test/faq/fixtures/", import.meta.url));
@@ -23,20 +24,19 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-// Floors over all own sets pooled: abstain recall at the target (0.80), precision 0.90. Two of the sets
-// (near-miss, near-miss-2: 307 questions, most a person should answer) are written to be hard, and pooled
-// with them the earlier floors (0.93, 0.88) could only be met by handing over one answerable question in
-// seven. Stricter floors (--precision 0.92 --abstain 0.84, threshold about 0.62) meet all three targets
-// in cross-validation (0.908, 0.853, 0.922) but answer fewer everyday questions. With the sets written apart
-// (apart-3, apart-4, sealed-2: 620 questions, 258 for a person) pooled in, 0.92 costs a top-1 of 0.83; the
-// default floors keep it at 0.906 (threshold 0.53). Questions the gates after the decision hand over
-// (asked-value.ts, asked-scope.ts) are not the model's to answer, as private ones are not.
-const floors = { precision: arg("--precision", 0.9), abstainRecall: arg("--abstain", 0.8) };
-const l2Grid = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+// The floors are the issue's targets: answer precision ≥ 0.92 and abstain recall ≥ 0.80 (--precision,
+// --abstain). The own sets are written to be hard: over a third of their questions are for a person, most of
+// those near misses, where residents' questions (the shared development set: 79 of 95) and the sets written
+// in that mix (apart-6) have about one in five. Precision depends on that mix, so it is taken at the mix
+// residents send (--share, the share of answerable questions): each pooled figure is weighted so that
+// answerable questions make that share. Top-1 and abstain recall do not depend on the mix.
+const floors = { top1: arg("--top1", 0.9), precision: arg("--precision", 0.92), abstainRecall: arg("--abstain", 0.8) };
+const answerableShare = arg("--share", 0.78);
 const thresholds = Array.from({ length: 91 }, (_, i) => 0.05 + i * 0.01);
 
 interface Row {
   set: string;
+  text: string;
   /** The gold entry, or null when a person should answer. */
   faq: string | null;
   /** The entry that would answer, or null when nothing matched at all (always abstains). */
@@ -68,24 +68,22 @@ for (const path of setFiles) {
   for (const { text, faq } of readLabelledQuestions(path)) {
     const ranked = index.explain(text);
     // Questions about a person's private details always go to a person (faq-index.ts), whatever the model says.
-    // Nor are questions whose best entry never states the thing asked (uncovered-words.ts).
-    if (
-      !ranked[0] ||
-      ranked[0].raw <= 0 ||
-      asksPrivateDetails(text) ||
-      index.unanswered(text, ranked[0].id).length > 0 ||
-      index.leavesUnsaid(text, ranked[0].id)
-    ) {
-      rows.push({ set, faq, picked: null, features: [], label: 0 });
+    // Nor are questions whose best entry, right in topic, never states the value asked (asked-value.ts) or is
+    // about another place (asked-scope.ts). The asked-for words it never states (uncovered-words.ts) are features.
+    if (!ranked[0] || ranked[0].raw <= 0 || asksPrivateDetails(text) || index.leavesUnsaid(text, ranked[0].id)) {
+      rows.push({ set, text, faq, picked: null, features: [], label: 0 });
       continue;
     }
     const features = describeDecision(ranked);
     const picked = ranked[0]!.id;
     const label = faq !== null && picked === faq ? 1 : 0;
-    rows.push({ set, faq, picked, features, label });
+    rows.push({ set, text, faq, picked, features, label });
   }
 }
 const sets = [...new Set(rows.map((r) => r.set))];
+// `--dump FILE`: the rows as JSON (set, gold, picked, features, label), for trying other learners.
+const dumpArg = process.argv.indexOf("--dump");
+if (dumpArg >= 0) writeFileSync(process.argv[dumpArg + 1]!, JSON.stringify({ names: decisionFeatureNames, rows }));
 // `--drop a,b`: leave features out (held at zero) to see what each adds in cross-validation.
 const dropArg = process.argv.indexOf("--drop");
 const dropped = dropArg >= 0 ? (process.argv[dropArg + 1] ?? "").split(",") : [];
@@ -96,60 +94,59 @@ for (const name of dropped) {
 }
 const trainable = (r: Row) => r.picked !== null;
 
-interface Model {
-  weights: number[];
-  bias: number;
-  means: number[];
-  scales: number[];
-}
+/** Tried in cross-validation; the one with the lowest out-of-fold log-loss is fitted on every set. */
+const configs: BoostOptions[] = [
+  { rounds: 150, learningRate: 0.1, maxLeaves: 8, minLeaf: 30, l2: 1 },
+  { rounds: 100, learningRate: 0.1, maxLeaves: 15, minLeaf: 30, l2: 1 },
+  { rounds: 200, learningRate: 0.05, maxLeaves: 15, minLeaf: 20, l2: 1 },
+];
 
-function fitModel(train: Row[], l2: number): Model {
+function fitModel(train: Row[], config: BoostOptions): BoostedTrees {
   const data = train.filter(trainable);
-  const width = decisionFeatureNames.length;
-  const means = Array.from({ length: width }, (_, j) => mean(data.map((r) => r.features[j]!)));
-  const scales = Array.from({ length: width }, (_, j) => {
-    const sd = Math.sqrt(mean(data.map((r) => (r.features[j]! - means[j]!) ** 2)));
-    return sd > 1e-9 ? sd : 1;
-  });
-  const xs = data.map((r) => r.features.map((v, j) => (v - means[j]!) / scales[j]!));
-  const weights = new Array<number>(width).fill(0);
-  let bias = 0;
-  const rate = 0.5;
-  for (let step = 0; step < 4000; step++) {
-    const grad = new Array<number>(width).fill(0);
-    let gradBias = 0;
-    xs.forEach((x, i) => {
-      const error = sigmoid(bias + dot(weights, x)) - data[i]!.label;
-      for (let j = 0; j < width; j++) grad[j]! += error * x[j]!;
-      gradBias += error;
-    });
-    for (let j = 0; j < width; j++) weights[j]! -= rate * (grad[j]! / xs.length + l2 * weights[j]!);
-    bias -= rate * (gradBias / xs.length);
-  }
-  return { weights, bias, means, scales };
+  return fitBoostedTrees(
+    data.map((r) => r.features),
+    data.map((r) => r.label),
+    config,
+  );
 }
 
-function predict(model: Model, row: Row): number {
+function predict(model: BoostedTrees, row: Row): number {
   if (!trainable(row)) return 0;
-  const x = row.features.map((v, j) => (v - model.means[j]!) / model.scales[j]!);
   // Rounded as decideAnswer rounds it, so that the threshold means the same here and there.
-  return Math.round(sigmoid(model.bias + dot(model.weights, x)) * 1000) / 1000;
+  return Math.round(boostedProbability(model, row.features) * 1000) / 1000;
 }
 
-type Scores = AnswerScores;
+/** The scorer's figures, and the share of answerable questions answered with a wrong entry. */
+type Scores = AnswerScores & { wrongEntry: number };
 
 function score(items: { row: Row; answers: boolean }[]): Scores {
-  return scoreAnswers(items.map(({ row, answers }) => ({ expected: row.faq, got: answers ? row.picked : null })));
+  const answered = items.map(({ row, answers }) => ({ expected: row.faq, got: answers ? row.picked : null }));
+  const answerable = answered.filter((x) => x.expected !== null);
+  const wrong = answerable.filter((x) => x.got !== null && x.got !== x.expected).length;
+  return { ...scoreAnswers(answered), wrongEntry: wrong / (answerable.length || 1) };
 }
 
-const meets = (s: Scores) => s.precision >= floors.precision && s.abstainRecall >= floors.abstainRecall;
+/**
+ * How far the figures clear the targets, by the one that clears least (negative when one is missed). The
+ * threshold is chosen to make this largest, not to answer the most within the floors: that one always sits
+ * on a floor's edge, and new questions fall either side of it.
+ */
+const margin = (s: Scores) =>
+  Math.min(s.top1 - floors.top1, precisionAtShare(s) - floors.precision, s.abstainRecall - floors.abstainRecall);
 
-function crossValidate(l2: number): number[] {
+/** Answer precision had answerable questions made `answerableShare` of the set. */
+function precisionAtShare(s: Scores & { wrongEntry?: number }): number {
+  const right = answerableShare * s.top1;
+  const wrong = answerableShare * (s.wrongEntry ?? 0) + (1 - answerableShare) * (1 - s.abstainRecall);
+  return right / (right + wrong || 1);
+}
+
+function crossValidate(config: BoostOptions): number[] {
   const p = new Array<number>(rows.length).fill(0);
   for (const held of sets) {
     const model = fitModel(
       rows.filter((r) => r.set !== held),
-      l2,
+      config,
     );
     rows.forEach((r, i) => {
       if (r.set === held) p[i] = predict(model, r);
@@ -160,7 +157,7 @@ function crossValidate(l2: number): number[] {
 
 function format(s: Scores): string {
   const f = (x: number) => x.toFixed(3);
-  return `n=${String(s.n).padStart(3)}  top1_on_answerable ${f(s.top1)}  abstain_recall ${f(s.abstainRecall)}  answer_precision ${f(s.precision)}`;
+  return `n=${String(s.n).padStart(4)}  top1_on_answerable ${f(s.top1)}  abstain_recall ${f(s.abstainRecall)}  answer_precision ${f(s.precision)} (${f(precisionAtShare(s))} at ${answerableShare} answerable)`;
 }
 
 function report(title: string, answers: (row: Row, i: number) => boolean): void {
@@ -178,59 +175,64 @@ console.log(
     `the top-ranked entry is right for ${answerable.filter((r) => r.label === 1).length} answerable ones`,
 );
 
-// L2 is chosen by the out-of-fold log-loss (smooth, so less at the mercy of one question than a count);
-// then the threshold on its out-of-fold probabilities: most answered right within the floors, and on a
-// tie the middle of the tied run, so that a small shift on new questions keeps the figures.
-let chosen: { l2: number; threshold: number; cv: Scores; p: number[]; loss: number } | undefined;
-for (const l2 of l2Grid) {
-  const p = crossValidate(l2);
+// The configuration is chosen by the out-of-fold log-loss (smooth, so less at the mercy of one question than
+// a count); then the threshold on its out-of-fold probabilities, clearing the three targets by the widest
+// margin (margin above), on a tie the middle of the tied run.
+const describe = (c: BoostOptions) => `${c.rounds} trees of ${c.maxLeaves} leaves, rate ${c.learningRate}`;
+let chosen: { config: BoostOptions; threshold: number; cv: Scores; p: number[]; loss: number } | undefined;
+for (const config of configs) {
+  const p = crossValidate(config);
   const results = thresholds.map((t) => ({ t, s: score(rows.map((row, i) => ({ row, answers: p[i]! >= t }))) }));
-  const feasible = results.filter((x) => meets(x.s));
-  if (feasible.length === 0) {
-    console.log(`l2=${l2}: no threshold meets the floors`);
-    continue;
-  }
-  const top = Math.max(...feasible.map((x) => x.s.top1));
-  const tied = feasible.filter((x) => x.s.top1 === top);
+  const best = Math.max(...results.map((x) => round4(margin(x.s))));
+  const tied = results.filter((x) => round4(margin(x.s)) === best);
   const middle = tied[Math.floor((tied.length - 1) / 2)]!;
   const loss = logLoss(p);
   console.log(
-    `l2=${l2}: log-loss ${loss.toFixed(4)}; best threshold ${middle.t.toFixed(2)} (tied ${tied[0]!.t.toFixed(2)}–${tied.at(-1)!.t.toFixed(2)}) ${format(middle.s)}`,
+    `${describe(config)}: log-loss ${loss.toFixed(4)}; best threshold ${middle.t.toFixed(2)} (margin ${best.toFixed(3)}) ${format(middle.s)}`,
   );
-  if (!chosen || loss < chosen.loss) chosen = { l2, threshold: middle.t, cv: middle.s, p, loss };
+  if (!chosen || loss < chosen.loss) chosen = { config, threshold: middle.t, cv: middle.s, p, loss };
 }
-if (!chosen) throw new Error("no L2 and threshold meet the floors in cross-validation");
-const { l2, threshold, p: cvP } = chosen;
+if (!chosen) throw new Error("no configuration was tried");
+const { config, threshold, p: cvP } = chosen;
 if (process.argv.includes("--curve")) {
   for (const t of thresholds.filter((x) => x >= 0.3 && x <= 0.75)) {
     console.log(`  threshold ${t.toFixed(2)} ${format(score(rows.map((row, i) => ({ row, answers: cvP[i]! >= t }))))}`);
   }
 }
-console.log(`chosen l2=${l2} threshold=${threshold.toFixed(2)}`);
+console.log(`chosen ${describe(config)}, threshold ${threshold.toFixed(2)}`);
 report("cross-validated (leave one set out):", (_, i) => cvP[i]! >= threshold);
 
-const model = fitModel(rows, l2);
+const model = fitModel(rows, config);
 report("in-sample (fitted on all own sets):", (r) => predict(model, r) >= threshold);
-console.log("standardised coefficients (log-odds per standard deviation):");
-decisionFeatureNames.forEach((name, j) => {
-  console.log(`  ${name.padEnd(14)} ${model.weights[j]!.toFixed(3).padStart(7)}`);
-});
-console.log(`  ${"bias".padEnd(14)} ${model.bias.toFixed(3).padStart(7)}`);
+// How often each feature is split on: a rough view of what the trees look at.
+const splits = new Array<number>(decisionFeatureNames.length).fill(0);
+for (const tree of model.trees) for (const f of tree.feature) if (f >= 0) splits[f]! += 1;
+console.log("splits per feature:");
+decisionFeatureNames.forEach((name, j) => console.log(`  ${name.padEnd(16)} ${String(splits[j]).padStart(5)}`));
 
 if (!process.argv.includes("--dry-run") && dropped.length === 0) {
-  const r = (xs: number[]) => `[${xs.map((x) => Number(x.toFixed(6))).join(", ")}]`;
+  const r = (xs: number[]) => `[${xs.map((x) => Number(x.toFixed(6))).join(",")}]`;
+  const trees = model.trees
+    .map(
+      (t) => `{feature:${r(t.feature)},split:${r(t.split)},left:${r(t.left)},right:${r(t.right)},value:${r(t.value)}}`,
+    )
+    .join(",\n");
   writeFileSync(
     modelPath,
     `// Written by bench/train-faq-decision.ts from the own labelled sets (${rows.length} questions); do not edit by hand.
 // Features, in order: ${decisionFeatureNames.join(", ")}.
-// p = sigmoid(bias + Σ weights[i] · (x[i] − means[i]) / scales[i]); answer when p ≥ threshold.
+// Gradient-boosted trees (boosted-trees.ts), ${describe(config)}: p = sigmoid(base + Σ leaf values); answer when p ≥ threshold.
 // Cross-validated (leave one set out): top1_on_answerable ${chosen.cv.top1.toFixed(3)}, abstain_recall ${chosen.cv.abstainRecall.toFixed(3)}, answer_precision ${chosen.cv.precision.toFixed(3)}.
-export const decisionModel = {
-  weights: ${r(model.weights)},
-  bias: ${Number(model.bias.toFixed(6))},
-  means: ${r(model.means)},
-  scales: ${r(model.scales)},
+import type { BoostedTrees } from "./boosted-trees.js";
+
+export const decisionModel: BoostedTrees & { width: number; threshold: number } = {
+  width: ${decisionFeatureNames.length},
   threshold: ${Number(threshold.toFixed(2))},
+  base: ${Number(model.base.toFixed(6))},
+  // biome-ignore format: machine-written, one tree a line
+  trees: [
+${trees}
+  ],
 };
 `,
   );
@@ -245,6 +247,10 @@ export const decisionModel = {
   console.log(`wrote ${modelPath}`);
 }
 
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
 /** Mean log-loss of out-of-fold probabilities over the questions that reach the model. */
 function logLoss(p: number[]): number {
   let sum = 0;
@@ -256,18 +262,4 @@ function logLoss(p: number[]): number {
     n++;
   });
   return sum / n;
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
-
-function dot(a: number[], b: number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
-
-function mean(xs: number[]): number {
-  return xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }

@@ -17,10 +17,11 @@ beforeAll(() => {
 describe("the learned answer-or-abstain decision", () => {
   it("has a model as long as the features it is given", () => {
     const width = decisionFeatureNames.length;
-    expect(decisionModel.weights).toHaveLength(width);
-    expect(decisionModel.means).toHaveLength(width);
-    expect(decisionModel.scales).toHaveLength(width);
-    expect(decisionModel.scales.every((s) => s > 0)).toBe(true);
+    expect(decisionModel.width).toBe(width);
+    expect(decisionModel.trees.length).toBeGreaterThan(0);
+    for (const tree of decisionModel.trees) {
+      expect(tree.feature.every((f) => f >= -1 && f < width)).toBe(true);
+    }
     expect(describeDecision(index.explain("长者饭堂晚饭几点"))).toHaveLength(width);
     expect(decisionModel.threshold).toBeGreaterThan(0);
     expect(decisionModel.threshold).toBeLessThan(1);

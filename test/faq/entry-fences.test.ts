@@ -58,8 +58,12 @@ describe("not: what an entry does not cover", () => {
 
   it("never falls back on the fenced entry's sibling unless that one states the fenced thing", () => {
     const index = createFaqIndex(loadKb(writeKb(kb)).entries);
+    // No sibling states 车位产权: a person answers, not the office or the garage.
+    expect(index.explain("小区车位产权能办下来吗")[0]?.id).toBe("parking");
+    expect(index.answer("小区车位产权能办下来吗", now)).toMatchObject({ entry: null, fence: "车位产权" });
+    // The garage entry says where to buy one: it answers, though parking ranked first.
     expect(index.explain("小区的车位能买吗 去哪买车位")[0]?.id).toBe("parking");
-    expect(index.answer("小区的车位能买吗 去哪买车位", now)).toMatchObject({ entry: null, fence: "买车位" });
+    expect(index.answer("小区的车位能买吗 去哪买车位", now).entry?.id).toBe("garage-sale");
     expect(index.answer("车库车位能买吗", now).entry?.id).toBe("garage-sale");
   });
 
