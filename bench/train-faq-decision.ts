@@ -8,13 +8,13 @@
 // The model fitted on all sets
 // is written to src/faq/decision-model.ts.
 import { type AnswerScores, readLabelledQuestions, scoreAnswers } from "../src/faq/score-answers.js";
-import { execFileSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
 import { asksPrivateDetails } from "../src/faq/private-details.js";
+import { writeTreesModule } from "./write-trees.js";
 import { type BoostedTrees, type BoostOptions, boostedProbability, fitBoostedTrees } from "../src/faq/boosted-trees.js";
 
 const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
@@ -211,38 +211,17 @@ console.log("splits per feature:");
 decisionFeatureNames.forEach((name, j) => console.log(`  ${name.padEnd(16)} ${String(splits[j]).padStart(5)}`));
 
 if (!process.argv.includes("--dry-run") && dropped.length === 0) {
-  const r = (xs: number[]) => `[${xs.map((x) => Number(x.toFixed(6))).join(",")}]`;
-  const trees = model.trees
-    .map(
-      (t) => `{feature:${r(t.feature)},split:${r(t.split)},left:${r(t.left)},right:${r(t.right)},value:${r(t.value)}}`,
-    )
-    .join(",\n");
-  writeFileSync(
+  writeTreesModule(
     modelPath,
-    `// Written by bench/train-faq-decision.ts from the own labelled sets (${rows.length} questions); do not edit by hand.
-// Features, in order: ${decisionFeatureNames.join(", ")}.
-// Gradient-boosted trees (boosted-trees.ts), ${describe(config)}: p = sigmoid(base + Σ leaf values); answer when p ≥ threshold.
-// Cross-validated (leave one set out): top1_on_answerable ${chosen.cv.top1.toFixed(3)}, abstain_recall ${chosen.cv.abstainRecall.toFixed(3)}, answer_precision ${chosen.cv.precision.toFixed(3)}.
-import type { BoostedTrees } from "./boosted-trees.js";
-
-export const decisionModel: BoostedTrees & { width: number; threshold: number } = {
-  width: ${decisionFeatureNames.length},
-  threshold: ${Number(threshold.toFixed(2))},
-  base: ${Number(model.base.toFixed(6))},
-  // biome-ignore format: machine-written, one tree a line
-  trees: [
-${trees}
-  ],
-};
-`,
-  );
-  // In the house format, so that `npm test` (which lints) passes on a freshly written model.
-  execFileSync(
-    fileURLToPath(new URL("../node_modules/.bin/biome", import.meta.url)),
-    ["format", "--write", modelPath],
-    {
-      stdio: "ignore",
-    },
+    [
+      `Written by bench/train-faq-decision.ts from the own labelled sets (${rows.length} questions); do not edit by hand.`,
+      `Features, in order: ${decisionFeatureNames.join(", ")}.`,
+      `Gradient-boosted trees (boosted-trees.ts), ${describe(config)}: p = sigmoid(base + Σ leaf values); answer when p ≥ threshold.`,
+      `Cross-validated (leave one set out): top1_on_answerable ${chosen.cv.top1.toFixed(3)}, abstain_recall ${chosen.cv.abstainRecall.toFixed(3)}, answer_precision ${chosen.cv.precision.toFixed(3)}.`,
+    ],
+    "decisionModel",
+    model,
+    { width: decisionFeatureNames.length, threshold: Number(threshold.toFixed(2)) },
   );
   console.log(`wrote ${modelPath}`);
 }

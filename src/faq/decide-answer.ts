@@ -10,6 +10,7 @@
 // features and at the same abstain recall, they answer 3 to 4 points more of the answerable ones right. `raw` is BM25 divided by a rare term's weight.
 import { boostedProbability } from "./boosted-trees.js";
 import { decisionModel } from "./decision-model.js";
+import { questionKindNames } from "./question-kind.js";
 
 export interface RankedCandidate {
   id: string;
@@ -32,6 +33,12 @@ export interface RankedCandidate {
   chars?: number;
   /** Share of the question's content characters (not particles or question words) found anywhere in the entry. */
   charCoverage?: number;
+  /** What the question asks, one flag per kind of question-kind.ts (the same for every candidate). */
+  kinds?: number[];
+  /** How many asked-for words this entry never states that leave the question unanswered (uncovered-words.ts). */
+  uncoveredWords?: number;
+  /** 1 when the entry leaves the asked value unsaid or is about another place (asked-value.ts, asked-scope.ts). */
+  unsaid?: number;
 }
 
 export interface AnswerDecision {
@@ -57,7 +64,8 @@ export const decisionFeatureNames = [
   "uncoveredCount",
   "chars",
   "charCoverage",
-] as const;
+  ...questionKindNames.map((k) => `asks-${k}`),
+];
 
 export function decideAnswer(ranked: RankedCandidate[]): AnswerDecision {
   const best = ranked[0];
@@ -90,6 +98,7 @@ export function describeDecision(ranked: RankedCandidate[]): number[] {
     chosen.uncoveredCount ?? 0,
     chosen.chars ?? 0,
     chosen.charCoverage ?? 0,
+    ...questionKindNames.map((_, k) => chosen.kinds?.[k] ?? 0),
   ];
 }
 

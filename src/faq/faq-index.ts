@@ -14,6 +14,10 @@ import { findPlaceElsewhere } from "./asked-scope.js";
 import { type AskedValue, findDeferredWord, findUnstatedValue } from "./asked-value.js";
 import { asksPrivateDetails } from "./private-details.js";
 import { splitQuestion } from "./question-focus.js";
+import { askedKinds } from "./question-kind.js";
+import type { BoostedTrees } from "./boosted-trees.js";
+import { rerankCandidates } from "./rerank.js";
+import { rerankModel as rerankModelFitted } from "./rerank-model.js";
 import { findRelatedWords } from "./related-words.js";
 import type { TaggedWord } from "./tag-words.js";
 import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
@@ -84,7 +88,13 @@ const boost = { title: 3, questions: 2.5, tags: 2, answer: 1, related: 1.5, ment
 // best (0 ranked 523 of 557 answerable questions first, 20 ranked 527).
 const togetherWeight = 20;
 
-export function createFaqIndex(entries: KbEntry[]): FaqIndex {
+export interface FaqIndexOptions {
+  /** The reranker of the best five entries (rerank.ts); null keeps BM25's order (for training it). */
+  rerank?: BoostedTrees | null;
+}
+
+export function createFaqIndex(entries: KbEntry[], options: FaqIndexOptions = {}): FaqIndex {
+  const rerankModel = options.rerank === undefined ? rerankModelFitted : options.rerank;
   const byId = new Map(entries.map((e) => [e.id, e]));
   const termsById = new Map<string, string[]>();
   const phrases = collectKbPhrases(entries.flatMap((e) => [e.title, e.answer]));
@@ -178,7 +188,8 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
     const foreign = measureForeign(words, vocabulary);
     const asked = askedTerms(terms, vocabulary);
     const { chars, content } = questionCharacters(question);
-    return results
+    const kinds = askedKinds(question);
+    const candidates = results
       .slice(0, 8)
       .map((r) => {
         const together = measureTogether(asked, sentencesOf(String(r.id)));
@@ -194,8 +205,11 @@ export function createFaqIndex(entries: KbEntry[]): FaqIndex {
         words: words.length,
         chars,
         charCoverage: shareFound(content, charsOf(r.id)),
-      }))
-      .map((r, i) => (i === 0 ? withUncovered(question, r) : r));
+        kinds,
+        uncoveredWords: unanswered(question, r.id).length,
+        unsaid: leftUnsaid(question, byId.get(r.id)!) ? 1 : 0,
+      }));
+    return rerankCandidates(candidates, rerankModel).map((r, i) => (i === 0 ? withUncovered(question, r) : r));
   };
   // What the top entry leaves unsaid of the question, for the decision (decide-answer.ts).
   // Kept with the candidate so that the gate below does not look for them twice.
