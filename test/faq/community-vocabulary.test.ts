@@ -37,6 +37,14 @@ describe("community vocabulary", () => {
     expect(answerId("办事大厅中午休不休息 我想一点钟去")).toBe("service-hall");
   });
 
+  it("leaves a short form alone where it begins a longer word: 太极剑 is no 太极拳剑", () => {
+    expect(normalizeText("想学太极剑")).toContain("太极剑");
+    expect(normalizeText("周末打太极去")).toContain("太极拳");
+    expect(normalizeText("礼拜六上午")).toContain("周六");
+    // Not what the taichi team's entry says it teaches: a person answers.
+    expect(answerId("太极拳队那边有没有人带着练太极剑")).toBeNull();
+  });
+
   it("writes ages, dates and money in digits, as the knowledge base does", () => {
     expect(normalizeText("八十五岁")).toBe("85岁");
     expect(normalizeText("每月十五号")).toBe("每月15号");
