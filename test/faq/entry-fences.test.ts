@@ -61,9 +61,13 @@ describe("not: what an entry does not cover", () => {
     // No sibling states 车位产权: a person answers, not the office or the garage.
     expect(index.explain("小区车位产权能办下来吗")[0]?.id).toBe("parking");
     expect(index.answer("小区车位产权能办下来吗", now)).toMatchObject({ entry: null, fence: "车位产权" });
-    // The garage entry says where to buy one: it answers, though parking ranked first.
+    // The garage entry says where to buy one: it takes the fenced entry's place, and the decision weighs it
+    // as the best match (not a fenced hand-over).
     expect(index.explain("小区的车位能买吗 去哪买车位")[0]?.id).toBe("parking");
-    expect(index.answer("小区的车位能买吗 去哪买车位", now).entry?.id).toBe("garage-sale");
+    const fallback = index.answer("小区的车位能买吗 去哪买车位", now);
+    expect(fallback.handover).toBeUndefined();
+    expect(fallback.candidates[0]?.id).toBe("garage-sale");
+    expect(fallback.candidates.map((c) => c.id)).not.toContain("parking");
     expect(index.answer("车库车位能买吗", now).entry?.id).toBe("garage-sale");
   });
 
