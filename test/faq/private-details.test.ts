@@ -35,6 +35,9 @@ describe("private details of a named person", () => {
     "合唱队队长她老伴是干啥的",
     "网格员李娜的微信推我一下",
     "合唱队王秀芝的微信谁有 推给我",
+    // A neighbour's household, told by "家".
+    "5号楼孙桂芳阿姨家闺女是不是离婚了",
+    "刘医生家儿子在哪上班",
   ])("hands over, never answers from the entry that names them: %s", (question) => {
     const result = index.answer(question, now);
     expect(result.entry).toBeNull();
@@ -55,6 +58,7 @@ describe("private details of a named person", () => {
     ["家庭医生能给我的儿子签约吗", "family-doctor"],
     ["我的手机号换了 网格员那边要登记吗", "grid-worker"],
     ["网格员能拉我进微信群吗", "grid-worker"],
+    ["俺家闺女刚生了娃 社区卫生站能上门看看不", "health-station"],
     // WeChat as the way a service works, not someone's private account.
     ["签了家庭医生以后能在微信上问问题吗", "family-doctor"],
     // The bot's own name ends in a role word (管家); the wages are the asker's.
