@@ -42,7 +42,9 @@ const generic = new Set(
     // The resident's circumstances rather than the thing asked: weather, age, family.
     "天冷 天热 下雨 下雨天 下雪 刮风 岁数 年纪 兄弟姐妹 大家伙 开车 搬家 来得及 老头子 " +
     // Everyday words for a room or a booklet: "看书的屋子" is the reading room, "打针带啥本子" the card.
-    "屋子 地方 本子"
+    "屋子 地方 本子 本本 块儿 " +
+    // How a chat talks around the thing asked: in time, the same thing, the money on top, the whole family.
+    "赶趟 准点 提前 一码事 加钱 饭钱 一大家子 老伙计 说道 说话 认得 受不了 专门 影响 味儿 行动不便"
   ).split(/\s+/),
 );
 
