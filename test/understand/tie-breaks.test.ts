@@ -271,6 +271,17 @@ describe("parseMessage: requests, notices and share links", () => {
   ])("%s → %s", (text, kind) => {
     expect(parseMessage(text).kind).toBe(kind);
   });
+  // Gossip is no task: it must not reach the volunteers' room with a neighbour's family in it.
+  it.each([
+    ["7号楼刘大爷家闺女是不是离婚了 好久没见她女婿", "other"],
+    ["听说对门老孙家儿子二婚了", "other"],
+    ["人家小两口闹离婚关你啥事", "other"],
+    // The asker's own family matter stays theirs.
+    ["我家闺女离婚了 外孙的户口咋办 想找律师问问", "request"],
+    ["俺家儿子离婚了 社区能帮着调解调解不", "request"],
+  ])("%s → %s", (text, kind) => {
+    expect(parseMessage(text).kind).toBe(kind);
+  });
 });
 
 // Tie-breaks a resident writing apart hit (apart-17), in sentences written for these tests.
@@ -290,6 +301,8 @@ describe("parseMessage: more tie-breaks of docs/taxonomy.md", () => {
     ["a ceiling leak, the upstairs flat not answering", "厨房顶上一直往下滴水 上去敲门没人 好几天了", "repair"],
     ["abandoned bikes taking the shed", "车棚里好多破自行车好几年没人骑 我的车没地方放", "parking"],
     ["birds fouling a doorstep", "阳台底下的台阶鸟粪一层一层的 走上去滑 能不能冲一冲", "sanitation"],
+    ["a clinic's doctor asked to call", "闺女刚生完孩子 卫生室能派人上门给看看不", "medical"],
+    ["a bathroom drain", "卫生间地漏老往上返味儿 师傅能来看看不", "repair"],
   ])("%s → %s", (_why, text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });
