@@ -28,6 +28,10 @@ const thanksFirst =
   /^(?:(?:昨天|昨晚|前天|上次|上回|那天|刚才|刚刚|今天|前几天|上周|之前)的?)?(?:真是|真的|真|可|太|非常|多亏了?|幸亏|幸好|亏得)?(?:谢谢|感谢|多谢|太感谢|多亏|幸亏|幸好|亏得|表扬)/;
 // "通了两次又堵了": the fix did not last, so the clause still reports the fault.
 const relapse = /又(?:堵|坏|漏|停|不|没|开始|出|犯|冒|响)|没(?:过)?几天|(?:两|三|几)天就|没多久/;
+// Thanks for help given ("小赵昨天帮我把米扛上楼 好孩子") tells the help in the words of an ask (帮我,
+// 给我们修); an ask still open says so with a modal or a question ("能不能帮我送饭 谢谢").
+const stillAsking =
+  /能不能|能否|可不可以|可以|麻烦|请|希望|想|需要|有没有|谁(?:能|可以|来|帮)|吗|[?？]|一下|还得|还要|再帮/;
 const hasContent = /[\u4e00-\u9fa5A-Za-z0-9]/;
 // "别的单元都热乎 就我们不行": how others fare is the comparison that makes the fault plain, not a fix.
 const othersFare = /^(?:别的|别人|别家|人家|其他|其它|旁边|隔壁|对面)[^,.!?\s]{0,6}(?:都|也|倒|全)/;
@@ -35,7 +39,8 @@ const othersFare = /^(?:别的|别人|别家|人家|其他|其它|旁边|隔壁|
 // "就怕哪天停电了", "担心有一天…": a worry about what may happen is no fault either.
 // A clause told as the past ("去年冬天暖气不热"), in a message that says it is fixed now: the
 // fault is the story of the fix, not a report.
-const pastOpening = /^(?:去年|前年|以前|之前|原来|原先|过去|早先|从前|那时候?|上个?(?:月|冬天|礼拜|星期)|上回|上次)/;
+const pastOpening =
+  /^(?:去年|前年|前(?:两|几)年|头(?:两|几)年|早(?:两|几)年|以前|之前|原来|原先|过去|早先|从前|那时候?|上个?(?:月|冬天|礼拜|星期)|上回|上次)/;
 const wish = /^(?:要是|如果|假如)(?:能|可以|再|有|把|在|给)/;
 const supposing =
   /^(?:[就我真也还]{0,2}(?:怕|担心|生怕))?(?:要是|万一|如果|假如|假设)|^[就我真也还]{0,2}(?:怕|担心|生怕)(?:哪天|有一天|以后|将来|到时候)/;
@@ -51,6 +56,8 @@ export interface Signals {
   chat: number;
   /** Some clause said a problem is solved or thanked someone. */
   settled: boolean;
+  /** Thanks or praise for help given, nothing wrong now and nothing asked in any clause. */
+  helpPraised: boolean;
   /** The message opens with thanks or a fix and never turns to a new matter. */
   thanksOnly: boolean;
   mentionsStaff: boolean;
@@ -83,6 +90,7 @@ export function analyzeMessage(raw: string): Signals {
   const clauses = splitClauses(text);
   const open: MatchContext = { text, isBoundary, muted: [] };
   let resolvedSeen = false;
+  let praisedSeen = false;
   const muted = clauses.filter(([from, to]) => {
     const clause: MatchContext = { text: text.slice(from, to), isBoundary: () => true, muted: [] };
     if (!relapse.test(clause.text) && !othersFare.test(clause.text) && resolved.some((t) => findTerm(clause, t))) {
@@ -90,8 +98,14 @@ export function analyzeMessage(raw: string): Signals {
       return true;
     }
     // "谢谢大家帮忙找" thanks for help given; "麻烦派人看看谢谢" still asks.
-    if (thanksFirst.test(clause.text)) return true;
-    return thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t));
+    if (
+      thanksFirst.test(clause.text) ||
+      (thanks.some((t) => findTerm(clause, t)) && !ask.some((t) => findTerm(clause, t)))
+    ) {
+      praisedSeen = true;
+      return true;
+    }
+    return false;
   });
   if (resolvedSeen && !relapse.test(text)) {
     const firstFixed = muted[0]?.[0] ?? 0;
@@ -108,13 +122,14 @@ export function analyzeMessage(raw: string): Signals {
   // when something real is reported with it ("纸箱堵了楼道 万一着火…" is a hazard).
   const worries = supposedClauses.filter(([from, to]) => !wish.test(text.slice(from, to)));
   const categories = scoreCategories(ctx);
+  const problemScore = scoreTerms(supposed, problem).total;
   const topicTop = worries.length
     ? scoreCategories({ text, isBoundary, muted: [...muted, ...worries] }).top
     : categories.top;
   return {
     ...base,
     empty: false,
-    problem: scoreTerms(supposed, problem).total,
+    problem: problemScore,
     ask: scoreTerms(ctx, ask).total,
     question: scoreTerms(open, question).total,
     // The emoji-code pass of normalizeText would hide a [转发] tag: look for it in the raw text.
@@ -122,6 +137,7 @@ export function analyzeMessage(raw: string): Signals {
     chat: scoreTerms(open, chat).total,
     settled: muted.length > 0,
     thanksOnly: (muted[0]?.[0] === clauses[0]?.[0] || resolvedSeen) && !turn.test(text),
+    helpPraised: praisedSeen && problemScore < 2 && !turn.test(text) && !stillAsking.test(text),
     categories,
     topicTop,
     urgency: detectUrgency(ctx, clauses),
@@ -138,6 +154,7 @@ function emptySignals(): Omit<Signals, "text" | "mentionsStaff" | "mentionsNeigh
     noise: 0,
     chat: 0,
     settled: false,
+    helpPraised: false,
     thanksOnly: false,
     categories: { best: "other", top: 0, second: 0, scores: {} },
     topicTop: 0,

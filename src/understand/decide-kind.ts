@@ -26,6 +26,8 @@ export function decideParsed(s: Signals): Parsed {
 function decideKind(s: Signals): { kind: Kind; confidence: number } {
   if (s.urgency.urgent && s.noise < 5) return { kind: "request", confidence: 0.9 };
   if (s.noise >= 5) return { kind: "other", confidence: 0.9 };
+  // Thanks or praise for help already given, with nothing wrong now and nothing asked.
+  if (s.helpPraised) return { kind: "other", confidence: 0.8 };
   const top = s.topicTop;
   const question = s.question;
   const chat =

@@ -40,6 +40,7 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
     pattern.lastIndex = 0;
     for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
       if (isMuted(ctx, m.index) || isNotNow(ctx.text, clauses, m.index)) continue;
+      if (endsSupposed(ctx.text, clauses, m.index, m.index + m[0].length)) continue;
       if (isDenied(ctx.text, m.index, m[0]) || smellDenied.test(m[0]) || isTobacco(ctx.text, m[0])) continue;
       if (isPetAway(ctx.text, m.index, m[0])) continue;
       return { urgent: true, category };
@@ -128,6 +129,20 @@ function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]
   // "上周煤气泄漏那次" is over; "昨天开始一直胸口疼" and "昨天摔的 到现在还起不来" are not.
   const past = pastLead.exec(text.slice(start, at));
   return past !== null && !ongoing.test(text.slice(start + past.index));
+}
+
+// A cue that runs on into a later clause which only supposes its second half ("离不开制氧机 …
+// 要是赶上停电可咋办"): the worry is about what may happen, not what is happening.
+const supposedOpening = /^[就我真也还可]{0,2}(?:要是|万一|如果|假如|假设|怕|担心|生怕)/;
+function endsSupposed(
+  text: string,
+  clauses: ReadonlyArray<readonly [number, number]>,
+  from: number,
+  to: number,
+): boolean {
+  const last = clauses.find(([a, b]) => to - 1 >= a && to - 1 < b);
+  if (!last || from >= last[0]) return false;
+  return supposedOpening.test(text.slice(last[0], to));
 }
 
 function isMuted(ctx: MatchContext, at: number): boolean {

@@ -319,3 +319,22 @@ describe("parseMessage: a supply said to be working is not the matter", () => {
     expect(parseMessage("我家暖气倒是开了 就是一点都不热").category).toBe("utilities");
   });
 });
+
+describe("parseMessage: help given, a fault fixed, a worry or a warning need no action", () => {
+  it.each([
+    ["praise for a neighbour who carried things up", "7号楼的小孙 前天帮我把一袋面两箱水扛上五楼 好小伙"],
+    ["a like for a plumber who came at night", "物业的张师傅大年三十晚上还来给我们换水管 忙到十点多 给他点个大大的赞"],
+    ["thanks to a grid worker for paperwork done", "谢谢网格员小王 帮我爸把残疾证办下来了 还亲自送上门"],
+    ["a smell gone since the pipes were changed", "前几年俺家厨房下水老有味儿 今年物业把管道换了 一点味儿都没了"],
+    ["a worry about a power cut some day", "我老伴晚上得用呼吸机 心里总不踏实 万一哪天赶上停电咋整"],
+    ["advice to everyone on icy paths", "昨晚下了冻雨 台阶滑得很 老人小孩下楼都当心点"],
+  ])("%s → other", (_why, text) => {
+    expect(parseMessage(text).kind).toBe("other");
+  });
+  it("still reads an ask closed with thanks as a request", () => {
+    expect(parseMessage("我腿脚不好 能不能帮我把米扛上楼 谢谢").kind).toBe("request");
+  });
+  it("still reads a flower idiom of waiting as no thanks", () => {
+    expect(parseMessage("维修队到底啥时候来 我家洗衣机坏了一个月 等得花儿都谢了").kind).not.toBe("other");
+  });
+});
