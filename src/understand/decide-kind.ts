@@ -53,14 +53,15 @@ function decideKind(s: Signals): { kind: Kind; confidence: number } {
 
 // A lawyer or a lawsuit asked for: the quarrel is past mediating, the resident wants legal help
 // ("不想打官司" wants none).
-const lawSought = /(?<!不想|不愿|不愿意|不打算|不要|没想)(?:律师|起诉|打官司|诉状|法律援助|法援|仲裁|告到法院)/;
+const lawSought =
+  /(?<!不想|不愿|不愿意|不打算|不要|没想)(?:律师|起诉|打官司|诉状|法律援助|法援|仲裁|告到法院|告他|告她|走法律|法律程序|法律途径)/;
 // A fire lane told as blocked is a hazard whatever blocks it (cars, tricycles, junk); "那辆车挡着
 // 消防车道" tells the car first and stays with the car (parking).
 const fireLaneBlocked =
   /(?:消防通道|消防车道|安全通道|逃生通道|安全出口|疏散通道)[^,.!?\s]{0,14}(?:堵|占|挡|堆|锁|停满)/;
 // A thing at fault: what the repair team fixes, wherever it is and whoever it troubles.
 const thingFault =
-  /(?:灯|灯泡|灯管|水龙头|水管|马桶|门锁|锁|窗户?|插座|开关|下水道?|地漏|电梯|门禁|单元门|热水器|排风扇|彩钢瓦|彩钢板|铁皮|石棉瓦|棚顶|顶棚)[^,.!?\s]{0,6}(?:坏|不亮|灭|黑了|全黑|漏|堵|不通|打不开|关不上|锁不上|松|掉了|不转|失灵|掀|刮|吹|耷拉)/;
+  /(?:灯|灯泡|灯管|水龙头|水管|马桶|门锁|锁|窗户?|插座|开关|下水道?|地漏|电梯|门禁|单元门|热水器|排风扇|彩钢瓦|彩钢板|铁皮|石棉瓦|棚顶|顶棚)[^,.!?\s]{0,6}(?:坏|不亮|灭|黑了|全黑|憋了|烧了|漏|堵|不通|打不开|关不上|锁不上|松|掉了|不转|失灵|掀|刮|吹|耷拉)/;
 // ...unless the parking matter itself needs acting on: a vehicle in the way, a space taken, a theft.
 const parkingMatter = /占|挡|堵(?!塞)|乱停|挪车|挪一下|地锁|车位锁|停不|没(?:地方|处|车位)|被偷|丢了|偷/;
 // ...or an old or disabled person needs a service, not a fix: meals, shopping, company, carrying.
@@ -70,7 +71,28 @@ const careService =
 // A pet lost or stuck, wherever it is (a car park, a shed roof): an animal's trouble is `other`,
 // not the place's category nor a person trapped. A dog that bit someone is still a danger.
 const petInTrouble =
-  /(?:猫|狗|宠物|鹦鹉|泰迪|金毛|柯基)[^,.!?\s]{0,10}(?:跑丢|走丢|跑出去|不见|找不到|下不来|出不来|卡在|卡住|困在)/;
+  /(?:猫|狗|宠物|鹦鹉|八哥|兔子|泰迪|金毛|柯基)[^,.!?]{0,16}(?:跑丢|走丢|跑出去|溜出去|飞出去|飞走|不见|找不到|下不来|出不来|卡在|卡住|困在)/;
+// ...a child at home, not grown children who live away (孩子都不在身边).
+const childNamed = /(?:孩子|小孩|娃|宝宝)(?![们都也]{0,2}(?:不在|在外))|上幼儿园|上小学/;
+const frailNamed =
+  /老人|老太|老头|老伴|大爷|大妈|奶奶|爷爷|姥姥|姥爷|外婆|外公|我妈|我爸|父母|残疾|轮椅|瘫|腿脚|病|医院|复查|岁数|年纪|[五六七八九]十(?:多)?岁|独居|空巢/;
+const trafficMeasure = /减速带|减速坎|限速/;
+const carryFor = /捎|(?:拿|带|送|扛|拎|搬)(?:上|到)?(?:楼|家)/;
+const frail = /腿脚|走不动|行动不便|上不了楼|下不了楼|岁数大|年纪大|残疾|轮椅|拄拐|老人/;
+// Categories a person affected may hide: the thing to clean, move or fix.
+const besideElderly = ["sanitation", "parking", "repair", "safety"] as const;
+function mainProblemBesideElderly(scores: Partial<Record<Category, number>>, elderly: number): Category | null {
+  let best: Category | null = null;
+  let top = 0;
+  for (const c of besideElderly) {
+    const v = scores[c] ?? 0;
+    if (v > top) {
+      top = v;
+      best = c;
+    }
+  }
+  return best && top >= 3 && top >= elderly - 1 ? best : null;
+}
 const bite = /咬|扑人|扑过来/;
 // An e-bike charged in the stairwell or by a cable from a window is a fire risk, even told as a
 // neighbour who will not listen.
@@ -93,7 +115,21 @@ function decideCategory(s: Signals): Category {
   if (scores.safety && best !== "safety" && indoorCharging.test(s.text)) return "safety";
   if (scores.repair && best !== "repair" && !hinted && deviceBeeping.test(s.text)) return "repair";
   if (best === "safety" && scores.repair && railingFix.test(s.text) && !dangerTold.test(s.text)) return "repair";
-  if (best === "dispute" && scores.legal && lawSought.test(s.text)) return "legal";
+  // A lawyer or a lawsuit sought is what the resident asks for, whatever the quarrel was about (a
+  // leak's damage, a dog bite): mediation is over.
+  if (best !== "legal" && scores.legal && lawSought.test(s.text)) return "legal";
+  // Speed bumps are a traffic measure, not a wish for a new facility.
+  if (best === "suggestion" && scores.parking && trafficMeasure.test(s.text)) return "parking";
+  // An old or disabled person affected (slipping on droppings, a wheelchair blocked by bikes) is
+  // who suffers; with no care service asked, a problem close behind is the main one.
+  if (best === "elderly" && !careService.test(s.text)) {
+    const main = mainProblemBesideElderly(scores, scores.elderly ?? 0);
+    if (main) return main;
+  }
+  // Minding a child is no help for the old, ill or disabled: with no such person named, it is other.
+  if (best === "elderly" && childNamed.test(s.text) && !frailNamed.test(s.text)) return "other";
+  // A carrying errand for someone who cannot manage (a parcel up to the 18th floor) is help for them.
+  if (best === "other" && scores.elderly && carryFor.test(s.text) && frail.test(s.text)) return "elderly";
   // The thing to fix, not the place it is in (a garage light) or the person it troubles (a bulb
   // an old man living alone cannot reach).
   if (scores.repair && thingFault.test(s.text)) {

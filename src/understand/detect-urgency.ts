@@ -43,6 +43,7 @@ export function detectUrgency(ctx: MatchContext, clauses: ReadonlyArray<readonly
       if (endsSupposed(ctx.text, clauses, m.index, m.index + m[0].length)) continue;
       if (isDenied(ctx.text, m.index, m[0]) || smellDenied.test(m[0]) || isTobacco(ctx.text, m[0])) continue;
       if (isPetAway(ctx.text, m.index, m[0])) continue;
+      if (isKnockedAboutLeak(ctx.text, m[0])) continue;
       return { urgent: true, category };
     }
   }
@@ -133,6 +134,14 @@ function isNotNow(text: string, clauses: ReadonlyArray<readonly [number, number]
 
 // A cue that runs on into a later clause which only supposes its second half ("离不开制氧机 …
 // 要是赶上停电可咋办"): the worry is about what may happen, not what is happening.
+// A resident who went up about a leak and found no one in (楼上漏水 敲门没人开): a neighbour out is
+// no missing person, unless someone frail is said to live there.
+const leakFromAbove = /楼上[^,.!?]{0,16}(?:漏|渗|滴|水)|(?:漏|渗|滴)[^,.!?]{0,16}楼上/;
+const frailThere = /老人|老太|老头|大爷|大妈|奶奶|爷爷|独居|一个人住/;
+function isKnockedAboutLeak(text: string, matched: string): boolean {
+  return /敲|门/.test(matched) && leakFromAbove.test(text) && !frailThere.test(text);
+}
+
 const supposedOpening = /^[就我真也还可]{0,2}(?:要是|万一|如果|假如|假设|怕|担心|生怕)/;
 function endsSupposed(
   text: string,
