@@ -341,18 +341,38 @@ describe("parseMessage: help given, a fault fixed, a worry or a warning need no 
 
 describe("parseMessage: the person affected, a pet, a lawsuit and a traffic measure", () => {
   it.each([
-    ["droppings an old man slipped on", "8号楼后门口的水泥地上全是鸟屎 刚才有个大爷差点摔了 找人来刷一刷吧", "sanitation"],
+    [
+      "droppings an old man slipped on",
+      "8号楼后门口的水泥地上全是鸟屎 刚才有个大爷差点摔了 找人来刷一刷吧",
+      "sanitation",
+    ],
     ["bikes a wheelchair cannot pass", "单元门口的无障碍通道被几辆电动车堵死了 我妈坐轮椅出不去", "parking"],
     ["a bulb a lone old woman cannot reach", "我岁数大了一个人过 厨房灯泡憋了 我踩不了凳子 能派人来换个不", "repair"],
     ["a cat stuck on a shed roof", "我家的花猫溜出去了 现在蹲在自行车棚顶上 下不来 谁能搭把手", "other"],
     ["a parrot landed on a roof", "家里的八哥飞出去了 停在隔壁楼的楼顶 能不能帮忙开一下天台", "other"],
-    ["a lawyer sought over leak damage", "楼上跑水把我家吊顶泡坏了 让他赔他装糊涂 物业调了两回没用 我想起诉他 谁能介绍个律师", "legal"],
-    ["a lawsuit sought over a dog bite", "对门的狗把我闺女腿咬破了 医药费他们不认 调解也没谈拢 我准备走法律程序", "legal"],
+    [
+      "a lawyer sought over leak damage",
+      "楼上跑水把我家吊顶泡坏了 让他赔他装糊涂 物业调了两回没用 我想起诉他 谁能介绍个律师",
+      "legal",
+    ],
+    [
+      "a lawsuit sought over a dog bite",
+      "对门的狗把我闺女腿咬破了 医药费他们不认 调解也没谈拢 我准备走法律程序",
+      "legal",
+    ],
     ["speed bumps asked for", "后门那条路电动车骑得贼快 差点撞到孩子 建议装两道减速带", "parking"],
     ["a child home alone in the holidays", "放寒假了孩子一个人在家 我和他爸都上班 能不能有人白天帮着照看照看", "other"],
-    ["a leak from upstairs, nobody answering", "楼上往我家卫生间顶上漏下来了 敲了半天门没人开 咋整 6号楼2单元401", "repair"],
+    [
+      "a leak from upstairs, nobody answering",
+      "楼上往我家卫生间顶上漏下来了 敲了半天门没人开 咋整 6号楼2单元401",
+      "repair",
+    ],
     ["a neighbour's boiler humming", "隔壁的壁挂炉一烧起来就轰轰响 也没漏水 吵得我半夜睡不着", "dispute"],
-    ["a parcel carried up for someone who cannot walk", "我腿脚不好住顶楼 快递在驿站拿不上来 谁能帮我捎上楼", "elderly"],
+    [
+      "a parcel carried up for someone who cannot walk",
+      "我腿脚不好住顶楼 快递在驿站拿不上来 谁能帮我捎上楼",
+      "elderly",
+    ],
   ])("%s → %s", (_why, text, category) => {
     expect(parseMessage(text)).toMatchObject({ kind: "request", category });
   });
