@@ -36,6 +36,8 @@ export function answerQuestions(o: AnswerQuestionsOptions): Middleware<Context> 
       if (only === "greeting") return ctx.reply(say.greeting(), { part: "faq" });
       if (only === "thanks") return ctx.reply(say.thanks(), { part: "faq" });
       if (only === "ack") return ctx.reply(say.okay(), { part: "faq" });
+      // In a residents' room praise of a helper was just noted as 好人好事 (note-thanks.ts runs first).
+      if (ctx.room && parsed.smallTalk.praise) return ctx.reply(say.praiseNoted(), { part: "faq" });
       if (isOffTopic(question)) return ctx.reply(say.offTopic(), { part: "faq" });
       return ctx.reply(say.whatDoYouMean(), { part: "faq" });
     }

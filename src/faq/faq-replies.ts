@@ -30,6 +30,8 @@ export const faqReplies = {
   relayAnswer: (h: Handover, answer: string) => `您之前问的「${brief(h.question)}」, 社区工作人员回复:\n${answer}`,
   greeting: () => "您好! 有事直接说, 我尽量帮您。",
   thanks: () => "不客气, 有事随时找我。",
+  /** Help told and praised, said to the bot in a residents' room: noted for staff as 好人好事 (note-thanks.ts). */
+  praiseNoted: () => "谢谢您告诉我们这件暖心事! 已经记下了, 工作人员核实后会写进社区的好人好事。",
   /** Said to the bot but not understood: never silence, a short prompt with examples. */
   whatDoYouMean: () =>
     "您是想问什么呢? 可以说说具体的事, 比如「3号楼2单元楼道灯坏了」「长者食堂几点开饭」「这周有什么活动」。",

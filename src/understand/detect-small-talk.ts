@@ -21,7 +21,8 @@ const opensWithAck = /^(?:好的|收到|哈哈|嗯)/;
 const ackOnly = /^(?:好的?|好滴|好嘞|行|可以|收到|知道了|明白了?|嗯+|哦+|噢+|OK|ok|👌)[啊呀哈的了!！。~～\s]*$/;
 const maxShortThanksChars = 12;
 
-const thanksAnywhere = /谢谢|感谢|多谢|谢啦|谢了|点赞|辛苦(?:了|啦)|好人/;
+// Thanks, or praise of the helper told as such ("真是好孩子", "好样的").
+const thanksAnywhere = /谢谢|感谢|多谢|谢啦|谢了|点赞|辛苦(?:了|啦)|好人|好孩子|好小伙|好姑娘|好样的|表扬/;
 const personOrHelp =
   /志愿者|师傅|书记|网格员|社工|医生|护士|物业|保安|保洁|阿姨|大爷|大妈|大姐|大哥|叔叔|邻居|小[\u4e00-\u9fa5](?![时区孩])|老[\u4e00-\u9fa5](?![人家年])|帮|修好|送来|送到|照顾|陪|救/;
 const minPraiseChars = 6;

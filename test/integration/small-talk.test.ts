@@ -23,10 +23,15 @@ it("greets back, thanks back, notes thanks to a helper, and opens nothing", asyn
   }
   expect(praise).toMatchObject({ text: "谢谢志愿者小刘帮我修好了水管", source: "thanks", approved: false });
 
+  // Praise of a helper said to the bot: noted too, and the resident is told so.
+  setup.server.say("zhao", "residents", "前天2号楼的小陈帮我把轮椅抬下楼 真是好孩子", { mentionBot: true });
+  await waitFor(() => residentsSaid("好人好事"), "the praise noted back");
+  expect(await setup.bot.app.db.praise.count()).toBe(2);
+
   await setup.bot.app.bot.idle();
   await setup.bot.app.outbox.idle();
   expect(await setup.bot.app.db.ticket.count()).toBe(0);
   expect(await setup.bot.app.db.handover.count()).toBe(0);
-  expect(setup.server.botSaid({ roomTopic: testRooms.residents })).toHaveLength(2);
+  expect(setup.server.botSaid({ roomTopic: testRooms.residents })).toHaveLength(3);
   expect(setup.server.botSaid({ roomTopic: testRooms.staff })).toEqual([]);
 });

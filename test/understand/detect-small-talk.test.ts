@@ -13,6 +13,7 @@ describe("small talk", () => {
     ["谢谢志愿者小刘帮我修好了水管", { opens: "thanks", only: null, praise: true }],
     ["今天王师傅上门把灯修好了, 真心感谢", { opens: null, only: null, praise: true }],
     ["3号楼下水道又堵了", { opens: null, only: null, praise: false }],
+    ["隔壁小孙帮我把煤气罐扛上五楼 真是个好小伙", { opens: null, only: null, praise: true }],
   ])("%s", (text, expected) => {
     expect(detectSmallTalk(text)).toEqual(expected);
   });
