@@ -22,7 +22,14 @@ import { findRelatedWords } from "./related-words.js";
 import type { TaggedWord } from "./tag-words.js";
 import { tokenizeForSearch, tokenizeWords } from "./tokenize.js";
 import { loadGeneralWordWeights } from "./general-word-weight.js";
-import { findUncoveredWords, leavesSomethingUnanswered, noticedWeight, type UncoveredWord } from "./uncovered-words.js";
+import {
+  findUncoveredIn,
+  findUncoveredWords,
+  leavesSomethingUnanswered,
+  noticedWeight,
+  readAskingWords,
+  type UncoveredWord,
+} from "./uncovered-words.js";
 import { createSlipFixer } from "./fix-slips.js";
 import { isStaffAnswerEntry } from "./staff-answer-entry.js";
 import { findFence, readFences, statesFence } from "./entry-fences.js";
@@ -189,6 +196,7 @@ export function createFaqIndex(entries: KbEntry[], options: FaqIndexOptions = {}
     const asked = askedTerms(terms, vocabulary);
     const { chars, content } = questionCharacters(question);
     const kinds = askedKinds(question);
+    const asking = readAskingWords(question);
     const candidates = results
       .slice(0, 8)
       .map((r) => {
@@ -197,25 +205,30 @@ export function createFaqIndex(entries: KbEntry[], options: FaqIndexOptions = {}
       })
       .sort((a, b) => b.raw - a.raw)
       .slice(0, 5)
-      .map((r) => ({
-        ...r,
-        coverage: measureCoverage(words, vocabulary, vocabulary.termsOf.get(r.id)),
-        about: measureCoverage(words, vocabulary, aboutById.get(r.id)),
-        foreign,
-        words: words.length,
-        chars,
-        charCoverage: shareFound(content, charsOf(r.id)),
-        kinds,
-        uncoveredWords: unanswered(question, r.id).length,
-        unsaid: leftUnsaid(question, byId.get(r.id)!) ? 1 : 0,
-      }));
+      .map((r) => {
+        const uncovered = findUncoveredIn(asking, statedOf(r.id));
+        const candidate: RankedCandidate = {
+          ...r,
+          coverage: measureCoverage(words, vocabulary, vocabulary.termsOf.get(r.id)),
+          about: measureCoverage(words, vocabulary, aboutById.get(r.id)),
+          foreign,
+          words: words.length,
+          chars,
+          charCoverage: shareFound(content, charsOf(r.id)),
+          kinds,
+          uncoveredWords: leavesSomethingUnanswered(uncovered) ? uncovered.length : 0,
+          unsaid: leftUnsaid(question, byId.get(r.id)!) ? 1 : 0,
+        };
+        uncoveredOf.set(candidate, uncovered);
+        return candidate;
+      });
     return rerankCandidates(candidates, rerankModel).map((r, i) => (i === 0 ? withUncovered(question, r) : r));
   };
-  // What the top entry leaves unsaid of the question, for the decision (decide-answer.ts).
-  // Kept with the candidate so that the gate below does not look for them twice.
+  // What each candidate leaves unsaid of the question (uncovered-words.ts), found once when it is ranked:
+  // the reranker counts the words, the decision weighs the top one's, the gate below names them.
   const uncoveredOf = new WeakMap<RankedCandidate, UncoveredWord[]>();
   const withUncovered = (question: string, c: RankedCandidate): RankedCandidate => {
-    const uncovered = findUncoveredWords(question, statedOf(c.id));
+    const uncovered = uncoveredOf.get(c) ?? findUncoveredWords(question, statedOf(c.id));
     const described = {
       ...c,
       uncovered: uncovered[0]?.weight ?? 0,
@@ -234,7 +247,7 @@ export function createFaqIndex(entries: KbEntry[], options: FaqIndexOptions = {}
     for (const c of ranked.slice(1)) {
       const entry = byId.get(c.id);
       if (!entry || !isStaffAnswerEntry(c.id) || c.raw < runnerUpShare * top.raw) continue;
-      if (leftUnsaid(question, entry)) continue;
+      if (c.unsaid) continue;
       const promoted = withUncovered(question, c);
       if (leavesSomethingUnanswered(uncoveredOf.get(promoted) ?? [])) continue;
       // The best entry is out (it leaves the question unsaid): the staff answer competes with the rest.

@@ -86,15 +86,33 @@ const takenInAs = ["回收", "收购", "代收", "代卖", "寄卖", "寄存", "
  * context; a question with no asking clause is all asking.
  */
 export function findUncoveredWords(question: string, entryText: string): UncoveredWord[] {
-  const asking = askingClauses(question);
+  return findUncoveredIn(readAskingWords(question), entryText);
+}
+
+/** The question's asking clauses, each cut into tagged words: read once, checked against any entry. */
+export interface AskingWords {
+  clauses: { takesThingsIn: boolean; words: { word: string; tag: string }[] }[];
+}
+
+export function readAskingWords(question: string): AskingWords {
+  return {
+    clauses: askingClauses(question).map((clause) => ({
+      // "收不收旧家电", "菜站收不收自家种的菜": whether they take things in (buy, collect, sell on behalf),
+      // not a fee (收不收费) nor people (收不收人, asked as 招). jieba cuts the pair apart with its neighbours.
+      takesThingsIn: takesThingsIn.test(clause.text),
+      words: tagWords(normalizeText(clause.text)),
+    })),
+  };
+}
+
+/** `findUncoveredWords` for a question already read (the index checks one question against several entries). */
+export function findUncoveredIn(asking: AskingWords, entryText: string): UncoveredWord[] {
   const found = new Map<string, UncoveredWord>();
-  for (const clause of asking) {
-    // "收不收旧家电", "菜站收不收自家种的菜": whether they take things in (buy, collect, sell on behalf),
-    // not a fee (收不收费) nor people (收不收人, asked as 招). jieba cuts the pair apart with its neighbours.
-    if (takesThingsIn.test(clause.text) && !found.has("收") && !takenInAs.some((form) => entryText.includes(form))) {
+  for (const clause of asking.clauses) {
+    if (clause.takesThingsIn && !found.has("收") && !takenInAs.some((form) => entryText.includes(form))) {
       found.set("收", { word: "收", weight: specificWeight });
     }
-    for (const { word, tag } of tagWords(normalizeText(clause.text))) {
+    for (const { word, tag } of clause.words) {
       const w = word.trim();
       // "招不招" asks whether they 招; "招人" / "收人" whether they take people in, as 招 does.
       const pair = /^(\p{Script=Han})不\1$/u.exec(w)?.[1] ?? (/^[招收]人$/u.test(w) ? "招" : undefined);
