@@ -3,28 +3,20 @@
 // the pooled figures, and each question whose outcome changed since the last `--save` (+ now right,
 // - now wrong, ~ wrong either way), with the count gained and lost. Run with --save before a change to
 // the FAQ code, then without it after, to see what the change catches and what it costs.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
 import { readLabelledQuestions, scoreAnswers } from "../src/faq/score-answers.js";
 import { useCommunityWords } from "../src/words/active-words.js";
+import { fixtureKbPath, questionSetFiles } from "./question-sets.js";
 
-const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
-const { entries, words } = loadKb(fixtureKb);
+const { entries, words } = loadKb(fixtureKbPath);
 useCommunityWords(words);
 const index = createFaqIndex(entries);
 const now = new Date("2026-11-27T02:00:00Z");
-const dirs = ["../test/faq/fixtures/", "../test/fixtures/used-sets/"].map((d) =>
-  fileURLToPath(new URL(d, import.meta.url)),
-);
-const files = dirs.flatMap((d) =>
-  readdirSync(d)
-    .filter((f) => f.endsWith("questions.jsonl"))
-    .map((f) => d + f),
-);
+const files = questionSetFiles();
 files.push(...process.argv.slice(2).filter((a) => a.endsWith(".jsonl")));
 
 type Outcome = { got: string | null; expected: string | null; text: string };

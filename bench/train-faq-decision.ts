@@ -8,17 +8,16 @@
 // The model fitted on all sets
 // is written to src/faq/decision-model.ts.
 import { type AnswerScores, readLabelledQuestions, scoreAnswers } from "../src/faq/score-answers.js";
-import { readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decisionFeatureNames, describeDecision } from "../src/faq/decide-answer.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
 import { asksPrivateDetails } from "../src/faq/private-details.js";
+import { fixtureKbPath, questionSetFiles, questionSetName } from "./question-sets.js";
 import { writeTreesModule } from "./write-trees.js";
 import { type BoostedTrees, type BoostOptions, boostedProbability, fitBoostedTrees } from "../src/faq/boosted-trees.js";
 
-const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
-const setsDir = fileURLToPath(new URL("../test/faq/fixtures/", import.meta.url));
 const modelPath = fileURLToPath(new URL("../src/faq/decision-model.ts", import.meta.url));
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -46,25 +45,13 @@ interface Row {
 }
 
 // The own sets are written for the fixture KB; the demo KB (demo/kb) has no labelled questions yet.
-const index = createFaqIndex(loadKb(fixtureKb).entries);
+const index = createFaqIndex(loadKb(fixtureKbPath).entries);
 const rows: Row[] = [];
 // `--also DIR`: sets from another folder as well (new sets, before they join the own ones).
 const alsoArg = process.argv.indexOf("--also");
 // Sets once held out and since used (test/fixtures/used-sets) are development sets like the own ones.
-const usedDir = fileURLToPath(new URL("../test/fixtures/used-sets/", import.meta.url));
-const setDirs = [setsDir, usedDir, ...(alsoArg >= 0 ? [`${process.argv[alsoArg + 1]}/`] : [])];
-const setFiles = setDirs
-  .flatMap((dir) =>
-    readdirSync(dir)
-      .filter((f) => f.endsWith("-questions.jsonl"))
-      .map((f) => dir + f),
-  )
-  .sort();
-for (const path of setFiles) {
-  const set = path
-    .split("/")
-    .pop()!
-    .replace(/-questions\.jsonl$/, "");
+for (const path of questionSetFiles(alsoArg >= 0 ? [process.argv[alsoArg + 1]!] : [])) {
+  const set = questionSetName(path);
   for (const { text, faq } of readLabelledQuestions(path)) {
     const ranked = index.explain(text);
     // Questions about a person's private details always go to a person (faq-index.ts), whatever the model says.

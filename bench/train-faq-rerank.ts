@@ -5,21 +5,19 @@
 // on the answerable questions, in BM25's order and reordered, and how many questions each way. The model
 // fitted on all sets is written to src/faq/rerank-model.ts. Run bench/train-faq-decision.ts after it:
 // the decision is fitted on the reordered lists.
-import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type BoostOptions, boostedProbability, fitBoostedTrees } from "../src/faq/boosted-trees.js";
 import { createFaqIndex } from "../src/faq/faq-index.js";
 import { loadKb } from "../src/faq/load-kb.js";
 import { describeCandidate, rerankFeatureNames } from "../src/faq/rerank.js";
 import { readLabelledQuestions } from "../src/faq/score-answers.js";
+import { fixtureKbPath, questionSetFiles, questionSetName } from "./question-sets.js";
 import { writeTreesModule } from "./write-trees.js";
 
-const fixtureKb = fileURLToPath(new URL("../test/fixtures/kb", import.meta.url));
 const modelPath = fileURLToPath(new URL("../src/faq/rerank-model.ts", import.meta.url));
-const dirs = ["../test/faq/fixtures/", "../test/fixtures/used-sets/"].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 const config: BoostOptions = { rounds: 150, learningRate: 0.05, maxLeaves: 15, minLeaf: 20, l2: 1 };
 
-const index = createFaqIndex(loadKb(fixtureKb).entries, { rerank: null });
+const index = createFaqIndex(loadKb(fixtureKbPath).entries, { rerank: null });
 interface Question {
   set: string;
   faq: string | null;
@@ -27,13 +25,16 @@ interface Question {
   features: number[][];
 }
 const questions: Question[] = [];
-for (const dir of dirs) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith("-questions.jsonl"))) {
-    const set = file.replace(/-questions\.jsonl$/, "");
-    for (const { text, faq } of readLabelledQuestions(dir + file)) {
-      const ranked = index.explain(text);
-      questions.push({ set, faq, ids: ranked.map((c) => c.id), features: ranked.map((_, i) => describeCandidate(ranked, i)) });
-    }
+for (const file of questionSetFiles()) {
+  const set = questionSetName(file);
+  for (const { text, faq } of readLabelledQuestions(file)) {
+    const ranked = index.explain(text);
+    questions.push({
+      set,
+      faq,
+      ids: ranked.map((c) => c.id),
+      features: ranked.map((_, i) => describeCandidate(ranked, i)),
+    });
   }
 }
 const sets = [...new Set(questions.map((q) => q.set))].sort();
@@ -54,7 +55,11 @@ for (const held of sets) {
   const model = fit(questions.filter((q) => q.set !== held));
   for (const q of answerable.filter((x) => x.set === held)) {
     const wasRight = q.ids[0] === q.faq;
-    const isRight = first(q, q.features.map((f) => boostedProbability(model, f))) === q.faq;
+    const isRight =
+      first(
+        q,
+        q.features.map((f) => boostedProbability(model, f)),
+      ) === q.faq;
     before += wasRight ? 1 : 0;
     after += isRight ? 1 : 0;
     gained += isRight && !wasRight ? 1 : 0;
@@ -64,7 +69,9 @@ for (const held of sets) {
 const n = questions.filter((q) => q.faq !== null).length;
 const f = (x: number) => (x / n).toFixed(4);
 console.log(`${questions.length} questions (${n} answerable) in ${sets.length} sets`);
-console.log(`right entry first, cross-validated: BM25 ${f(before)}, reordered ${f(after)} (${gained} gained, ${lost} lost)`);
+console.log(
+  `right entry first, cross-validated: BM25 ${f(before)}, reordered ${f(after)} (${gained} gained, ${lost} lost)`,
+);
 
 if (!process.argv.includes("--dry-run")) {
   writeTreesModule(
