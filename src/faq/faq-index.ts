@@ -67,8 +67,6 @@ export interface FaqIndex {
   answer(question: string, now: Date): FaqAnswer;
   /** The ranking behind an answer, for tuning and for staff asking "why did it say that". */
   explain(question: string): RankedCandidate[];
-  /** The asked-for words entry `id` never states, specific enough that it should not answer (uncovered-words.ts). */
-  unanswered(question: string, id: string): string[];
   /** Whether the entry, right in topic, leaves the asked value unsaid or is about another place (for training). */
   leavesUnsaid(question: string, id: string): boolean;
   readonly size: number;
@@ -256,14 +254,9 @@ export function createFaqIndex(entries: KbEntry[], options: FaqIndexOptions = {}
     }
     return undefined;
   };
-  const unanswered = (question: string, id: string): string[] => {
-    const uncovered = findUncoveredWords(question, statedOf(id));
-    return leavesSomethingUnanswered(uncovered) ? uncovered.map((u) => u.word) : [];
-  };
   return {
     size: entries.length,
     explain: (question: string) => rank(slips.fix(question)),
-    unanswered: (question: string, id: string) => unanswered(slips.fix(question), id),
     leavesUnsaid: (question: string, id: string) => {
       const entry = byId.get(id);
       return entry !== undefined && leftUnsaid(slips.fix(question), entry) !== undefined;
